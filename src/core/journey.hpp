@@ -1,0 +1,151 @@
+// The charge journey as a pure state machine: events in, effects out (Elm / sans-I/O style).
+// The platform runs the effects and feeds back events; the UI reads the Model and emits intents.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "api_types.hpp"
+#include "strings.hpp"
+#include "time_point.hpp"
+
+namespace core {
+
+// ---- events -------------------------------------------------------------------------------
+
+struct BoundingBox {
+    double bottom_left_lat = 0, bottom_left_lng = 0, top_right_lat = 0, top_right_lng = 0;
+};
+
+namespace intent {
+struct RefreshMap { BoundingBox box; };
+struct OpenLocation { std::string location_id; };
+struct ChooseConnector { std::string evse_uid; std::string connector_id; };
+struct OpenAddCard {};
+struct AddChargeCard { std::string visual_number; };
+struct ChoosePaymentMethod { std::string payment_method_id; };
+struct StartCharging {};
+struct StopCharging {};
+struct Back {};
+struct DismissError {};
+struct Finish {};  // leave the receipt, back to the map
+}  // namespace intent
+
+using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent::ChooseConnector,
+                                intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
+                                intent::StartCharging, intent::StopCharging, intent::Back,
+                                intent::DismissError, intent::Finish>;
+
+// First event after load: what storage held, and fresh randomness for a new app token.
+struct Boot {
+    std::map<std::string, std::string> stored;
+    std::string random_hex;  // >= 32 hex chars from crypto.getRandomValues
+};
+
+// status 0 means no HTTP answer at all (network down, aborted, timed out).
+struct HttpResponse {
+    int request_id = 0;
+    int status = 0;
+    std::string body;
+};
+
+struct Tick {};  // a WakeAt came due (the time itself comes with every event)
+
+using Event = std::variant<Boot, UserIntent, HttpResponse, Tick>;
+
+// ---- effects ------------------------------------------------------------------------------
+
+struct HttpRequest {
+    int id = 0;
+    std::string method;  // GET, PUT, POST, DELETE
+    std::string path;    // under the app's origin, e.g. "/api/session/status?appToken=…"
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;  // JSON, empty for none
+    int timeout_ms = 15000;
+};
+
+struct Persist {
+    std::string key;
+    std::optional<std::string> value;  // nullopt removes the key
+};
+
+struct WakeAt { TimePoint at; };
+struct Announce { std::string text; };  // for the aria-live region
+
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce>;
+
+// Storage keys (also read back in Boot::stored).
+inline constexpr const char* kKeyAppToken = "appToken";
+inline constexpr const char* kKeyActiveSession = "activeSession";  // JSON: id, location, evse, connector
+inline constexpr const char* kKeyLastStatus = "lastSessionStatus";  // last StatusResponse body
+
+// ---- model --------------------------------------------------------------------------------
+
+enum class Screen { Map, Location, Price, AddCard, Session, Receipt };
+
+enum class RequestKind {
+    RegisterToken, Wallet, Locations, Location, Tariff, AddCard, Start, Status, Stop
+};
+
+struct PendingRequest {
+    RequestKind kind;
+    std::string context;  // e.g. the location id asked for
+};
+
+struct UserMessage {
+    Str text = Str::None;
+    std::string detail;  // from the server, shown below the text when not empty
+};
+
+struct ActiveSession {
+    std::string id;
+    std::string location_id, evse_uid, connector_id;
+    std::optional<SessionStatus> last;  // last status received
+    std::optional<TimePoint> last_update;  // when `last` arrived
+    bool stop_requested = false;
+    int consecutive_failures = 0;
+    TimePoint next_poll{};
+};
+
+struct Model {
+    Screen screen = Screen::Map;
+    bool booted = false;
+
+    std::string app_token;
+    bool token_registered = false;
+
+    BoundingBox map_box{52.30, 4.90, 52.55, 5.30};  // the seed area: Almere to Volendam
+    std::vector<LocationSummary> locations;
+    bool locations_loading = false;
+
+    std::optional<Location> location;  // the opened one
+    bool location_loading = false;
+    std::string chosen_evse_uid, chosen_connector_id;
+
+    std::vector<PaymentMethod> wallet;
+    std::vector<WalletTariffItem> tariffs;  // for the chosen connector, one per payment method
+    bool tariffs_loading = false;
+    std::string chosen_payment_method_id;
+    bool card_adding = false;
+
+    bool start_in_flight = false;
+    std::optional<ActiveSession> session;
+    std::optional<SessionStatus> receipt;  // the final status once the session is over
+
+    std::optional<UserMessage> message;  // a problem to show the driver
+    std::map<int, PendingRequest> pending;
+    int next_request_id = 1;
+};
+
+// Advances the model by one event at time `now` and returns the effects to run, in order.
+std::vector<Effect> update(Model& model, const Event& event, TimePoint now);
+
+// Helpers the views use; pure functions of the model.
+const Evse* chosen_evse(const Model& m);
+const Connector* chosen_connector(const Model& m);
+const WalletTariffItem* chosen_tariff_item(const Model& m);
+bool can_start(const Model& m);
+
+}  // namespace core

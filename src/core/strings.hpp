@@ -1,0 +1,94 @@
+// Every word a driver reads comes from this table, keyed by id (English first; more languages follow).
+#pragma once
+
+namespace core {
+
+// X-macro: id, English text. Keep ids stable: tests and the accessibility mirror use the texts.
+#define CORE_STRING_TABLE(X)                                                                      \
+    X(None, "")                                                                                   \
+    X(AppTitle, "Charge")                                                                         \
+    X(MapTitle, "Chargers nearby")                                                                \
+    X(LoadingLocations, "Looking for chargers…")                                                \
+    X(NoLocations, "No chargers in this area")                                                    \
+    X(ConnectorsFree, "%d of %d free")                                                            \
+    X(Back, "Back")                                                                               \
+    X(LoadingLocation, "Loading charger…")                                                      \
+    X(Choose, "Choose")                                                                           \
+    X(StatusAvailable, "Available")                                                               \
+    X(StatusCharging, "In use")                                                                   \
+    X(StatusBlocked, "Blocked")                                                                   \
+    X(StatusInoperative, "Not working")                                                           \
+    X(StatusOutOfOrder, "Out of order")                                                           \
+    X(StatusPlanned, "Coming soon")                                                               \
+    X(StatusRemoved, "Removed")                                                                   \
+    X(StatusReserved, "Reserved")                                                                 \
+    X(StatusUnknown, "Status unknown")                                                            \
+    X(ChargingNotAllowed, "Charging not allowed here")                                            \
+    X(PriceTitle, "Price")                                                                        \
+    X(LoadingPrice, "Loading price…")                                                           \
+    X(PerKwh, "per kWh")                                                                          \
+    X(PerMinute, "per minute")                                                                    \
+    X(PerHour, "per hour")                                                                        \
+    X(PerSession, "per session")                                                                  \
+    X(ParkingPerHour, "parking per hour")                                                         \
+    X(VatIncluded, "VAT %s included")                                                             \
+    X(VatExcluded, "VAT %s not included")                                                         \
+    X(NoVat, "No VAT")                                                                            \
+    X(Free, "Free")                                                                               \
+    X(PayWith, "Pay with")                                                                        \
+    X(NoPaymentMethod, "Add a charge card to start charging")                                     \
+    X(AddCard, "Add charge card")                                                                 \
+    X(CardNumber, "Charge card number")                                                           \
+    X(CardNumberHint, "The number printed on your card")                                          \
+    X(Save, "Save")                                                                               \
+    X(CardPending, "Being verified")                                                              \
+    X(CardValid, "Verified")                                                                      \
+    X(CardInvalid, "Not valid")                                                                   \
+    X(NotCompatible, "Not accepted at this charger")                                              \
+    X(Start, "Start charging")                                                                    \
+    X(Starting, "Starting…")                                                                    \
+    X(Stop, "Stop charging")                                                                      \
+    X(Stopping, "Stopping…")                                                                    \
+    X(SessionRequested, "Start requested")                                                        \
+    X(SessionStarting, "Charger accepted, plug in your car")                                      \
+    X(SessionCharging, "Charging")                                                                \
+    X(SessionParking, "Car full")                                                                 \
+    X(SessionStopping, "Stopping")                                                                \
+    X(SessionCompleted, "Finished, waiting for the receipt")                                      \
+    X(SessionCdrAvailable, "Finished")                                                            \
+    X(SessionRejected, "The charger refused to start")                                            \
+    X(SessionTimeout, "No cable was plugged in in time")                                          \
+    X(SessionCancelled, "Cancelled")                                                              \
+    X(SessionError, "The charger reported an error")                                              \
+    X(SessionUnknown, "Unknown status: %s")                                                       \
+    X(Energy, "Energy")                                                                           \
+    X(Power, "Power")                                                                             \
+    X(Elapsed, "Time")                                                                            \
+    X(CostSoFar, "Cost so far")                                                                   \
+    X(UpdatedAgo, "Updated %s ago")                                                               \
+    X(ReceiptTitle, "Receipt")                                                                    \
+    X(Total, "Total")                                                                             \
+    X(VatAmount, "of which VAT")                                                                  \
+    X(ReceiptNumber, "Receipt number")                                                            \
+    X(Done, "Done")                                                                               \
+    X(ErrorNetwork, "No connection. Check your network and try again.")                          \
+    X(ErrorServer, "The service had a problem. Please try again.")                                \
+    X(ErrorBadData, "The service sent something we could not read.")                              \
+    X(ErrorStartFailed, "Charging could not be started.")                                         \
+    X(ErrorStopFailed, "Stopping did not go through yet. We keep trying.")                        \
+    X(ErrorCardRejected, "This card number was not accepted.")                                    \
+    X(ErrorCardFormat, "A charge card number has 6 to 30 letters and digits.")                   \
+    X(ErrorLocation, "This charger could not be loaded.")                                         \
+    X(ErrorPollFailed, "Connection lost. Your session keeps running; we keep trying.")           \
+    X(Dismiss, "OK")
+
+enum class Str : int {
+#define CORE_STRING_ID(id, text) id,
+    CORE_STRING_TABLE(CORE_STRING_ID)
+#undef CORE_STRING_ID
+};
+
+// The text of a string id in the current language.
+const char* tr(Str id);
+
+}  // namespace core

@@ -1,0 +1,20 @@
+// Time in the core: UTC milliseconds, handed in by events; nothing in the core reads a clock.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace core {
+
+using TimePoint = std::chrono::sys_time<std::chrono::milliseconds>;
+using Millis = std::chrono::milliseconds;
+
+inline TimePoint time_from_ms(int64_t ms) { return TimePoint{Millis{ms}}; }
+inline int64_t ms_since_epoch(TimePoint t) { return t.time_since_epoch().count(); }
+
+// ISO 8601 with offset ("2021-06-14T10:59:20+02:00", "…T08:57:20.0231712+00:00", "…Z").
+// A missing offset is read as UTC. Returns nullopt for anything else.
+std::optional<TimePoint> parse_iso8601(std::string_view text);
+
+}  // namespace core

@@ -1,0 +1,18 @@
+// The whole UI for one frame: reads the model, returns what the driver asked for.
+#pragma once
+#include <vector>
+
+#include "core/journey.hpp"
+
+namespace ui {
+
+struct FrameResult {
+    std::vector<core::UserIntent> intents;
+    int redraw_in_ms = -1;  // >= 0: something on screen changes by itself (a clock, a spinner)
+};
+
+// Call between ImGui::NewFrame() and ImGui::Render(). `dpr` is the device pixel ratio the
+// platform laid out with (ImGui works in device pixels).
+FrameResult draw_app(const core::Model& model, core::TimePoint now, float dpr);
+
+}  // namespace ui

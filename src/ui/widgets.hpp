@@ -1,0 +1,22 @@
+// Widgets that draw with ImGui and mirror themselves into the accessibility tree (a11y_mirror).
+// Views use these instead of raw ImGui calls for anything a person reads or taps.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace ui {
+
+// A full-width (width <= 0) or fixed-width button, at least 48 CSS px tall.
+bool button(std::string_view label, float width = 0, bool enabled = true);
+// Text a screen reader should read; role "status" lines also feed the live region when they change.
+void heading(std::string_view text);
+void text(std::string_view text);
+void status_line(std::string_view text);
+// A single-line text field; raises the phone keyboard. Returns true when Enter was pressed.
+// `buffer` is owned by the caller and edited in place.
+bool text_field(std::string_view label, std::string& buffer, std::string_view hint = {},
+                bool digits_only = false);
+// A selectable row (list item, radio choice). Returns true when tapped.
+bool list_row(std::string_view label, bool selected = false, bool enabled = true);
+
+}  // namespace ui
