@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Writes .br and .gz siblings for every servable text/wasm file in a folder, so serve.py can send them as is.
+set -euo pipefail
+dir=${1:?usage: precompress.sh DIR}
+find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.mjs' -o -name '*.html' -o -name '*.css' \
+  -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.ttf' \) -print0 |
+while IFS= read -r -d '' f; do
+  brotli -f -q 11 -o "$f.br" "$f"
+  gzip -9 -n -c "$f" > "$f.gz"
+done
