@@ -36,6 +36,13 @@ struct LocationSummary {
     std::optional<Branding> branding;
 };
 
+// The bounding-box answer: one page of summaries plus the paging meta.
+struct LocationList {
+    std::vector<LocationSummary> items;
+    bool has_more_data = false;
+    std::string continuation_token;  // sent back as the `continuationToken` header for the next page
+};
+
 enum class EvseStatus { Available, Blocked, Charging, Inoperative, OutOfOrder, Planned, Removed, Reserved, Unknown };
 
 struct Connector {
@@ -85,6 +92,8 @@ struct PaymentMethod {
     std::string type;  // CHARGE_CARD / EXTERNAL / ...
     std::string card_hint;
     std::string external_id;
+    std::string display_name;  // the driver's own name for it, when set
+    std::string issuer;        // chargeCardIssuer
     VerificationStatus verification = VerificationStatus::Unknown;
     std::optional<bool> is_compatible;  // only on tariff items
 };
@@ -140,9 +149,10 @@ enum class SessionStatusCode {
 
 struct CostLine {
     std::string dimension;  // ENERGY, TIME, FLAT, PARKING_TIME, ...
+    std::string unit;       // KWH, MIN, MONEY, ... (the quantity's unit)
     double quantity = 0;
     Micros unit_price = 0;
-    Micros cost = 0;
+    Micros cost = 0;  // roundedCost when given, else unroundedCost
 };
 
 struct DataPoint {
@@ -167,7 +177,7 @@ struct SessionStatus {
     std::string currency;
     std::optional<TimePoint> start_time, end_time, next_status_call;
     std::string receipt_number;
-    std::vector<CostLine> cost_breakdown;
+    std::vector<CostLine> cost_breakdown;  // the retail segments' line items, in order
     std::vector<DataPoint> data_points;
 };
 

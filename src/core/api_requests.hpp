@@ -1,0 +1,28 @@
+// The HTTP requests the journey sends to the app's own origin (/api/...), built in one place so
+// every path segment and query value is URL-encoded and every JSON body is well formed.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "journey.hpp"
+
+namespace core {
+
+// RFC 3986 percent-encoding: everything but unreserved characters (A-Z a-z 0-9 - . _ ~).
+std::string url_encode(std::string_view text);
+
+// Requests come back with id 0; the journey numbers them when it sends them.
+HttpRequest register_token_request(std::string_view app_token);                   // PUT /api/token/{t}
+HttpRequest wallet_request(std::string_view app_token);                           // GET .../wallet
+HttpRequest add_charge_card_request(std::string_view app_token, std::string_view visual_number);
+HttpRequest locations_request(const BoundingBox& box);                            // GET boundingbox
+HttpRequest location_request(std::string_view location_id);                       // GET /api/locations/{id}
+HttpRequest tariff_request(std::string_view app_token, std::string_view location_id,
+                           std::string_view evse_uid, std::string_view connector_id);
+HttpRequest start_request(std::string_view app_token, std::string_view location_id,
+                          std::string_view evse_uid, std::string_view connector_id,
+                          std::string_view payment_method_id);
+HttpRequest status_request(std::string_view app_token, std::string_view charge_session_id);
+HttpRequest stop_request(std::string_view app_token, std::string_view charge_session_id);
+
+}  // namespace core
