@@ -1,5 +1,8 @@
 // Every word a driver reads comes from this table, keyed by id (English first; more languages follow).
 #pragma once
+#include <initializer_list>
+#include <string>
+#include <string_view>
 
 namespace core {
 
@@ -31,6 +34,13 @@ namespace core {
     X(PerHour, "per hour")                                                                        \
     X(PerSession, "per session")                                                                  \
     X(ParkingPerHour, "parking per hour")                                                         \
+    X(ParkingPerMinute, "parking per minute")                                                     \
+    X(OtherCharge, "other charge")                                                                \
+    X(RestrictFrom, "from %s")                                                                    \
+    X(RestrictUpTo, "up to %s")                                                                   \
+    X(RestrictAbove, "above %s")                                                                  \
+    X(RestrictBelow, "below %s")                                                                  \
+    X(EstimatedCost, "Estimated cost")                                                            \
     X(VatIncluded, "VAT %s included")                                                             \
     X(VatExcluded, "VAT %s not included")                                                         \
     X(NoVat, "No VAT")                                                                            \
@@ -71,15 +81,18 @@ namespace core {
     X(VatAmount, "of which VAT")                                                                  \
     X(ReceiptNumber, "Receipt number")                                                            \
     X(Done, "Done")                                                                               \
+    X(ReceiptReady, "Your receipt is ready")                                                      \
     X(ErrorNetwork, "No connection. Check your network and try again.")                          \
     X(ErrorServer, "The service had a problem. Please try again.")                                \
     X(ErrorBadData, "The service sent something we could not read.")                              \
     X(ErrorStartFailed, "Charging could not be started.")                                         \
-    X(ErrorStopFailed, "Stopping did not go through yet. We keep trying.")                        \
+    X(ErrorStopFailed, "Stopping did not go through. Please try again.")                          \
     X(ErrorCardRejected, "This card number was not accepted.")                                    \
     X(ErrorCardFormat, "A charge card number has 6 to 30 letters and digits.")                   \
     X(ErrorLocation, "This charger could not be loaded.")                                         \
+    X(ErrorPrice, "The price for this charger could not be loaded.")                              \
     X(ErrorPollFailed, "Connection lost. Your session keeps running; we keep trying.")           \
+    X(ErrorSessionLost, "The service no longer knows this session. Check the charger.")          \
     X(Dismiss, "OK")
 
 enum class Str : int {
@@ -90,5 +103,9 @@ enum class Str : int {
 
 // The text of a string id in the current language.
 const char* tr(Str id);
+
+// The text with its %s / %d placeholders filled, in order, by `args` (already formatted;
+// numbers go through locale_format). Missing arguments leave the placeholder empty.
+std::string tr_format(Str id, std::initializer_list<std::string_view> args);
 
 }  // namespace core

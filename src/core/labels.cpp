@@ -1,0 +1,55 @@
+// The string ids that name API states for people (see labels.hpp).
+#include "labels.hpp"
+
+namespace core {
+
+Str evse_status_label(EvseStatus s) {
+    switch (s) {
+        case EvseStatus::Available: return Str::StatusAvailable;
+        case EvseStatus::Blocked: return Str::StatusBlocked;
+        case EvseStatus::Charging: return Str::StatusCharging;
+        case EvseStatus::Inoperative: return Str::StatusInoperative;
+        case EvseStatus::OutOfOrder: return Str::StatusOutOfOrder;
+        case EvseStatus::Planned: return Str::StatusPlanned;
+        case EvseStatus::Removed: return Str::StatusRemoved;
+        case EvseStatus::Reserved: return Str::StatusReserved;
+        case EvseStatus::Unknown: break;
+    }
+    return Str::StatusUnknown;
+}
+
+Str verification_label(VerificationStatus s) {
+    switch (s) {
+        case VerificationStatus::Pending: return Str::CardPending;
+        case VerificationStatus::Valid: return Str::CardValid;
+        case VerificationStatus::Invalid: return Str::CardInvalid;
+        case VerificationStatus::Unknown: break;
+    }
+    return Str::None;
+}
+
+Str session_status_label(SessionStatusCode s) {
+    switch (s) {
+        case SessionStatusCode::Requested: return Str::SessionRequested;
+        case SessionStatusCode::Rejected: return Str::SessionRejected;
+        case SessionStatusCode::Starting: return Str::SessionStarting;
+        case SessionStatusCode::Charging: return Str::SessionCharging;
+        case SessionStatusCode::Parking: return Str::SessionParking;
+        case SessionStatusCode::Stopping: return Str::SessionStopping;
+        case SessionStatusCode::Completed: return Str::SessionCompleted;
+        case SessionStatusCode::CdrAvailable: return Str::SessionCdrAvailable;
+        case SessionStatusCode::Timeout: return Str::SessionTimeout;
+        case SessionStatusCode::Cancelled: return Str::SessionCancelled;
+        case SessionStatusCode::Error: return Str::SessionError;
+        case SessionStatusCode::Unknown: break;
+    }
+    return Str::SessionUnknown;
+}
+
+std::string session_status_text(const SessionStatus& s) {
+    const Str id = session_status_label(s.status);
+    if (id == Str::SessionUnknown) return tr_format(id, {s.status_raw.empty() ? std::string_view("?") : s.status_raw});
+    return tr(id);
+}
+
+}  // namespace core

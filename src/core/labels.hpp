@@ -1,0 +1,17 @@
+// The string ids that name API states for people (status words on the map, location and session
+// screens); views call these instead of switching on enums themselves.
+#pragma once
+#include <string>
+
+#include "api_types.hpp"
+#include "strings.hpp"
+
+namespace core {
+
+Str evse_status_label(EvseStatus s);
+Str verification_label(VerificationStatus s);
+Str session_status_label(SessionStatusCode s);
+// The session status in words; an unknown wire value is shown as such ("Unknown status: X").
+std::string session_status_text(const SessionStatus& s);
+
+}  // namespace core
