@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -106,7 +107,9 @@ struct ActiveSession {
     std::optional<TimePoint> last_update;  // when `last` arrived
     bool stop_requested = false;
     int consecutive_failures = 0;
+    int consecutive_client_errors = 0;  // 4xx in a row: the service may have forgotten the session
     TimePoint next_poll{};
+    std::optional<TimePoint> completed_since;  // first COMPLETED seen; CDR_AVAILABLE normally follows
 };
 
 struct Model {
@@ -125,6 +128,7 @@ struct Model {
     std::string chosen_evse_uid, chosen_connector_id;
 
     std::vector<PaymentMethod> wallet;
+    bool wallet_loaded = false;
     std::vector<WalletTariffItem> tariffs;  // for the chosen connector, one per payment method
     bool tariffs_loading = false;
     std::string chosen_payment_method_id;
@@ -147,5 +151,24 @@ const Evse* chosen_evse(const Model& m);
 const Connector* chosen_connector(const Model& m);
 const WalletTariffItem* chosen_tariff_item(const Model& m);
 bool can_start(const Model& m);
+// The stop button: enabled while a session runs and no stop is under way; shows Stopping
+// from the tap until the session is over.
+bool can_stop(const Model& m);
+bool is_stopping(const Model& m);
+// A payment method the driver may start with here: the service knows a price (VALID/UNKNOWN),
+// does not call it incompatible, and the card is not INVALID.
+bool payment_usable(const WalletTariffItem& item);
+// The card number as it will be sent (spaces and dashes dropped), or nullopt when it is not
+// 6 to 30 letters and digits.
+std::optional<std::string> normalize_card_number(std::string_view typed);
+
+// Polling rhythm (DESIGN: poll every 3 s until CHARGING, then as the service proposes).
+inline constexpr Millis kPollInterval{3000};
+inline constexpr Millis kPollMin{2000};
+inline constexpr Millis kPollMax{30000};
+// How long a COMPLETED session waits for CDR_AVAILABLE before its COMPLETED status is the receipt.
+inline constexpr Millis kCompletedGrace{120000};
+// 4xx answers in a row to status polls after which the session is given up as unknown.
+inline constexpr int kMaxClientErrors = 5;
 
 }  // namespace core

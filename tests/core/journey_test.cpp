@@ -1,0 +1,701 @@
+// The charge journey driven through update(): events in, effects checked, no browser, no network.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "journey.hpp"
+#include "json_read.hpp"
+#include "seed_bodies.hpp"
+
+using namespace core;
+
+namespace {
+
+const std::string kHex = "0123456789abcdef0123456789abcdef";
+const std::string kLocationId = "nl-gfx-a2f2ce5a-8721-4077-9739-6d1a6dce20e0";
+const std::string kEvse = "NL-GFX-EChargestation-1";
+const std::string kCard = "6e6a4130-bdb6-4375-ae3d-19edcd2849fc";
+const std::string kSessionId = "38ac4790-c7e0-4b55-95a9-a7fe590081fc";
+
+std::vector<HttpRequest> requests(const std::vector<Effect>& effects) {
+    std::vector<HttpRequest> out;
+    for (const auto& e : effects)
+        if (const auto* r = std::get_if<HttpRequest>(&e)) out.push_back(*r);
+    return out;
+}
+
+std::vector<Persist> persists(const std::vector<Effect>& effects) {
+    std::vector<Persist> out;
+    for (const auto& e : effects)
+        if (const auto* p = std::get_if<Persist>(&e)) out.push_back(*p);
+    return out;
+}
+
+std::vector<std::string> announcements(const std::vector<Effect>& effects) {
+    std::vector<std::string> out;
+    for (const auto& e : effects)
+        if (const auto* a = std::get_if<Announce>(&e)) out.push_back(a->text);
+    return out;
+}
+
+std::optional<TimePoint> wake(const std::vector<Effect>& effects) {
+    std::optional<TimePoint> out;
+    for (const auto& e : effects)
+        if (const auto* w = std::get_if<WakeAt>(&e)) out = w->at;
+    return out;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Drives one Model through events at a controllable clock, remembering every request sent so
+// tests can answer them by path.
+struct Journey {
+    Model m;
+    TimePoint now = *parse_iso8601("2021-06-14T08:57:00Z");
+    std::vector<Effect> last;
+    std::vector<HttpRequest> sent;
+
+    const std::vector<Effect>& send(const Event& e) {
+        last = update(m, e, now);
+        for (auto& r : requests(last)) sent.push_back(r);
+        return last;
+    }
+    const std::vector<Effect>& boot(std::map<std::string, std::string> stored = {}) {
+        return send(Boot{std::move(stored), kHex});
+    }
+    const std::vector<Effect>& intent(UserIntent i) { return send(Event{std::move(i)}); }
+    const std::vector<Effect>& respond(int id, int status, std::string body = {}) {
+        return send(HttpResponse{id, status, std::move(body)});
+    }
+    const std::vector<Effect>& tick() { return send(Tick{}); }
+
+    // Answers the newest still-pending request with this method and path prefix.
+    const std::vector<Effect>& answer(const std::string& method, const std::string& prefix, int status,
+                                      std::string body = {}) {
+        int id = 0;
+        for (const auto& r : sent)
+            if (r.method == method && starts_with(r.path, prefix) && m.pending.count(r.id)) id = r.id;
+        INFO(method << " " << prefix);
+        REQUIRE(id != 0);
+        return respond(id, status, std::move(body));
+    }
+
+    // Booted, registered, wallet and map loaded.
+    void ready() {
+        boot();
+        answer("PUT", "/api/token/", 200, "{}");
+        answer("GET", "/api/payment/", 200, std::string(R"({"data":[)") + seed::kSeedChargeCard + "]}");
+        answer("GET", "/api/locations/boundingbox", 200, seed::kSeedBoundingBox);
+    }
+    // On the price screen of the seed location's second EVSE, seed tariffs loaded.
+    void at_price() {
+        ready();
+        intent(core::intent::OpenLocation{kLocationId});
+        answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+        intent(core::intent::ChooseConnector{kEvse, "1"});
+        answer("GET", "/api/tariff/", 200, seed::kSeedTariffs);
+    }
+    // Charging, with the start answered and the first status poll in flight.
+    void charging() {
+        at_price();
+        intent(core::intent::StartCharging{});
+        answer("POST", "/api/session/start", 200, seed::kSeedStart);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("boot with empty storage: new token persisted, registered, wallet and map asked for") {
+    Journey j;
+    const auto effects = j.boot();
+    const auto saved = persists(effects);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].key == kKeyAppToken);
+    CHECK(saved[0].value == "app-" + kHex);
+    CHECK(j.m.app_token == "app-" + kHex);
+    CHECK(j.m.booted);
+    CHECK(j.m.screen == Screen::Map);
+
+    const auto reqs = requests(effects);
+    REQUIRE(reqs.size() == 3);
+    CHECK(reqs[0].method == "PUT");
+    CHECK(reqs[0].path == "/api/token/app-" + kHex);
+    CHECK(reqs[1].method == "GET");
+    CHECK(reqs[1].path == "/api/payment/app-" + kHex + "/wallet");
+    CHECK(reqs[2].path ==
+          "/api/locations/boundingbox?bottomLeftLat=52.300000&bottomLeftLng=4.900000&topRightLat=52.550000&topRightLng=5.300000");
+    CHECK(j.m.locations_loading);
+    for (const auto& r : reqs) {
+        CHECK(r.timeout_ms == 15000);
+        CHECK(r.id > 0);
+    }
+    CHECK(reqs[0].id != reqs[1].id);
+
+    // The map answer fills the map.
+    j.answer("GET", "/api/locations/boundingbox", 200, seed::kSeedBoundingBox);
+    CHECK(j.m.locations.size() == 2);
+    CHECK_FALSE(j.m.locations_loading);
+
+    // A second Boot (e.g. a duplicated load event) changes nothing.
+    CHECK(j.boot().empty());
+}
+
+TEST_CASE("boot with a stored token reuses it without writing it again") {
+    Journey j;
+    const auto effects = j.boot({{kKeyAppToken, "driver 7/ä"}});
+    CHECK(persists(effects).empty());
+    CHECK(j.m.app_token == "driver 7/ä");
+    CHECK(requests(effects)[0].path == "/api/token/driver%207%2F%C3%A4");
+}
+
+TEST_CASE("boot with a stored active session goes to the session and polls at once") {
+    Journey j;
+    const auto effects = j.boot({{kKeyAppToken, "app-1"},
+                                 {kKeyActiveSession, R"({"id":"s/1","locationId":"L","evseUid":"E","connectorId":"1"})"},
+                                 {kKeyLastStatus, seed::kSeedStatusCharging}});
+    CHECK(j.m.screen == Screen::Session);
+    REQUIRE(j.m.session.has_value());
+    CHECK(j.m.session->id == "s/1");
+    CHECK(j.m.session->evse_uid == "E");
+    REQUIRE(j.m.session->last.has_value());
+    CHECK(j.m.session->last->status == SessionStatusCode::Charging);
+    const auto reqs = requests(effects);
+    REQUIRE(reqs.size() == 4);
+    CHECK(reqs[3].method == "GET");
+    CHECK(reqs[3].path == "/api/session/status?appToken=app-1&chargeSessionId=s%2F1");
+    CHECK(can_stop(j.m));
+    CHECK_FALSE(can_start(j.m));
+}
+
+TEST_CASE("boot with unreadable stored session clears it") {
+    Journey j;
+    const auto effects = j.boot({{kKeyAppToken, "app-1"}, {kKeyActiveSession, "{broken"}});
+    CHECK(j.m.screen == Screen::Map);
+    CHECK_FALSE(j.m.session.has_value());
+    const auto saved = persists(effects);
+    REQUIRE(saved.size() == 2);
+    CHECK(saved[0].key == kKeyActiveSession);
+    CHECK_FALSE(saved[0].value.has_value());
+    CHECK(saved[1].key == kKeyLastStatus);
+    CHECK(requests(effects).size() == 3);
+}
+
+TEST_CASE("intents before boot do nothing") {
+    Journey j;
+    CHECK(j.intent(intent::RefreshMap{}).empty());
+    CHECK(j.intent(intent::StartCharging{}).empty());
+    CHECK(j.tick().empty());
+    CHECK_FALSE(j.m.booted);
+}
+
+TEST_CASE("happy path: from a location to the receipt") {
+    Journey j;
+    j.ready();
+    CHECK(j.m.token_registered);
+    CHECK(j.m.wallet_loaded);
+    REQUIRE(j.m.wallet.size() == 1);
+
+    auto effects = j.intent(intent::OpenLocation{kLocationId});
+    CHECK(j.m.screen == Screen::Location);
+    CHECK(j.m.location_loading);
+    REQUIRE(requests(effects).size() == 1);
+    CHECK(requests(effects)[0].path == "/api/locations/" + kLocationId);
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    REQUIRE(j.m.location.has_value());
+    CHECK(j.m.location->evses.size() == 4);
+    CHECK_FALSE(j.m.location_loading);
+
+    effects = j.intent(intent::ChooseConnector{kEvse, "1"});
+    CHECK(j.m.screen == Screen::Price);
+    CHECK(j.m.tariffs_loading);
+    REQUIRE(requests(effects).size() == 1);  // the wallet is already loaded
+    CHECK(requests(effects)[0].path == "/api/tariff/app-" + kHex + "/evse/" + kLocationId + "/" + kEvse + "?connectorId=1");
+    REQUIRE(chosen_connector(j.m) != nullptr);
+    CHECK(chosen_connector(j.m)->kw == 7);
+    CHECK_FALSE(can_start(j.m));  // no price yet
+
+    j.answer("GET", "/api/tariff/", 200, seed::kSeedTariffs);
+    REQUIRE(j.m.tariffs.size() == 2);
+    // The external method is VALID but not compatible here; the card is the usable one.
+    CHECK(j.m.chosen_payment_method_id == kCard);
+    REQUIRE(chosen_tariff_item(j.m) != nullptr);
+    CHECK(can_start(j.m));
+
+    effects = j.intent(intent::StartCharging{});
+    CHECK(j.m.start_in_flight);
+    CHECK_FALSE(can_start(j.m));
+    auto reqs = requests(effects);
+    REQUIRE(reqs.size() == 1);
+    CHECK(reqs[0].method == "POST");
+    CHECK(reqs[0].path == "/api/session/start?appToken=app-" + kHex);
+    const Json body = Json::parse(reqs[0].body);
+    CHECK(body["locationId"] == kLocationId);
+    CHECK(body["evseUid"] == kEvse);
+    CHECK(body["connectorId"] == "1");
+    CHECK(body["paymentMethodId"] == kCard);
+    CHECK(std::count(reqs[0].headers.begin(), reqs[0].headers.end(),
+                     std::pair<std::string, std::string>("Content-Type", "application/json")) == 1);
+
+    effects = j.answer("POST", "/api/session/start", 200, seed::kSeedStart);
+    CHECK(j.m.screen == Screen::Session);
+    CHECK_FALSE(j.m.start_in_flight);
+    REQUIRE(j.m.session.has_value());
+    CHECK(j.m.session->id == kSessionId);
+    CHECK(j.m.session->location_id == kLocationId);
+    CHECK(j.m.session->evse_uid == kEvse);
+    auto saved = persists(effects);
+    REQUIRE(saved.size() == 2);
+    CHECK(saved[0].key == kKeyActiveSession);
+    const Json stored = Json::parse(*saved[0].value);
+    CHECK(stored["id"] == kSessionId);
+    CHECK(stored["locationId"] == kLocationId);
+    CHECK(stored["evseUid"] == kEvse);
+    CHECK(stored["connectorId"] == "1");
+    CHECK(saved[1].key == kKeyLastStatus);
+    CHECK_FALSE(saved[1].value.has_value());
+    CHECK(announcements(effects) == std::vector<std::string>{"Start requested"});
+    reqs = requests(effects);
+    REQUIRE(reqs.size() == 1);
+    CHECK(reqs[0].path == "/api/session/status?appToken=app-" + kHex + "&chargeSessionId=" + kSessionId);
+
+    // Before CHARGING: every 3 s.
+    effects = j.answer("GET", "/api/session/status", 200, R"({"status":"STARTING"})");
+    CHECK(wake(effects) == j.now + Millis{3000});
+    CHECK(announcements(effects) == std::vector<std::string>{"Charger accepted, plug in your car"});
+    CHECK(j.tick().empty() == false);  // woken early: asks again for the due time
+    CHECK(requests(j.last).empty());
+    j.now += Millis{3000};
+    effects = j.tick();
+    REQUIRE(requests(effects).size() == 1);
+
+    // CHARGING: the seed proposes 09:04:03, seven minutes away; kept to 30 s.
+    effects = j.answer("GET", "/api/session/status", 200, seed::kSeedStatusCharging);
+    CHECK(announcements(effects) == std::vector<std::string>{"Charging"});
+    CHECK(wake(effects) == j.now + Millis{30000});
+    saved = persists(effects);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].key == kKeyLastStatus);
+    CHECK(saved[0].value == std::string(seed::kSeedStatusCharging));
+    CHECK(j.m.session->last->energy_kwh == Approx(10.15));
+    CHECK(j.m.session->last_update == j.now);
+
+    // The same status again is not announced again.
+    j.now += Millis{30000};
+    j.tick();
+    effects = j.answer("GET", "/api/session/status", 200, seed::kSeedStatusCharging);
+    CHECK(announcements(effects).empty());
+
+    CHECK(can_stop(j.m));
+    CHECK_FALSE(is_stopping(j.m));
+    effects = j.intent(intent::StopCharging{});
+    reqs = requests(effects);
+    REQUIRE(reqs.size() == 1);
+    CHECK(reqs[0].method == "POST");
+    CHECK(reqs[0].path == "/api/session/stop?appToken=app-" + kHex);
+    CHECK(Json::parse(reqs[0].body) == Json{{"chargeSessionId", kSessionId}});
+    CHECK(is_stopping(j.m));
+    CHECK_FALSE(can_stop(j.m));
+    CHECK(requests(j.intent(intent::StopCharging{})).empty());  // no second stop
+
+    effects = j.answer("POST", "/api/session/stop", 200, seed::kSeedStopCdr);
+    CHECK(j.m.screen == Screen::Receipt);
+    CHECK_FALSE(j.m.session.has_value());
+    REQUIRE(j.m.receipt.has_value());
+    CHECK(j.m.receipt->total_costs == 20'450'000);
+    saved = persists(effects);
+    REQUIRE(saved.size() == 2);  // over: both keys removed
+    CHECK(saved[0].key == kKeyActiveSession);
+    CHECK_FALSE(saved[0].value.has_value());
+    CHECK(saved[1].key == kKeyLastStatus);
+    CHECK_FALSE(saved[1].value.has_value());
+    CHECK(announcements(effects) == std::vector<std::string>{"Finished", "Your receipt is ready"});
+    for (const auto& [id, p] : j.m.pending) CHECK(p.kind != RequestKind::Status);
+    CHECK(j.tick().empty());  // no more polling
+
+    j.intent(intent::Finish{});
+    CHECK(j.m.screen == Screen::Map);
+    CHECK_FALSE(j.m.receipt.has_value());
+}
+
+TEST_CASE("a status proposing a near next call is followed, within bounds") {
+    Journey j;
+    j.charging();
+    auto body = Json::parse(seed::kSeedStatusCharging);
+    body["nextStatusCall"] = format_iso8601_utc(j.now + Millis{10000});
+    CHECK(wake(j.answer("GET", "/api/session/status", 200, body.dump())) == j.now + Millis{10000});
+    j.now += Millis{10000};
+    j.tick();
+    body["nextStatusCall"] = format_iso8601_utc(j.now - Millis{60000});  // in the past (clock skew)
+    CHECK(wake(j.answer("GET", "/api/session/status", 200, body.dump())) == j.now + Millis{2000});
+}
+
+TEST_CASE("a failed start shows the service's words and persists nothing") {
+    Journey j;
+    j.at_price();
+    j.intent(intent::StartCharging{});
+    const auto effects = j.answer(
+        "POST", "/api/session/start", 400,
+        R"({"validationMessages":[{"code":"EVSE_OCCUPIED","message":"The charge point is occupied."}],"message":"Bad request"})");
+    CHECK(persists(effects).empty());
+    CHECK(requests(effects).empty());
+    CHECK_FALSE(j.m.session.has_value());
+    CHECK(j.m.screen == Screen::Price);
+    REQUIRE(j.m.message.has_value());
+    CHECK(j.m.message->text == Str::ErrorStartFailed);
+    CHECK(j.m.message->detail == "The charge point is occupied.");
+    CHECK_FALSE(j.m.start_in_flight);
+    CHECK(can_start(j.m));  // the driver may try again
+
+    j.intent(intent::DismissError{});
+    CHECK_FALSE(j.m.message.has_value());
+
+    // No answer at all: a network message instead.
+    j.intent(intent::StartCharging{});
+    j.answer("POST", "/api/session/start", 0);
+    CHECK(j.m.message->text == Str::ErrorNetwork);
+    // A 2xx without a session id is no session either.
+    j.intent(intent::StartCharging{});
+    j.answer("POST", "/api/session/start", 200, R"({"nextStatusCall":"2021-06-14T08:57:20Z"})");
+    CHECK_FALSE(j.m.session.has_value());
+    CHECK(j.m.message->text == Str::ErrorStartFailed);
+}
+
+TEST_CASE("a double tap on start sends one request") {
+    Journey j;
+    j.at_price();
+    CHECK(requests(j.intent(intent::StartCharging{})).size() == 1);
+    CHECK(requests(j.intent(intent::StartCharging{})).empty());
+    j.answer("POST", "/api/session/start", 200, seed::kSeedStart);
+    // With a session running, no second one, even from another connector.
+    CHECK_FALSE(can_start(j.m));
+    CHECK(requests(j.intent(intent::StartCharging{})).empty());
+}
+
+TEST_CASE("start needs a connector and a usable payment method") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    j.intent(intent::ChooseConnector{kEvse, "9"});  // no such connector: ignored
+    CHECK(j.m.screen == Screen::Location);
+    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.answer("GET", "/api/tariff/", 200, R"({"data":[
+        {"validity":"NOT_COMPATIBLE","paymentMethod":{"id":"a","verificationStatus":"VALID"}},
+        {"validity":"VALID","paymentMethod":{"id":"b","verificationStatus":"INVALID"}},
+        {"validity":"VALID","paymentMethod":{"id":"c","isCompatible":false}}]})");
+    CHECK(j.m.chosen_payment_method_id.empty());
+    CHECK_FALSE(can_start(j.m));
+    CHECK(requests(j.intent(intent::StartCharging{})).empty());
+    j.intent(intent::ChoosePaymentMethod{"b"});  // known, but not usable
+    CHECK(j.m.chosen_payment_method_id == "b");
+    CHECK_FALSE(can_start(j.m));
+    j.intent(intent::ChoosePaymentMethod{"nope"});  // unknown: ignored
+    CHECK(j.m.chosen_payment_method_id == "b");
+}
+
+TEST_CASE("network errors while polling keep the session and back off") {
+    Journey j;
+    j.charging();
+    std::vector<Millis> delays;
+    for (int i = 0; i < 7; ++i) {
+        const auto effects = j.answer("GET", "/api/session/status", i % 2 == 0 ? 0 : 503, "upstream down");
+        REQUIRE(j.m.session.has_value());
+        CHECK(j.m.screen == Screen::Session);
+        REQUIRE(j.m.message.has_value());
+        CHECK(j.m.message->text == Str::ErrorPollFailed);
+        CHECK(persists(effects).empty());  // the stored session stays as it was
+        const auto at = wake(effects);
+        REQUIRE(at.has_value());
+        delays.push_back(std::chrono::duration_cast<Millis>(*at - j.now));
+        CHECK(requests(j.tick()).empty());  // not due yet
+        j.now = *at;
+        REQUIRE(requests(j.tick()).size() == 1);
+    }
+    // 3, 6, 12, 24 s less a little jitter, then capped at 30 s.
+    CHECK(delays[0] > Millis{2600});
+    CHECK(delays[0] <= Millis{3000});
+    for (size_t i = 1; i < 4; ++i) CHECK(delays[i] > delays[i - 1]);
+    for (const auto d : delays) CHECK(d <= Millis{30000});
+    CHECK(delays[4] > Millis{26000});
+    CHECK(delays[6] > Millis{26000});
+    CHECK(j.m.session->consecutive_failures == 7);
+
+    // Back online: the message goes, the rhythm resets.
+    const auto effects = j.answer("GET", "/api/session/status", 200, R"({"status":"CHARGING"})");
+    CHECK_FALSE(j.m.message.has_value());
+    CHECK(j.m.session->consecutive_failures == 0);
+    CHECK(wake(effects) == j.now + Millis{3000});
+}
+
+TEST_CASE("the backoff jitter is reproducible and differs between phones") {
+    auto first_backoff = [](const std::string& token) {
+        Journey j;
+        j.boot({{kKeyAppToken, token}, {kKeyActiveSession, R"({"id":"s1"})"}});
+        const auto at = wake(j.answer("GET", "/api/session/status", 0));
+        REQUIRE(at.has_value());
+        return *at - j.now;
+    };
+    CHECK(first_backoff("app-aaaa") == first_backoff("app-aaaa"));  // no clock, no rand()
+    std::set<int64_t> seen;
+    for (const char* token : {"app-aaaa", "app-bbbb", "app-cccc", "app-dddd", "app-eeee"})
+        seen.insert(std::chrono::duration_cast<Millis>(first_backoff(token)).count());
+    CHECK(seen.size() > 1);
+}
+
+TEST_CASE("an unknown status value is kept, shown and polled on") {
+    Journey j;
+    j.charging();
+    const auto effects = j.answer("GET", "/api/session/status", 200, R"({"status":"HYPERCHARGING","energyInKwh":1.5})");
+    REQUIRE(j.m.session.has_value());
+    CHECK(j.m.screen == Screen::Session);
+    CHECK(j.m.session->last->status == SessionStatusCode::Unknown);
+    CHECK(j.m.session->last->status_raw == "HYPERCHARGING");
+    CHECK(announcements(effects) == std::vector<std::string>{"Unknown status: HYPERCHARGING"});
+    CHECK_FALSE(j.m.message.has_value());
+    CHECK(wake(effects) == j.now + Millis{3000});
+    j.now += Millis{3000};
+    CHECK(requests(j.tick()).size() == 1);
+    CHECK(can_stop(j.m));
+}
+
+TEST_CASE("an unreadable status body is a failed poll, not a crash") {
+    Journey j;
+    j.charging();
+    const auto effects = j.answer("GET", "/api/session/status", 200, "<html>oops");
+    REQUIRE(j.m.session.has_value());
+    CHECK(j.m.message->text == Str::ErrorBadData);
+    CHECK(wake(effects).has_value());
+}
+
+TEST_CASE("a failed stop can be retried") {
+    Journey j;
+    j.charging();
+    j.answer("GET", "/api/session/status", 200, seed::kSeedStatusCharging);
+    j.intent(intent::StopCharging{});
+    CHECK(is_stopping(j.m));
+    auto effects = j.answer("POST", "/api/session/stop", 502, R"({"message":"Charger did not answer"})");
+    REQUIRE(j.m.session.has_value());
+    CHECK_FALSE(j.m.session->stop_requested);
+    CHECK_FALSE(is_stopping(j.m));
+    CHECK(can_stop(j.m));
+    CHECK(j.m.message->text == Str::ErrorStopFailed);
+    CHECK(j.m.message->detail == "Charger did not answer");
+    CHECK(persists(effects).empty());
+
+    effects = j.intent(intent::StopCharging{});
+    REQUIRE(requests(effects).size() == 1);
+    CHECK_FALSE(j.m.message.has_value());
+    // Accepted: STOPPING, then polled every 3 s until the receipt.
+    effects = j.answer("POST", "/api/session/stop", 200, R"({"status":"STOPPING"})");
+    CHECK(is_stopping(j.m));
+    CHECK(wake(effects) == j.now + Millis{3000});
+    j.now += Millis{3000};
+    j.tick();
+    j.answer("GET", "/api/session/status", 200, R"({"status":"COMPLETED","totalCosts":3.1})");
+    CHECK(j.m.screen == Screen::Session);  // CDR_AVAILABLE normally follows
+    CHECK(is_stopping(j.m));
+    j.now += Millis{3000};
+    j.tick();
+    j.answer("GET", "/api/session/status", 200, seed::kSeedStopCdr);
+    CHECK(j.m.screen == Screen::Receipt);
+    CHECK(j.m.receipt->status == SessionStatusCode::CdrAvailable);
+}
+
+TEST_CASE("COMPLETED without a CDR becomes the receipt after a grace period") {
+    Journey j;
+    j.charging();
+    j.answer("GET", "/api/session/status", 200, R"({"status":"COMPLETED","totalCosts":3.1})");
+    const TimePoint first = j.now;
+    while (j.m.session && j.now - first < kCompletedGrace + Millis{10000}) {
+        j.now += Millis{3000};
+        j.tick();
+        j.answer("GET", "/api/session/status", 200, R"({"status":"COMPLETED","totalCosts":3.1})");
+    }
+    CHECK_FALSE(j.m.session.has_value());
+    CHECK(j.now - first >= kCompletedGrace);
+    CHECK(j.now - first < kCompletedGrace + Millis{3000});
+    CHECK(j.m.screen == Screen::Receipt);
+    CHECK(j.m.receipt->total_costs == 3'100'000);
+}
+
+TEST_CASE("a rejected start ends the session with the reason") {
+    Journey j;
+    j.charging();
+    const auto effects = j.answer("GET", "/api/session/status", 200, R"({"status":"REJECTED","error":"INVALID_TOKEN"})");
+    CHECK_FALSE(j.m.session.has_value());
+    CHECK(j.m.screen == Screen::Receipt);
+    CHECK(j.m.receipt->error == "INVALID_TOKEN");
+    CHECK(announcements(effects) == std::vector<std::string>{"The charger refused to start"});
+    CHECK(persists(effects).size() == 2);
+}
+
+TEST_CASE("a session the service keeps refusing to know is given up") {
+    Journey j;
+    j.charging();
+    for (int i = 0; i < kMaxClientErrors; ++i) {
+        REQUIRE(j.m.session.has_value());
+        j.answer("GET", "/api/session/status", 404, "\"Session not found\"");
+        if (j.m.session) {
+            j.now = j.m.session->next_poll;
+            j.tick();
+        }
+    }
+    CHECK_FALSE(j.m.session.has_value());
+    CHECK(j.m.screen == Screen::Map);
+    CHECK(j.m.message->text == Str::ErrorSessionLost);
+    CHECK(j.m.message->detail == "Session not found");
+    const auto saved = persists(j.last);
+    REQUIRE(saved.size() == 2);
+    CHECK_FALSE(saved[0].value.has_value());
+}
+
+TEST_CASE("stale and unknown responses are ignored") {
+    Journey j;
+    j.ready();
+    const BoundingBox a{1, 2, 3, 4}, b{5, 6, 7, 8};
+    const int id_a = requests(j.intent(intent::RefreshMap{a}))[0].id;
+    const auto req_b = requests(j.intent(intent::RefreshMap{b}))[0];
+    CHECK(req_b.path == "/api/locations/boundingbox?bottomLeftLat=5.000000&bottomLeftLng=6.000000&topRightLat=7.000000&topRightLng=8.000000");
+    j.respond(req_b.id, 200, R"({"data":[{"id":"newer","lat":6,"lng":7}]})");
+    CHECK(j.respond(id_a, 200, R"({"data":[{"id":"older","lat":2,"lng":3}]})").empty());
+    REQUIRE(j.m.locations.size() == 1);
+    CHECK(j.m.locations[0].id == "newer");
+
+    // An id nobody asked for changes nothing.
+    const Screen before = j.m.screen;
+    CHECK(j.respond(999, 200, seed::kSeedLocation).empty());
+    CHECK(j.m.screen == before);
+    CHECK_FALSE(j.m.location.has_value());
+
+    // Opening another location before the first answered: only the second counts.
+    const int first = requests(j.intent(intent::OpenLocation{"first"}))[0].id;
+    j.intent(intent::OpenLocation{kLocationId});
+    j.respond(first, 200, R"({"id":"first"})");
+    CHECK_FALSE(j.m.location.has_value());
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    CHECK(j.m.location->id == kLocationId);
+}
+
+TEST_CASE("a location that fails to load sends the driver back to the map") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{"nl-gfx-missing"});
+    j.answer("GET", "/api/locations/", 404, "\"Location not found\"");
+    CHECK(j.m.screen == Screen::Map);
+    CHECK(j.m.message->text == Str::ErrorLocation);
+    CHECK(j.m.message->detail == "Location not found");
+}
+
+TEST_CASE("charge card number is checked before it is sent") {
+    Journey j;
+    j.at_price();
+    j.intent(intent::OpenAddCard{});
+    CHECK(j.m.screen == Screen::AddCard);
+    for (const char* bad : {"", "12 3", "12345", "abc!def12", "1234567890123456789012345678901", "77067410996300283€"}) {
+        INFO(bad);
+        const auto effects = j.intent(intent::AddChargeCard{bad});
+        CHECK(requests(effects).empty());
+        REQUIRE(j.m.message.has_value());
+        CHECK(j.m.message->text == Str::ErrorCardFormat);
+        CHECK_FALSE(j.m.card_adding);
+    }
+    CHECK(normalize_card_number("7706 7410-9963 0028 36") == "770674109963002836");
+    CHECK(normalize_card_number("NL-GFX-123456") == "NLGFX123456");
+    CHECK(normalize_card_number("123456789012345678901234567890").has_value());
+
+    auto effects = j.intent(intent::AddChargeCard{"7706 7410 9963 0028 36"});
+    CHECK_FALSE(j.m.message.has_value());
+    CHECK(j.m.card_adding);
+    auto reqs = requests(effects);
+    REQUIRE(reqs.size() == 1);
+    CHECK(reqs[0].method == "PUT");
+    CHECK(reqs[0].path == "/api/payment/app-" + kHex + "/chargecard");
+    CHECK(Json::parse(reqs[0].body) == Json::parse(seed::kSeedChargeCardRequest));
+    CHECK(requests(j.intent(intent::AddChargeCard{"770674109963002836"})).empty());  // one at a time
+
+    // Refused: the service's words, still on the form.
+    j.answer("PUT", "/api/payment/", 400, R"({"validationMessages":[{"code":"CARD","message":"Unknown card."}]})");
+    CHECK(j.m.screen == Screen::AddCard);
+    CHECK(j.m.message->text == Str::ErrorCardRejected);
+    CHECK(j.m.message->detail == "Unknown card.");
+
+    // Accepted: chosen, wallet and price asked again, back to the price.
+    j.intent(intent::AddChargeCard{"770674109963002836"});
+    effects = j.answer("PUT", "/api/payment/", 200, R"({"id":"new-card","type":"CHARGE_CARD","verificationStatus":"PENDING"})");
+    CHECK(j.m.screen == Screen::Price);
+    CHECK(j.m.chosen_payment_method_id == "new-card");
+    reqs = requests(effects);
+    REQUIRE(reqs.size() == 2);
+    CHECK(starts_with(reqs[0].path, "/api/payment/app-" + kHex + "/wallet"));
+    CHECK(starts_with(reqs[1].path, "/api/tariff/"));
+    CHECK(j.m.tariffs_loading);
+    CHECK_FALSE(can_start(j.m));  // the new price is not in yet
+    j.answer("GET", "/api/tariff/", 200, R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"new-card","isCompatible":true}},
+        {"validity":"VALID","paymentMethod":{"id":"other"}}]})");
+    CHECK(j.m.chosen_payment_method_id == "new-card");  // the driver's new card stays chosen
+    CHECK(can_start(j.m));
+}
+
+TEST_CASE("adding a card from the map returns to the map") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenAddCard{});
+    j.intent(intent::Back{});
+    CHECK(j.m.screen == Screen::Map);
+    j.intent(intent::OpenAddCard{});
+    const auto effects = j.intent(intent::AddChargeCard{"ABC123"});
+    REQUIRE(requests(effects).size() == 1);
+    const auto after = j.answer("PUT", "/api/payment/", 200, R"({"id":"c1"})");
+    CHECK(j.m.screen == Screen::Map);
+    REQUIRE(requests(after).size() == 1);  // wallet only: no connector, no tariff
+    CHECK(j.m.wallet.back().id == "c1");
+}
+
+TEST_CASE("back walks the screens, never out of a running session") {
+    Journey j;
+    j.at_price();
+    j.intent(intent::OpenAddCard{});
+    j.intent(intent::Back{});
+    CHECK(j.m.screen == Screen::Price);
+    j.intent(intent::Back{});
+    CHECK(j.m.screen == Screen::Location);
+    CHECK(j.m.chosen_connector_id.empty());
+    j.intent(intent::Back{});
+    CHECK(j.m.screen == Screen::Map);
+    j.intent(intent::Back{});
+    CHECK(j.m.screen == Screen::Map);
+
+    Journey s;
+    s.charging();
+    s.intent(intent::Back{});
+    CHECK(s.m.screen == Screen::Session);
+}
+
+TEST_CASE("a price that fails to load says so") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.answer("GET", "/api/tariff/", 404, R"({"title":"Not Found","detail":"No tariff for this EVSE"})");
+    CHECK_FALSE(j.m.tariffs_loading);
+    CHECK(j.m.message->text == Str::ErrorPrice);
+    CHECK(j.m.message->detail == "No tariff for this EVSE");
+    CHECK_FALSE(can_start(j.m));
+}
+
+TEST_CASE("a failed registration is retried before the next request that needs the token") {
+    Journey j;
+    j.boot();
+    j.answer("PUT", "/api/token/", 0);
+    CHECK_FALSE(j.m.token_registered);
+    j.answer("GET", "/api/locations/boundingbox", 200, seed::kSeedBoundingBox);
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    const auto reqs = requests(j.intent(intent::ChooseConnector{kEvse, "1"}));
+    REQUIRE(reqs.size() >= 2);
+    CHECK(reqs[0].method == "PUT");
+    CHECK(starts_with(reqs[0].path, "/api/token/"));
+    CHECK(starts_with(reqs[1].path, "/api/tariff/"));
+}
