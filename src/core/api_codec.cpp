@@ -28,7 +28,7 @@ Decoded<T> decode_document(std::string_view body, Read read) {
     return out;
 }
 
-std::optional<Branding> read_branding(const FieldReader& r) {
+Branding read_branding(const FieldReader& r) {
     Branding b;
     b.id = r.string_or("id");
     b.display_name = r.string_or("displayName");
@@ -223,7 +223,7 @@ std::optional<WalletTariffItem> read_wallet_tariff_item(const FieldReader& r) {
     return item;
 }
 
-std::optional<CostLine> read_cost_line(const FieldReader& r) {
+CostLine read_cost_line(const FieldReader& r) {
     CostLine l;
     l.dimension = r.string_or("dimension");
     l.unit = r.string_or("unit");
@@ -270,8 +270,7 @@ std::optional<SessionStatus> read_session_status(const FieldReader& r) {
             FieldReader sr(seg, seg_path, r.log());
             sr.each("items", [&](const Json& item, const std::string& path) {
                 FieldReader ir(item, path, r.log());
-                if (!ir.is_object()) return;
-                if (auto l = read_cost_line(ir)) s.cost_breakdown.push_back(std::move(*l));
+                if (ir.is_object()) s.cost_breakdown.push_back(read_cost_line(ir));
             });
         });
     }
