@@ -1,0 +1,59 @@
+// Runs the core: event -> core::update -> effects, then asks for a frame to show the new model.
+#include "platform/dispatcher.hpp"
+
+#include <deque>
+#include <type_traits>
+
+#include <emscripten/html5.h>
+
+#include "platform/a11y_bridge.hpp"
+#include "platform/frame_loop.hpp"
+#include "platform/http_bridge.hpp"
+#include "platform/storage.hpp"
+#include "platform/timers.hpp"
+
+namespace platform {
+namespace {
+
+core::Model g_model;
+std::deque<core::Event> g_queue;
+bool g_draining = false;
+
+void run(const core::Effect& effect) {
+    std::visit(
+        [](const auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, core::HttpRequest>) {
+                http::send(e);
+            } else if constexpr (std::is_same_v<T, core::Persist>) {
+                if (e.value) storage::set(e.key, *e.value);
+                else storage::remove(e.key);
+            } else if constexpr (std::is_same_v<T, core::WakeAt>) {
+                timers::wake_at(e.at);
+            } else if constexpr (std::is_same_v<T, core::Announce>) {
+                a11y_bridge::announce(e.text);
+            }
+        },
+        effect);
+}
+
+}  // namespace
+
+core::TimePoint now() { return core::time_from_ms(static_cast<int64_t>(emscripten_date_now())); }
+
+const core::Model& model() { return g_model; }
+
+void dispatch(core::Event event) {
+    g_queue.push_back(std::move(event));
+    if (g_draining) return;
+    g_draining = true;
+    while (!g_queue.empty()) {
+        const core::Event next = std::move(g_queue.front());
+        g_queue.pop_front();
+        for (const core::Effect& effect : core::update(g_model, next, now())) run(effect);
+    }
+    g_draining = false;
+    frames::request();
+}
+
+}  // namespace platform

@@ -1,0 +1,128 @@
+// One frame: measure, feed input, draw the app, present, mirror; then decide whether another
+// frame is needed. No main loop: each frame is a one-shot requestAnimationFrame.
+#include "platform/frame_loop.hpp"
+
+#include <algorithm>
+
+#include <GLES3/gl3.h>
+#include <emscripten/em_js.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/a11y_bridge.hpp"
+#include "platform/dispatcher.hpp"
+#include "platform/display.hpp"
+#include "platform/dpi_scale.hpp"
+#include "platform/input_queue.hpp"
+#include "platform/text_input.hpp"
+#include "ui/a11y_mirror.hpp"
+#include "ui/app_view.hpp"
+
+namespace platform::frames {
+namespace {
+
+int g_wanted = 0;          // frames still to draw
+bool g_raf_pending = false;
+bool g_paused = false;
+long g_timer = 0;          // pending request_in timeout, 0 if none
+int g_count = 0;
+double g_last_time = 0;
+
+// After the first frame: mark it for measurements and drop the loading indicator.
+EM_JS(void, js_after_frame, (int count), {
+    window.__frames = count;
+    if (count === 1) {
+        if (window.performance && performance.mark) performance.mark('first-frame');
+        var l = document.getElementById('loading');
+        if (l) l.remove();
+    }
+});
+
+void cancel_timer() {
+    if (g_timer) emscripten_clear_timeout(g_timer);
+    g_timer = 0;
+}
+
+EM_BOOL on_animation_frame(double, void*);
+
+void arm() {
+    cancel_timer();
+    if (g_raf_pending || g_paused) return;
+    g_raf_pending = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void on_timer(void*) {
+    g_timer = 0;
+    request(0);
+}
+
+int draw_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (display::refresh()) dpi_scale::apply(display::dpr());
+    io.DisplaySize = ImVec2(static_cast<float>(display::width()), static_cast<float>(display::height()));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    const double t = emscripten_performance_now();
+    io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::clamp((t - g_last_time) / 1000.0, 0.001, 0.5)) : 1.0f / 60;
+    g_last_time = t;
+    input::apply(io);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    if (io.Fonts->TexPixelsAlpha8) io.Fonts->ClearTexData();  // uploaded; the CPU copy is megabytes
+    ImGui::NewFrame();
+    ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
+    ui::FrameResult result = ui::draw_app(model(), now(), display::dpr());
+    ui::a11y::end_frame();
+    ImGui::Render();
+
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glViewport(0, 0, display::width(), display::height());
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    js_after_frame(++g_count);
+
+    a11y_bridge::after_frame(display::dpr());
+    text_input::after_frame();
+    for (core::UserIntent& intent : result.intents) dispatch(std::move(intent));
+    return result.redraw_in_ms;
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+    g_raf_pending = false;
+    if (g_paused) return EM_FALSE;
+    if (g_wanted > 0) --g_wanted;
+    const int redraw_in_ms = draw_frame();
+    // Queued input is delivered one step per frame (hover, press, release), so keep going, and
+    // settle for two frames after the last step, as after any other event.
+    if (input::busy() || text_input::busy()) g_wanted = std::max(g_wanted, 3);
+    if (g_wanted > 0) {
+        arm();
+    } else if (!g_raf_pending && redraw_in_ms >= 0) {
+        cancel_timer();
+        g_timer = emscripten_set_timeout(on_timer, redraw_in_ms, nullptr);
+    }
+    return EM_FALSE;
+}
+
+}  // namespace
+
+void request(int settle) {
+    g_wanted = std::max(g_wanted, 1 + settle);
+    arm();
+}
+
+void request_in(int ms) {
+    if (g_raf_pending) return;
+    cancel_timer();
+    g_timer = emscripten_set_timeout(on_timer, ms, nullptr);
+}
+
+void set_paused(bool paused) {
+    g_paused = paused;
+    if (!paused) request();
+}
+
+}  // namespace platform::frames

@@ -1,0 +1,11 @@
+// HttpRequest effects -> window.fetch (web/http_bridge.js) -> HttpResponse events.
+#pragma once
+#include "core/journey.hpp"
+
+namespace platform::http {
+
+// Same origin only: the path must start with "/". The answer always comes back as an event,
+// with status 0 for no answer (network error, timeout, abort, refused path).
+void send(const core::HttpRequest& request);
+
+}  // namespace platform::http
