@@ -93,6 +93,18 @@ namespace core {
     X(ErrorPrice, "The price for this charger could not be loaded.")                              \
     X(ErrorPollFailed, "Connection lost. Your session keeps running; we keep trying.")           \
     X(ErrorSessionLost, "The service no longer knows this session. Check the charger.")          \
+    X(SessionTitle, "Charging session")                                                           \
+    X(Battery, "Battery")                                                                         \
+    X(CardNumberPlaceholder, "e.g. NL-ABC-123456-7")                                              \
+    X(ChooseConnector, "Charge at %s, connector %s")                                              \
+    X(ConnectorCable, "cable")                                                                    \
+    X(ConnectorSocket, "socket")                                                                  \
+    X(EstimateFor, "%s ≈ %s")                                                                    \
+    X(NoCostsYet, "The final cost is not known yet.")                                             \
+    X(OperatedBy, "Operated by %s")                                                               \
+    X(PriceUnknown, "No price is published for this charger.")                                    \
+    X(Saving, "Saving…")                                                                        \
+    X(UnknownValue, "Unknown (%s)")                                                               \
     X(Dismiss, "OK")
 
 enum class Str : int {

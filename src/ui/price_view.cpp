@@ -1,0 +1,95 @@
+// The price screen: every price component before a single kWh flows, the payment choice, Start.
+#include <string>
+
+#include "core/locale_format.hpp"
+#include "core/labels.hpp"
+#include "core/price_lines.hpp"
+#include "core/tariff_estimate.hpp"
+#include "imgui.h"
+#include "screens.hpp"
+#include "theme.hpp"
+#include "view_common.hpp"
+#include "widgets.hpp"
+
+namespace ui {
+
+using core::Str;
+using core::tr;
+
+namespace {
+
+const char* verification_text(const core::PaymentMethod& pm) { return tr(core::verification_label(pm.verification)); }
+
+std::string payment_label(const core::WalletTariffItem& item) {
+    const auto& pm = item.payment_method;
+    std::string label = pm.card_hint.empty() ? pm.external_id : pm.card_hint;
+    if (label.empty()) label = pm.id;
+    label += " · ";
+    label += verification_text(pm);
+    if (pm.is_compatible == false || item.validity == core::TariffValidity::NotCompatible) {
+        label += " · ";
+        label += tr(Str::NotCompatible);
+    }
+    return label;
+}
+
+void draw_tariff(const core::Tariff& tariff, double power_kw) {
+    const auto lines = core::price_lines(tariff);
+    if (core::is_free(tariff)) text(tr(Str::Free));
+    for (const auto& line : lines) {
+        std::string row = core::price_line_text(line);
+        if (!line.restriction.empty()) row += " (" + line.restriction + ")";
+        text(row);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    text(core::vat_statement(tariff));
+    const double kwh = 20.0;
+    const int64_t seconds = power_kw > 0 ? static_cast<int64_t>(kwh / power_kw * 3600.0) : 3600;
+    const auto estimate = core::estimate_cost(tariff, kwh, seconds, power_kw);
+    text(core::tr_format(Str::EstimateFor, {core::format_energy_short(kwh), core::format_money(estimate, tariff.currency)}));
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void draw_price_screen(const core::Model& m, Intents& out) {
+    if (top_bar(tr(Str::PriceTitle), true)) out.push_back(core::intent::Back{});
+    message_banner(m, out);
+    const core::Evse* evse = core::chosen_evse(m);
+    const core::Connector* connector = core::chosen_connector(m);
+    if (m.location && evse && connector) {
+        ImGui::PushTextWrapPos(0);
+        text(m.location->name + " · " + (evse->display_name.empty() ? evse->uid : evse->display_name));
+        text(connector_text(*connector));
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Separator();
+
+    const core::WalletTariffItem* chosen = core::chosen_tariff_item(m);
+    const core::Tariff* tariff = chosen && chosen->tariff ? &*chosen->tariff : nullptr;
+    if (!tariff) {
+        for (const auto& item : m.tariffs) {
+            if (item.tariff) { tariff = &*item.tariff; break; }
+        }
+    }
+    if (m.tariffs_loading && !tariff) status_line(tr(Str::LoadingPrice));
+    else if (tariff) draw_tariff(*tariff, connector ? connector->kw : 0);
+    else if (!m.tariffs_loading && !m.tariffs.empty()) status_line(tr(Str::PriceUnknown));
+
+    ImGui::Separator();
+    heading(tr(Str::PayWith));
+    if (m.tariffs.empty() && !m.tariffs_loading) text(tr(Str::NoPaymentMethod));
+    for (const auto& item : m.tariffs) {
+        const bool selected = item.payment_method.id == m.chosen_payment_method_id;
+        const bool usable = core::payment_usable(item);
+        if (list_row(payment_label(item), selected, usable)) {
+            out.push_back(core::intent::ChoosePaymentMethod{item.payment_method.id});
+        }
+    }
+    if (button(tr(Str::AddCard))) out.push_back(core::intent::OpenAddCard{});
+    ImGui::Spacing();
+    const char* start_label = m.start_in_flight ? tr(Str::Starting) : tr(Str::Start);
+    if (primary_button(start_label, core::can_start(m))) out.push_back(core::intent::StartCharging{});
+}
+
+}  // namespace ui

@@ -1,0 +1,19 @@
+// One function per screen; each reads the model and appends the driver's intents.
+#pragma once
+#include <vector>
+
+#include "core/journey.hpp"
+
+namespace ui {
+
+using Intents = std::vector<core::UserIntent>;
+
+void draw_map_screen(const core::Model& m, Intents& out);
+void draw_location_screen(const core::Model& m, Intents& out);
+void draw_price_screen(const core::Model& m, Intents& out);
+void draw_add_card_screen(const core::Model& m, Intents& out);
+// Returns ms until the screen changes by itself (elapsed time, "updated N s ago").
+int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out);
+void draw_receipt_screen(const core::Model& m, Intents& out);
+
+}  // namespace ui

@@ -1,0 +1,64 @@
+// Shared screen pieces: top bar, problem banner, primary button, status and connector words.
+#include "view_common.hpp"
+
+#include "core/locale_format.hpp"
+#include "imgui.h"
+#include "theme.hpp"
+#include "widgets.hpp"
+
+namespace ui {
+
+using core::Str;
+using core::tr;
+
+bool top_bar(const char* title, bool with_back) {
+    bool back = false;
+    if (with_back) {
+        back = button(tr(Str::Back), theme::px(96));
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+    }
+    heading(title);
+    ImGui::Separator();
+    return back;
+}
+
+void message_banner(const core::Model& m, std::vector<core::UserIntent>& out) {
+    if (!m.message) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kWarnBg);
+    const float h = ImGui::GetTextLineHeightWithSpacing() * (m.message->detail.empty() ? 1.6f : 3.2f) +
+                    ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::BeginChild("##message", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(0);
+    status_line(tr(m.message->text));
+    if (!m.message->detail.empty()) text(m.message->detail);
+    ImGui::PopTextWrapPos();
+    if (button(tr(Str::Dismiss), theme::px(96))) out.push_back(core::intent::DismissError{});
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+bool primary_button(const std::string& label, bool enabled) {
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::kBrand);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x26, 0x75, 0x30, 0xFF));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0x1E, 0x60, 0x27, 0xFF));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    const bool pressed = button(label, 0, enabled);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+std::string connector_text(const core::Connector& c) {
+    std::string name = c.standard;
+    if (c.standard == "IEC_62196_T2") name = "Type 2";
+    else if (c.standard == "IEC_62196_T2_COMBO") name = "CCS";
+    else if (c.standard == "IEC_62196_T1") name = "Type 1";
+    else if (c.standard == "IEC_62196_T1_COMBO") name = "CCS 1";
+    else if (c.standard == "CHADEMO") name = "CHAdeMO";
+    else if (c.standard == "DOMESTIC_F") name = "Schuko";
+    const char* format = c.format == "CABLE" ? tr(Str::ConnectorCable) : tr(Str::ConnectorSocket);
+    const char* current = c.power_type == "DC" ? "DC" : "AC";
+    return name + " " + format + " · " + core::format_power(c.kw) + " " + current;
+}
+
+}  // namespace ui
