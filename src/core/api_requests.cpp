@@ -62,11 +62,13 @@ HttpRequest add_charge_card_request(std::string_view app_token, std::string_view
     return make("PUT", "/api/payment/" + url_encode(app_token) + "/chargecard", dump_json(body));
 }
 
-HttpRequest locations_request(const BoundingBox& box) {
-    return make("GET", "/api/locations/boundingbox?bottomLeftLat=" + coordinate(box.bottom_left_lat) +
-                           "&bottomLeftLng=" + coordinate(box.bottom_left_lng) +
-                           "&topRightLat=" + coordinate(box.top_right_lat) +
-                           "&topRightLng=" + coordinate(box.top_right_lng));
+HttpRequest locations_request(const BoundingBox& box, std::string_view continuation_token) {
+    HttpRequest r = make("GET", "/api/locations/boundingbox?bottomLeftLat=" + coordinate(box.bottom_left_lat) +
+                                    "&bottomLeftLng=" + coordinate(box.bottom_left_lng) +
+                                    "&topRightLat=" + coordinate(box.top_right_lat) +
+                                    "&topRightLng=" + coordinate(box.top_right_lng));
+    if (!continuation_token.empty()) r.headers.emplace_back("continuationToken", std::string(continuation_token));
+    return r;
 }
 
 HttpRequest location_request(std::string_view location_id) {

@@ -15,7 +15,8 @@ std::string url_encode(std::string_view text);
 HttpRequest register_token_request(std::string_view app_token);                   // PUT /api/token/{t}
 HttpRequest wallet_request(std::string_view app_token);                           // GET .../wallet
 HttpRequest add_charge_card_request(std::string_view app_token, std::string_view visual_number);
-HttpRequest locations_request(const BoundingBox& box);                            // GET boundingbox
+// A non-empty `continuation_token` asks for the next page (sent as the continuationToken header).
+HttpRequest locations_request(const BoundingBox& box, std::string_view continuation_token = {});                            // GET boundingbox
 HttpRequest location_request(std::string_view location_id);                       // GET /api/locations/{id}
 HttpRequest tariff_request(std::string_view app_token, std::string_view location_id,
                            std::string_view evse_uid, std::string_view connector_id);

@@ -61,7 +61,7 @@ bool expect(std::string_view s, size_t& pos, char c) {
 
 std::optional<TimePoint> parse_iso8601(std::string_view s) {
     size_t pos = 0;
-    int year, month, day, hour, minute, second = 0;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
     if (!read_digits(s, pos, 4, year) || !expect(s, pos, '-') || !read_digits(s, pos, 2, month) ||
         !expect(s, pos, '-') || !read_digits(s, pos, 2, day))
         return std::nullopt;

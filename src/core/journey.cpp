@@ -215,7 +215,7 @@ void on_wallet(Step& s, const HttpResponse& r) {
     s.m.wallet_loaded = true;
 }
 
-void on_locations(Step& s, const HttpResponse& r) {
+void on_locations(Step& s, const HttpResponse& r, const PendingRequest& request) {
     s.m.locations_loading = false;
     if (!is_success(r.status)) {
         s.m.message = failure(r, Str::ErrorServer);
@@ -226,7 +226,20 @@ void on_locations(Step& s, const HttpResponse& r) {
         s.m.message = UserMessage{Str::ErrorBadData, {}};
         return;
     }
-    s.m.locations = std::move(decoded.value->items);
+    // A later page (context "more") adds to what the earlier pages gave; the first replaces.
+    const bool next_page = request.context == "more";
+    if (next_page) {
+        for (auto& l : decoded.value->items) s.m.locations.push_back(std::move(l));
+    } else {
+        s.m.locations = std::move(decoded.value->items);
+    }
+    // The API gives at most 50 a page: follow the continuation token so a busy area is not cut
+    // off, up to a bound that keeps the map responsive.
+    if (decoded.value->has_more_data && !decoded.value->continuation_token.empty() &&
+        s.m.locations.size() < kMaxMapLocations) {
+        s.m.locations_loading = true;
+        send(s, locations_request(s.m.map_box, decoded.value->continuation_token), RequestKind::Locations, "more");
+    }
 }
 
 void on_location(Step& s, const HttpResponse& r) {
@@ -352,7 +365,7 @@ void on_response(Step& s, const HttpResponse& r) {
     switch (request.kind) {
         case RequestKind::RegisterToken: on_register(s, r); break;
         case RequestKind::Wallet: on_wallet(s, r); break;
-        case RequestKind::Locations: on_locations(s, r); break;
+        case RequestKind::Locations: on_locations(s, r, request); break;
         case RequestKind::Location: on_location(s, r); break;
         case RequestKind::Tariff: on_tariff(s, r); break;
         case RequestKind::AddCard: on_add_card(s, r); break;

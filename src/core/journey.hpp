@@ -170,5 +170,7 @@ inline constexpr Millis kPollMax{30000};
 inline constexpr Millis kCompletedGrace{120000};
 // 4xx answers in a row to status polls after which the session is given up as unknown.
 inline constexpr int kMaxClientErrors = 5;
+// The most map locations gathered by following continuation tokens for one area.
+inline constexpr size_t kMaxMapLocations = 500;
 
 }  // namespace core

@@ -699,3 +699,37 @@ TEST_CASE("a failed registration is retried before the next request that needs t
     CHECK(starts_with(reqs[0].path, "/api/token/"));
     CHECK(starts_with(reqs[1].path, "/api/tariff/"));
 }
+
+TEST_CASE("a busy area is read page by page through the continuation token") {
+    Journey j;
+    j.boot();
+    auto page = [](const std::string& id, bool more) {
+        return std::string(R"({"data":[{"id":")") + id + R"(","lat":52.4,"lng":5.1}],"meta":{"count":1,"hasMoreData":)" +
+               (more ? R"(true,"continuationToken":"tok-)" + id + R"("})" : "false}") + "}";
+    };
+    j.answer("GET", "/api/locations/boundingbox", 200, page("a", true));
+    REQUIRE(j.m.locations.size() == 1);
+    CHECK(j.m.locations_loading);
+    const HttpRequest next = j.sent.back();
+    CHECK(next.path.rfind("/api/locations/boundingbox?", 0) == 0);
+    const auto token = std::find_if(next.headers.begin(), next.headers.end(),
+                                    [](const auto& h) { return h.first == "continuationToken"; });
+    REQUIRE(token != next.headers.end());
+    CHECK(token->second == "tok-a");
+    j.respond(next.id, 200, page("b", false));
+    REQUIRE(j.m.locations.size() == 2);
+    CHECK(j.m.locations[0].id == "a");
+    CHECK(j.m.locations[1].id == "b");
+    CHECK_FALSE(j.m.locations_loading);
+    CHECK(requests(j.last).empty());  // no more pages asked for
+
+    // A new area replaces the pages of the old one; a late page of the old area is ignored.
+    j.intent(intent::RefreshMap{BoundingBox{1, 2, 3, 4}});
+    j.answer("GET", "/api/locations/boundingbox", 200, page("c", true));
+    const HttpRequest late = j.sent.back();
+    j.intent(intent::RefreshMap{BoundingBox{5, 6, 7, 8}});
+    CHECK(j.respond(late.id, 200, page("stale", false)).empty());
+    j.answer("GET", "/api/locations/boundingbox", 200, page("d", false));
+    REQUIRE(j.m.locations.size() == 1);
+    CHECK(j.m.locations[0].id == "d");
+}
