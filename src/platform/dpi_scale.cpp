@@ -43,7 +43,8 @@ void apply(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     add_font(font_data::regular, font_data::regular_size, std::round(kBodyCss * dpr));
-    add_font(font_data::bold, font_data::bold_size, std::round(kHeadingCss * dpr));
+    if (font_data::bold_size > 0) add_font(font_data::bold, font_data::bold_size, std::round(kHeadingCss * dpr));
+    else add_font(font_data::regular, font_data::regular_size, std::round(kHeadingCss * dpr));
     if (g_built_once) {  // the backend builds the first texture itself in NewFrame
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();

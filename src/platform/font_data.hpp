@@ -9,6 +9,6 @@ extern const unsigned short kGlyphRanges[];
 extern const unsigned char regular[];  // DejaVu Sans, body text
 extern const unsigned int regular_size;
 extern const unsigned char bold[];     // DejaVu Sans Bold, headings
-extern const unsigned int bold_size;
+extern const unsigned int bold_size;  // 0 when built without the bold face
 
 }  // namespace platform::font_data
