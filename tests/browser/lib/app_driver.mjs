@@ -126,6 +126,17 @@ export class AppDriver {
     await this.page.keyboard.type(text, { delay });
   }
 
+  // Taps the text field, waits until it is being edited with the keyboard input focused, types
+  // `text` and waits for the app to settle. Returns the field's node (its `value` is the content).
+  async fill(name, text, { nth = 1, timeout = 10000 } = {}) {
+    const n = await this.tap('textbox', name, { nth, timeout });
+    await this.page.waitForFunction((key) => document.activeElement && document.activeElement.id === 'text-input'
+      && window.evMirror.nodes().some((x) => x.key === key && x.focused), n.key, { timeout });
+    await this.type(text);
+    await this.waitIdle({ quietMs: 150 });
+    return this.find('textbox', name, { nth });
+  }
+
   async press(key) {
     await this.page.keyboard.press(key);
   }
