@@ -1,0 +1,173 @@
+"""SQLite persistence for the simulator: app tokens, wallets, charge sessions, EVSE overrides set by
+the control API, and the simulated clock's high-water mark. WAL mode; every change is committed
+before the request that made it is answered."""
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (
+    app_token TEXT PRIMARY KEY, driver_id TEXT, emsp_id TEXT,
+    auth_id TEXT NOT NULL, shareable_id TEXT NOT NULL, created_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS payment_methods (
+    id TEXT PRIMARY KEY, app_token TEXT NOT NULL, type TEXT NOT NULL,
+    visual_number TEXT, external_id TEXT, issuer TEXT, display_name TEXT, auth_id TEXT NOT NULL,
+    created_at REAL NOT NULL, verify_at REAL NOT NULL, verified_status TEXT NOT NULL, deleted_at REAL);
+CREATE INDEX IF NOT EXISTS payment_methods_by_token ON payment_methods(app_token);
+CREATE TABLE IF NOT EXISTS sessions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, app_token TEXT NOT NULL,
+    location_id TEXT NOT NULL, evse_uid TEXT NOT NULL, connector_id TEXT NOT NULL,
+    payment_method_id TEXT NOT NULL, created_at REAL NOT NULL, reject_error TEXT,
+    plug_at REAL, forced_full_at REAL, ended_at REAL, end_reason TEXT, car TEXT NOT NULL,
+    connector TEXT NOT NULL, tariff TEXT, closed INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS sessions_by_token ON sessions(app_token, created_at);
+CREATE INDEX IF NOT EXISTS sessions_open ON sessions(closed, evse_uid);
+CREATE TABLE IF NOT EXISTS evse_overrides (
+    evse_uid TEXT PRIMARY KEY, fault INTEGER NOT NULL DEFAULT 0,
+    car_waiting INTEGER NOT NULL DEFAULT 0, never_plug INTEGER NOT NULL DEFAULT 0);
+"""
+
+class Store:
+    """One connection shared by all request threads and serialized by a lock: the simulator's
+    writes are tiny, and one writer at a time rules out two drivers taking the same EVSE."""
+
+    def __init__(self, path):
+        self.path = path
+        if path != ":memory:":
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+        self._db.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        if path != ":memory:":
+            self._db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode survives a killed process; only a power cut can lose the last commits
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.executescript(_SCHEMA)
+        with self.transaction():
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None:
+                self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif int(row["value"]) > SCHEMA_VERSION:
+                raise RuntimeError(f"{path} was written by a newer version (schema {row['value']})")
+
+    def close(self):
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self):
+        """Serialized, atomic unit of work; committed when the block ends without an exception."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # clock
+
+    def clock_high_water(self):
+        row = self._db.execute("SELECT value FROM meta WHERE key='clock_high_water'").fetchone()
+        return float(row["value"]) if row else 0.0
+
+    def save_clock(self, sim_now):
+        self._db.execute(
+            "INSERT INTO meta VALUES ('clock_high_water', ?) ON CONFLICT(key) DO UPDATE SET value="
+            "CASE WHEN CAST(value AS REAL) < CAST(excluded.value AS REAL) THEN excluded.value ELSE value END",
+            (repr(float(sim_now)),))
+
+    # tokens
+
+    def get_token(self, app_token):
+        return self._db.execute("SELECT * FROM tokens WHERE app_token=?", (app_token,)).fetchone()
+
+    def put_token(self, app_token, driver_id, emsp_id, auth_id, shareable_id, now):
+        self._db.execute(
+            "INSERT INTO tokens VALUES (?,?,?,?,?,?) ON CONFLICT(app_token) DO UPDATE SET "
+            "driver_id=COALESCE(excluded.driver_id, driver_id), emsp_id=COALESCE(excluded.emsp_id, emsp_id)",
+            (app_token, driver_id, emsp_id, auth_id, shareable_id, now))
+        return self.get_token(app_token)
+
+    # payment methods
+
+    def payment_methods(self, app_token):
+        return self._db.execute(
+            "SELECT * FROM payment_methods WHERE app_token=? AND deleted_at IS NULL ORDER BY created_at, id",
+            (app_token,)).fetchall()
+
+    def payment_method(self, method_id, include_deleted=False):
+        sql = "SELECT * FROM payment_methods WHERE id=?"
+        if not include_deleted:
+            sql += " AND deleted_at IS NULL"
+        return self._db.execute(sql, (method_id,)).fetchone()
+
+    def add_payment_method(self, **fields):
+        keys = list(fields)
+        self._db.execute(f"INSERT INTO payment_methods ({','.join(keys)}) VALUES ({','.join('?' * len(keys))})",
+                         [fields[k] for k in keys])
+        return self.payment_method(fields["id"])
+
+    def delete_payment_method(self, method_id, now):
+        # kept, marked deleted: session history still shows which card paid
+        self._db.execute("UPDATE payment_methods SET deleted_at=? WHERE id=?", (now, method_id))
+
+    # sessions
+
+    def add_session(self, **fields):
+        # the car, the connector and the tariff are frozen at the start, as the driver agreed to them
+        for key in ("car", "connector", "tariff"):
+            if fields.get(key) is not None:
+                fields[key] = json.dumps(fields[key], sort_keys=True)
+        keys = list(fields)
+        self._db.execute(f"INSERT INTO sessions ({','.join(keys)}) VALUES ({','.join('?' * len(keys))})",
+                         [fields[k] for k in keys])
+        return self.session(fields["id"])
+
+    def session(self, session_id):
+        return self._db.execute("SELECT * FROM sessions WHERE id=?", (session_id,)).fetchone()
+
+    def sessions_for_token(self, app_token):
+        return self._db.execute("SELECT * FROM sessions WHERE app_token=? ORDER BY created_at, seq",
+                                (app_token,)).fetchall()
+
+    def open_sessions(self, evse_uid=None):
+        if evse_uid is None:
+            return self._db.execute("SELECT * FROM sessions WHERE closed=0 ORDER BY seq").fetchall()
+        return self._db.execute("SELECT * FROM sessions WHERE closed=0 AND evse_uid=? ORDER BY seq",
+                                (evse_uid,)).fetchall()
+
+    def update_session(self, session_id, **fields):
+        sets = ",".join(f"{k}=?" for k in fields)
+        self._db.execute(f"UPDATE sessions SET {sets} WHERE id=?", [*fields.values(), session_id])
+        return self.session(session_id)
+
+    def close_sessions(self, session_ids):
+        self._db.executemany("UPDATE sessions SET closed=1 WHERE id=?", [(i,) for i in session_ids])
+
+    # EVSE overrides (control API)
+
+    def evse_override(self, evse_uid):
+        row = self._db.execute("SELECT * FROM evse_overrides WHERE evse_uid=?", (evse_uid,)).fetchone()
+        return dict(row) if row else {"evse_uid": evse_uid, "fault": 0, "car_waiting": 0, "never_plug": 0}
+
+    def faulted_evses(self):
+        return {r["evse_uid"] for r in self._db.execute("SELECT evse_uid FROM evse_overrides WHERE fault=1")}
+
+    def set_evse_override(self, evse_uid, **fields):
+        current = self.evse_override(evse_uid)
+        current.update(fields)
+        if not (current["fault"] or current["car_waiting"] or current["never_plug"]):
+            self._db.execute("DELETE FROM evse_overrides WHERE evse_uid=?", (evse_uid,))
+            return
+        self._db.execute(
+            "INSERT INTO evse_overrides VALUES (?,?,?,?) ON CONFLICT(evse_uid) DO UPDATE SET "
+            "fault=excluded.fault, car_waiting=excluded.car_waiting, never_plug=excluded.never_plug",
+            (evse_uid, current["fault"], current["car_waiting"], current["never_plug"]))
