@@ -1,0 +1,28 @@
+"""An independent statement of what a driver pays under the walkthrough's tariff A1, to check the
+server's CDRs against: FLAT 1.64 once, ENERGY 2.106 per kWh, TIME 0.351 per hour billed per started
+minute (stepSize 60), prices incl. 13 % VAT. Each line is rounded to cents, half up, and the total is
+the sum of the lines; the VAT is the part of that total the 13 % accounts for."""
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+
+def cents(amount):
+    exact = Decimal(amount.numerator) / Decimal(amount.denominator)
+    return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def a1_bill(energy_kwh, charging_seconds):
+    """(total, vat) for a session at an A1 connector that never parked."""
+    flat = cents(Fraction("1.64"))
+    energy = cents(Fraction("2.106") * Fraction(str(energy_kwh)))
+    billed_minutes = math.ceil(charging_seconds / 60)
+    time_cost = cents(Fraction("0.351") * billed_minutes / 60)
+    total = flat + energy + time_cost
+    vat = cents(Fraction(total) * 13 / 113)
+    return total, vat
+
+
+def metered_kwh(power_kw, seconds):
+    """A meter's reading after `seconds` at a constant `power_kw`: whole Wh, rounded down."""
+    return Fraction(math.floor(Fraction(str(power_kw)) * seconds * 1000 / 3600), 1000)
