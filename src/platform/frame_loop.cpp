@@ -30,14 +30,15 @@ long g_timer = 0;          // pending request_in timeout, 0 if none
 int g_count = 0;
 double g_last_time = 0;
 
-// After the first frame: mark it for measurements and drop the loading indicator.
+// Counts frames for tests (window.__frames). After the first one has been presented (the task
+// after this animation frame), marks it for measurements and drops the loading indicator.
 EM_JS(void, js_after_frame, (int count), {
     window.__frames = count;
-    if (count === 1) {
+    if (count === 1) setTimeout(function() {
         if (window.performance && performance.mark) performance.mark('first-frame');
         var l = document.getElementById('loading');
         if (l) l.remove();
-    }
+    }, 0);
 });
 
 void cancel_timer() {

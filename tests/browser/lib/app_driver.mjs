@@ -8,6 +8,16 @@
 //   await browser.close();
 //
 // Roles: button, heading, text, status, textbox, option. Names are exact strings or RegExps.
+//
+// What the page offers (see web/a11y_mirror.js and src/platform/):
+//   window.evMirror.nodes()          last frame's widgets: {role, key, name, x, y, w, h (CSS px),
+//                                    disabled, selected, focused, offscreen, numeric, value}
+//   window.evMirror.find(role, name, nth)   one of them, or null
+//   window.evMirror.announcements()  texts sent to the aria-live region
+//   window.__frames                  frames drawn so far (no frames while idle)
+//   window.evHttp.pending()          fetches in flight
+//   performance.getEntriesByName('first-frame')   set once the first frame is on screen
+//   DOM: #a11y [data-key="role:name"] (duplicates "role:name#2"...), #text-input, #a11y-live
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
