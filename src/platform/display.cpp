@@ -31,8 +31,15 @@ EM_BOOL on_orientation(int, const EmscriptenOrientationChangeEvent*, void*) {
 }
 
 // iOS shrinks only the visual viewport when the keyboard opens; Android resizes the window too.
-EM_JS(void, js_watch_visual_viewport, (), {
+// A new devicePixelRatio (zoom, moving to another screen) fires no resize: a media query does.
+EM_JS(void, js_watch_viewport, (), {
     if (window.visualViewport) window.visualViewport.addEventListener('resize', function() { _ev_display_changed(); });
+    (function watchRatio() {
+        if (!window.matchMedia) return;
+        var mq = matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+        var changed = function() { mq.removeEventListener('change', changed); _ev_display_changed(); watchRatio(); };
+        mq.addEventListener('change', changed);
+    })();
 });
 
 EM_JS(double, js_visible_bottom_css, (), {
@@ -50,15 +57,16 @@ void invalidate() {
 void install() {
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_orientationchange_callback(nullptr, EM_FALSE, on_orientation);
-    js_watch_visual_viewport();
+    js_watch_viewport();
 }
 
 bool refresh() {
-    if (!g_dirty) return false;
+    // Checked every frame as well: not every browser reports a ratio change by an event.
+    const float dpr_now = static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (!g_dirty && dpr_now == g_dpr) return false;
     g_dirty = false;
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
-    const float dpr_now = static_cast<float>(emscripten_get_device_pixel_ratio());
     const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr_now)));
     const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr_now)));
     if (w != g_width || h != g_height) {
