@@ -26,7 +26,7 @@ namespace {
 int g_wanted = 0;          // frames still to draw
 bool g_raf_pending = false;
 bool g_paused = false;
-long g_timer = 0;          // pending request_in timeout, 0 if none
+long g_timer = 0;          // pending redraw_in_ms timeout, 0 if none
 int g_count = 0;
 double g_last_time = 0;
 
@@ -113,12 +113,6 @@ EM_BOOL on_animation_frame(double, void*) {
 void request(int settle) {
     g_wanted = std::max(g_wanted, 1 + settle);
     arm();
-}
-
-void request_in(int ms) {
-    if (g_raf_pending) return;
-    cancel_timer();
-    g_timer = emscripten_set_timeout(on_timer, ms, nullptr);
 }
 
 void set_paused(bool paused) {

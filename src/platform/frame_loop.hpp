@@ -5,8 +5,6 @@ namespace platform::frames {
 
 // Draws soon (next animation frame) plus `settle` more frames, for ImGui's two-frame layout.
 void request(int settle = 2);
-// Draws once after `ms` (a clock or spinner on screen), unless a frame comes sooner anyway.
-void request_in(int ms);
 // Stops drawing while the GL context is gone; resumes on restore.
 void set_paused(bool paused);
 
