@@ -400,6 +400,14 @@ Decoded<Tariff> decode_tariff(std::string_view body) {
     return decode_document<Tariff>(body, read_tariff);
 }
 
+Decoded<Tariff> decode_default_tariff(std::string_view body) {
+    return decode_document<Tariff>(body, [](const FieldReader& r) -> std::optional<Tariff> {
+        // The item has no payment method here, so only its tariff is read.
+        const auto t = r.object("tariff");
+        return t ? read_tariff(*t) : std::nullopt;
+    });
+}
+
 Decoded<StartResult> decode_start_result(std::string_view body) {
     return decode_document<StartResult>(body, [](const FieldReader& r) -> std::optional<StartResult> {
         StartResult s;

@@ -33,7 +33,9 @@ Decoded<Location> decode_location(std::string_view body);                       
 Decoded<std::vector<PaymentMethod>> decode_wallet(std::string_view body);         // {data:[...]}
 Decoded<PaymentMethod> decode_payment_method(std::string_view body);              // PaymentMethodModel
 Decoded<std::vector<WalletTariffItem>> decode_tariff_items(std::string_view body);  // {data:[...]}
-Decoded<Tariff> decode_tariff(std::string_view body);                             // TariffModel
+Decoded<Tariff> decode_tariff(std::string_view body);
+// GET /tariff/evse/... (no token): a WalletTariffItem whose `tariff` is the published price.
+Decoded<Tariff> decode_default_tariff(std::string_view body);                             // TariffModel
 Decoded<StartResult> decode_start_result(std::string_view body);                  // StartResponse
 Decoded<SessionStatus> decode_session_status(std::string_view body);              // StatusResponse
 

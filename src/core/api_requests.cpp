@@ -75,6 +75,12 @@ HttpRequest location_request(std::string_view location_id) {
     return make("GET", "/api/locations/" + url_encode(location_id));
 }
 
+HttpRequest default_tariff_request(std::string_view location_id, std::string_view evse_uid,
+                                   std::string_view connector_id) {
+    return make("GET", "/api/tariff/evse/" + url_encode(location_id) + "/" + url_encode(evse_uid) +
+                           "?connectorId=" + url_encode(connector_id));
+}
+
 HttpRequest tariff_request(std::string_view app_token, std::string_view location_id,
                            std::string_view evse_uid, std::string_view connector_id) {
     return make("GET", "/api/tariff/" + url_encode(app_token) + "/evse/" + url_encode(location_id) + "/" +

@@ -18,6 +18,9 @@ HttpRequest add_charge_card_request(std::string_view app_token, std::string_view
 // A non-empty `continuation_token` asks for the next page (sent as the continuationToken header).
 HttpRequest locations_request(const BoundingBox& box, std::string_view continuation_token = {});                            // GET boundingbox
 HttpRequest location_request(std::string_view location_id);                       // GET /api/locations/{id}
+// The connector's published tariff, without a token: the price before any payment method exists.
+HttpRequest default_tariff_request(std::string_view location_id, std::string_view evse_uid,
+                                   std::string_view connector_id);
 HttpRequest tariff_request(std::string_view app_token, std::string_view location_id,
                            std::string_view evse_uid, std::string_view connector_id);
 HttpRequest start_request(std::string_view app_token, std::string_view location_id,

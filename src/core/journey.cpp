@@ -81,8 +81,16 @@ void fetch_locations(Step& s) {
     send(s, locations_request(s.m.map_box), RequestKind::Locations);
 }
 
+void fetch_default_tariff(Step& s) {
+    forget(s.m, RequestKind::DefaultTariff);
+    s.m.default_tariff_loading = true;
+    send(s, default_tariff_request(s.m.location->id, s.m.chosen_evse_uid, s.m.chosen_connector_id),
+         RequestKind::DefaultTariff);
+}
+
 void fetch_tariff(Step& s) {
     forget(s.m, RequestKind::Tariff);
+    s.m.tariff_refresh_at.reset();
     s.m.tariffs_loading = true;
     send(s, tariff_request(s.m.app_token, s.m.location->id, s.m.chosen_evse_uid, s.m.chosen_connector_id),
          RequestKind::Tariff);
@@ -266,6 +274,20 @@ void on_tariff(Step& s, const HttpResponse& r) {
     }
     s.m.tariffs = std::move(*decoded.value);
     choose_payment(s.m);
+    // A card still being verified gets its price once verified: ask again shortly.
+    const WalletTariffItem* chosen = chosen_tariff_item(s.m);
+    if (chosen != nullptr && chosen->payment_method.verification == VerificationStatus::Pending &&
+        s.m.screen == Screen::Price) {
+        s.m.tariff_refresh_at = s.now + kTariffRefresh;
+        s.out.emplace_back(WakeAt{*s.m.tariff_refresh_at});
+    }
+}
+
+void on_default_tariff(Step& s, const HttpResponse& r) {
+    s.m.default_tariff_loading = false;
+    // 404 means no published price; the per-payment-method answer may still carry one.
+    auto decoded = is_success(r.status) ? decode_default_tariff(r.body) : Decoded<Tariff>{};
+    if (decoded.ok()) s.m.default_tariff = std::move(*decoded.value);
 }
 
 void on_add_card(Step& s, const HttpResponse& r) {
@@ -368,6 +390,7 @@ void on_response(Step& s, const HttpResponse& r) {
         case RequestKind::Locations: on_locations(s, r, request); break;
         case RequestKind::Location: on_location(s, r); break;
         case RequestKind::Tariff: on_tariff(s, r); break;
+        case RequestKind::DefaultTariff: on_default_tariff(s, r); break;
         case RequestKind::AddCard: on_add_card(s, r); break;
         case RequestKind::Start: on_start(s, r, request.context); break;
         case RequestKind::Status: on_status(s, r, request.context); break;
@@ -439,8 +462,10 @@ void on_intent(Step& s, const UserIntent& intent) {
         m.chosen_evse_uid = i->evse_uid;
         m.chosen_connector_id = i->connector_id;
         m.tariffs.clear();
+        m.default_tariff.reset();
         m.screen = Screen::Price;
         ensure_registered(s);
+        fetch_default_tariff(s);
         fetch_tariff(s);
         if (!m.wallet_loaded && !in_flight(m, RequestKind::Wallet)) fetch_wallet(s);
     } else if (std::get_if<intent::OpenAddCard>(&intent)) {
@@ -513,6 +538,10 @@ void on_intent(Step& s, const UserIntent& intent) {
 }
 
 void on_tick(Step& s) {
+    if (s.m.tariff_refresh_at && s.now >= *s.m.tariff_refresh_at) {
+        s.m.tariff_refresh_at.reset();
+        if (s.m.screen == Screen::Price && chosen_connector(s.m) != nullptr) fetch_tariff(s);
+    }
     if (!s.m.session || in_flight(s.m, RequestKind::Status)) return;
     if (s.now >= s.m.session->next_poll)
         poll(s);

@@ -87,7 +87,7 @@ inline constexpr const char* kKeyLastStatus = "lastSessionStatus";  // last Stat
 enum class Screen { Map, Location, Price, AddCard, Session, Receipt };
 
 enum class RequestKind {
-    RegisterToken, Wallet, Locations, Location, Tariff, AddCard, Start, Status, Stop
+    RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop
 };
 
 struct PendingRequest {
@@ -131,6 +131,10 @@ struct Model {
     bool wallet_loaded = false;
     std::vector<WalletTariffItem> tariffs;  // for the chosen connector, one per payment method
     bool tariffs_loading = false;
+    std::optional<Tariff> default_tariff;  // the connector's published price, known without a card
+    bool default_tariff_loading = false;
+    // While a chosen card is still being verified its price is unknown: ask again at this time.
+    std::optional<TimePoint> tariff_refresh_at;
     std::string chosen_payment_method_id;
     bool card_adding = false;
 
@@ -172,5 +176,7 @@ inline constexpr Millis kCompletedGrace{120000};
 inline constexpr int kMaxClientErrors = 5;
 // The most map locations gathered by following continuation tokens for one area.
 inline constexpr size_t kMaxMapLocations = 500;
+// How often the price per payment method is asked again while a card is being verified.
+inline constexpr Millis kTariffRefresh{4000};
 
 }  // namespace core

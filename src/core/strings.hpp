@@ -105,6 +105,9 @@ namespace core {
     X(PriceUnknown, "No price is published for this charger.")                                    \
     X(Saving, "Saving…")                                                                        \
     X(UnknownValue, "Unknown (%s)")                                                               \
+    X(SearchChargers, "Search chargers")                                                          \
+    X(SearchHint, "Name, street or town")                                                         \
+    X(NoMatch, "No charger here matches your search")                                             \
     X(Dismiss, "OK")
 
 enum class Str : int {

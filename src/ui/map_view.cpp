@@ -1,5 +1,7 @@
 // The map screen: the charging locations of the current area as markers and as a list.
 #include <algorithm>
+#include <cctype>
+#include <vector>
 #include <cmath>
 #include <string>
 
@@ -68,23 +70,57 @@ const core::LocationSummary* draw_marker_map(const core::Model& m, float height)
     return tapped;
 }
 
+// Case-insensitive (ASCII) match of the driver's words against name, street and city.
+bool matches(const core::LocationSummary& l, const std::string& query) {
+    if (query.empty()) return true;
+    auto lower = [](std::string s) {
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    const std::string q = lower(query);
+    return lower(l.name).find(q) != std::string::npos || lower(l.address).find(q) != std::string::npos ||
+           lower(l.city).find(q) != std::string::npos;
+}
+
+// The list reads nearest to the middle of the map first, as a driver scans around where they look.
+std::vector<const core::LocationSummary*> nearest_first(const core::Model& m, const std::string& query) {
+    const double lat0 = (m.map_box.bottom_left_lat + m.map_box.top_right_lat) / 2;
+    const double lng0 = (m.map_box.bottom_left_lng + m.map_box.top_right_lng) / 2;
+    const double k = std::cos(lat0 * kPi / 180.0);  // a degree of longitude is shorter away from the equator
+    auto dist2 = [&](const core::LocationSummary* l) {
+        const double dx = (l->lng - lng0) * k, dy = l->lat - lat0;
+        return dx * dx + dy * dy;
+    };
+    std::vector<const core::LocationSummary*> out;
+    for (const auto& l : m.locations)
+        if (matches(l, query)) out.push_back(&l);
+    std::stable_sort(out.begin(), out.end(), [&](auto a, auto b) { return dist2(a) < dist2(b); });
+    return out;
+}
+
 }  // namespace
 
 void draw_map_screen(const core::Model& m, Intents& out) {
     top_bar(tr(Str::MapTitle), false);
     message_banner(m, out);
-    const float map_height = std::max(theme::px(160), ImGui::GetContentRegionAvail().y * 0.42f);
+    const float map_height = std::max(theme::px(160), ImGui::GetContentRegionAvail().y * 0.36f);
     if (const auto* tapped = draw_marker_map(m, map_height)) {
         out.push_back(core::intent::OpenLocation{tapped->id});
     }
     if (m.locations_loading && m.locations.empty()) status_line(tr(Str::LoadingLocations));
     else if (m.locations.empty()) status_line(tr(Str::NoLocations));
 
+    static std::string query;  // the driver's filter words; only the view needs them
+    text_field(tr(Str::SearchChargers), query, tr(Str::SearchHint));
+    const auto shown = nearest_first(m, query);
+    if (shown.empty() && !m.locations.empty()) text(tr(Str::NoMatch));
+
     ImGui::BeginChild("##list", ImVec2(0, 0), false);
-    for (const auto& l : m.locations) {
-        const std::string label = l.name + " · " + l.address + ", " + l.city + " · " +
-                                  core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available), std::to_string(l.connectors_total)});
-        if (list_row(label)) out.push_back(core::intent::OpenLocation{l.id});
+    for (const auto* l : shown) {
+        const std::string label = l->name + " · " + l->address + ", " + l->city + " · " +
+                                  core::tr_format(Str::ConnectorsFree, {std::to_string(l->connectors_available),
+                                                                        std::to_string(l->connectors_total)});
+        if (list_row(label)) out.push_back(core::intent::OpenLocation{l->id});
     }
     ImGui::EndChild();
 }

@@ -67,14 +67,12 @@ void draw_price_screen(const core::Model& m, Intents& out) {
 
     const core::WalletTariffItem* chosen = core::chosen_tariff_item(m);
     const core::Tariff* tariff = chosen && chosen->tariff ? &*chosen->tariff : nullptr;
-    if (!tariff) {
-        for (const auto& item : m.tariffs) {
-            if (item.tariff) { tariff = &*item.tariff; break; }
-        }
-    }
-    if (m.tariffs_loading && !tariff) status_line(tr(Str::LoadingPrice));
-    else if (tariff) draw_tariff(*tariff, connector ? connector->kw : 0);
-    else if (!m.tariffs_loading && !m.tariffs.empty()) status_line(tr(Str::PriceUnknown));
+    // The price for the chosen payment method when known, else the connector's published price.
+    if (!tariff && m.default_tariff) tariff = &*m.default_tariff;
+    const bool loading = m.tariffs_loading || m.default_tariff_loading;
+    if (tariff) draw_tariff(*tariff, connector ? connector->kw : 0);
+    else if (loading) status_line(tr(Str::LoadingPrice));
+    else status_line(tr(Str::PriceUnknown));
 
     ImGui::Separator();
     heading(tr(Str::PayWith));

@@ -209,8 +209,9 @@ TEST_CASE("happy path: from a location to the receipt") {
     effects = j.intent(intent::ChooseConnector{kEvse, "1"});
     CHECK(j.m.screen == Screen::Price);
     CHECK(j.m.tariffs_loading);
-    REQUIRE(requests(effects).size() == 1);  // the wallet is already loaded
-    CHECK(requests(effects)[0].path == "/api/tariff/app-" + kHex + "/evse/" + kLocationId + "/" + kEvse + "?connectorId=1");
+    REQUIRE(requests(effects).size() == 2);  // published price + price per payment method; wallet already loaded
+    CHECK(requests(effects)[0].path == "/api/tariff/evse/" + kLocationId + "/" + kEvse + "?connectorId=1");
+    CHECK(requests(effects)[1].path == "/api/tariff/app-" + kHex + "/evse/" + kLocationId + "/" + kEvse + "?connectorId=1");
     REQUIRE(chosen_connector(j.m) != nullptr);
     CHECK(chosen_connector(j.m)->kw == 7);
     CHECK_FALSE(can_start(j.m));  // no price yet
@@ -732,4 +733,67 @@ TEST_CASE("a busy area is read page by page through the continuation token") {
     j.answer("GET", "/api/locations/boundingbox", 200, page("d", false));
     REQUIRE(j.m.locations.size() == 1);
     CHECK(j.m.locations[0].id == "d");
+}
+
+// The tariff object of the seed's tariff example.
+constexpr const char* kSeedTariffModel = R"({"tariffType":"RETAIL","vatPercentage":13.00,"currency":"EUR","isVatIncluded":true,
+  "elements":[{"priceComponents":[{"price":1.64,"type":"FLAT","stepSize":1,"vat":13.00},
+  {"price":2.106,"type":"ENERGY","stepSize":1,"vat":13.00},{"price":0.351,"type":"TIME","stepSize":60,"vat":13.00}]}]})";
+
+TEST_CASE("the published price is asked for without a token, so it shows before any card exists") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    const auto effects = j.intent(intent::ChooseConnector{kEvse, "1"});
+    const auto sent = requests(effects);
+    const auto published = std::find_if(sent.begin(), sent.end(), [](const HttpRequest& r) {
+        return r.path == "/api/tariff/evse/nl-gfx-a2f2ce5a-8721-4077-9739-6d1a6dce20e0/NL-GFX-EChargestation-1?connectorId=1";
+    });
+    REQUIRE(published != sent.end());
+    CHECK(j.m.default_tariff_loading);
+    // An empty wallet: no item per payment method, but the connector's price is known.
+    j.answer("GET", "/api/tariff/" + j.m.app_token, 200, R"({"data":[],"meta":{"count":0}})");
+    j.respond(published->id, 200, std::string(R"({"tariff":)") + kSeedTariffModel + R"(,"validity":"VALID"})");
+    REQUIRE(j.m.default_tariff.has_value());
+    CHECK_FALSE(j.m.default_tariff_loading);
+    REQUIRE(j.m.default_tariff->elements.size() == 1);
+    CHECK(j.m.default_tariff->elements[0].components.size() == 3);
+    CHECK(j.m.default_tariff->currency == "EUR");
+
+    // 404: no published price; nothing crashes and nothing is invented.
+    j.intent(intent::Back{});
+    const auto again = requests(j.intent(intent::ChooseConnector{kEvse, "1"}));
+    CHECK_FALSE(j.m.default_tariff.has_value());
+    for (const auto& r : again)
+        if (r.path.rfind("/api/tariff/evse/", 0) == 0) j.respond(r.id, 404, R"({"title":"Not Found","status":404})");
+    CHECK_FALSE(j.m.default_tariff.has_value());
+    CHECK_FALSE(j.m.default_tariff_loading);
+}
+
+TEST_CASE("while the chosen card is being verified its price is asked for again") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    j.intent(intent::ChooseConnector{kEvse, "1"});
+    const std::string pending_only =
+        R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"PENDING"}}]})";
+    const auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 200, pending_only);
+    REQUIRE(j.m.chosen_payment_method_id == "card-1");
+    const auto due = wake(effects);
+    REQUIRE(due.has_value());
+    CHECK(*due == j.now + kTariffRefresh);
+    // Too early: nothing is asked.
+    j.now += std::chrono::seconds(1);
+    CHECK(requests(j.tick()).empty());
+    j.now = *due;
+    const auto asked = requests(j.tick());
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].path.rfind("/api/tariff/" + j.m.app_token + "/evse/", 0) == 0);
+    // Verified now: no further refresh.
+    const std::string verified =
+        R"({"data":[{"validity":"VALID","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})";
+    CHECK_FALSE(wake(j.respond(asked[0].id, 200, verified)).has_value());
+    CHECK_FALSE(j.m.tariff_refresh_at.has_value());
 }
