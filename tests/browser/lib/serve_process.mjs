@@ -1,0 +1,38 @@
+// Starts serve.py on a free 127.0.0.1 port for a browser test or benchmark, and stops it again.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export async function startServer(extraArgs = []) {
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'evcharge-state-'));
+  const args = ['serve.py', '--host', '127.0.0.1', '--port', '0', '--quiet',
+    '--state', path.join(stateDir, 'state.sqlite'), ...extraArgs];
+  const child = spawn('python3', args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start:\n${output}`)), 15000);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/serving on (http:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1].replace(/\/$/, '')); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited (${code}):\n${output}`)); });
+  });
+  return {
+    url,
+    get output() { return output; },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => { child.once('exit', r); setTimeout(r, 3000); });
+      }
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Prints what a first visit costs: bytes of each file (raw, gzip, brotli, and what went over the wire),
+// time to first frame (median of several cold loads) and frames drawn during 3 s of idle.
+// Usage: node tools/bench_load.mjs [--runs N]   (needs a web build in build/web/dist)
+import { statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, repoRoot } from '../tests/browser/lib/serve_process.mjs';
+import { chromiumArgs, phoneContext } from '../tests/browser/lib/browser_setup.mjs';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const dist = path.join(repoRoot, 'build/web/dist');
+const size = (f) => (existsSync(f) ? statSync(f).size : NaN);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const server = await startServer(['--root', dist]);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs() });
+try {
+  const firstFrames = [];
+  let files = [];
+  let idleFrames = NaN;
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext(phoneContext());
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const urls = new Map();
+    const wire = new Map();
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+    cdp.on('Network.loadingFinished', (e) => wire.set(e.requestId, e.encodedDataLength));
+    await page.goto(server.url + '/');
+    await page.waitForFunction(() => performance.getEntriesByName('first-frame').length > 0, null, { timeout: 30000 });
+    firstFrames.push(await page.evaluate(() => performance.getEntriesByName('first-frame')[0].startTime));
+    if (i === 0) {
+      await page.waitForTimeout(1500);  // let start-up requests and settle frames finish
+      const before = await page.evaluate(() => window.__frames);
+      await page.waitForTimeout(3000);
+      idleFrames = (await page.evaluate(() => window.__frames)) - before;
+      files = [...urls.entries()].map(([id, url]) => ({ url, wire: wire.get(id) ?? 0 }));
+    }
+    await context.close();
+  }
+  const rows = files.filter((f) => !new URL(f.url).pathname.startsWith('/api/')).map((f) => {
+    const name = new URL(f.url).pathname.replace(/^\/$/, '/index.html');
+    const local = path.join(dist, name);
+    return { name, raw: size(local), gzip: size(local + '.gz'), brotli: size(local + '.br'), wire: f.wire };
+  });
+  const api = files.filter((f) => new URL(f.url).pathname.startsWith('/api/'));
+  console.log('file'.padEnd(28), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9), 'on wire'.padStart(9));
+  for (const r of rows) {
+    console.log(r.name.padEnd(28), String(r.raw).padStart(9), String(r.gzip).padStart(9), String(r.brotli).padStart(9), String(r.wire).padStart(9));
+  }
+  const sum = (k) => rows.reduce((a, r) => a + (Number.isFinite(r[k]) ? r[k] : 0), 0);
+  console.log('total app files'.padEnd(28), String(sum('raw')).padStart(9), String(sum('gzip')).padStart(9), String(sum('brotli')).padStart(9), String(sum('wire')).padStart(9));
+  console.log(`api calls on first load: ${api.length} (${api.reduce((a, f) => a + f.wire, 0)} bytes on wire)`);
+  console.log(`time to first frame: median ${median(firstFrames).toFixed(0)} ms over ${runs} cold loads (min ${Math.min(...firstFrames).toFixed(0)}, max ${Math.max(...firstFrames).toFixed(0)})`);
+  console.log(`frames drawn during 3 s idle: ${idleFrames}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
