@@ -108,7 +108,12 @@ namespace core {
     X(SearchChargers, "Search chargers")                                                          \
     X(SearchHint, "Name, street or town")                                                         \
     X(NoMatch, "No charger here matches your search")                                             \
-    X(Dismiss, "OK")
+    X(Dismiss, "OK")                                                                              \
+    /* session, wallet, history */                                                                \
+    /* prices and receipts */                                                                     \
+    /* map */                                                                                     \
+    /* scanning */                                                                                \
+    /* portal and kiosk */
 
 enum class Str : int {
 #define CORE_STRING_ID(id, text) id,
