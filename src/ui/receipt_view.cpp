@@ -2,6 +2,7 @@
 #include <string>
 
 #include "core/labels.hpp"
+#include "core/session_clock.hpp"
 #include "core/locale_format.hpp"
 #include "imgui.h"
 #include "screens.hpp"
@@ -31,9 +32,8 @@ void draw_receipt_screen(const core::Model& m, Intents& out) {
         text(tr(Str::NoCostsYet));
     }
     text(std::string(tr(Str::Energy)) + ": " + core::format_energy(r.energy_kwh));
-    if (r.start_time && r.end_time) {
-        const auto secs = std::chrono::duration_cast<std::chrono::seconds>(*r.end_time - *r.start_time).count();
-        text(std::string(tr(Str::Elapsed)) + ": " + core::format_duration(secs));
+    if (const auto secs = core::session_duration_seconds(r)) {
+        text(std::string(tr(Str::Elapsed)) + ": " + core::format_duration(*secs));
     }
     for (const auto& line : r.cost_breakdown) {
         text(line.dimension + " · " + core::format_number(line.quantity) + " " + line.unit + " × " +

@@ -4,6 +4,7 @@
 
 #include "core/locale_format.hpp"
 #include "core/labels.hpp"
+#include "core/session_clock.hpp"
 #include "imgui.h"
 #include "screens.hpp"
 #include "theme.hpp"
@@ -42,9 +43,8 @@ int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out)
         if (!st.error.empty()) text(st.error_message.empty() ? st.error : st.error_message);
         value_row(Str::Energy, core::format_energy(st.energy_kwh));
         value_row(Str::Power, core::format_power(st.power_kw));
-        if (st.start_time) {
-            const auto end = st.end_time ? *st.end_time : now;
-            value_row(Str::Elapsed, core::format_duration(std::max<int64_t>(0, seconds_between(*st.start_time, end))));
+        if (const auto elapsed = core::session_elapsed_seconds(s, now)) {
+            value_row(Str::Elapsed, core::format_duration(*elapsed));
             if (!st.end_time) redraw_ms = 1000;
         }
         if (st.state_of_charge) value_row(Str::Battery, core::format_percent(*st.state_of_charge));
