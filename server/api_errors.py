@@ -68,10 +68,17 @@ def problem_details(status, detail, instance=None):
     return body
 
 
+def mixed(default, **by_status):
+    """A style that differs per status, e.g. mixed(V2, s404=PROBLEM) for /v2.1/token/{t}/sessions."""
+    return {"default": default, **{int(k[1:]): v for k, v in by_status.items()}}
+
+
 def render(style, err, instance=None):
     """The JSON body for `err` in `style`."""
     if err.body is not None:
         return err.body
+    if isinstance(style, dict):
+        style = style.get(err.status, style["default"])
     if style == V1:
         if err.status == 400:
             return validation_response(err.message, err.code, err.field)

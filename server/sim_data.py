@@ -31,6 +31,8 @@ class Catalog:
         self.evse_ids = {}    # normalized uid and eMI3 id -> evse uid
         self.tariffs = {}     # tariffId -> TariffModel
         self.qr = {}          # qr id (lower case) -> QrResponse
+        self.private_ids = [] # closed-loop locations, shown only to registered drivers (filter.appToken)
+        self.search_texts = {}  # id -> folded text searched by /locations/search, filled on first use
         self.index = GridIndex()
 
     def add_location(self, detail, summary):
@@ -42,6 +44,8 @@ class Catalog:
         self.locations[loc_id] = detail
         self.summaries[loc_id] = summary
         self.can_start[loc_id] = any(not e.get("chargingNotAllowed") for e in detail.get("evses", []))
+        if detail.get("isPrivateLocation"):
+            self.private_ids.append(loc_id)
         for evse in detail.get("evses", []):
             self.evses[evse["uid"]] = (loc_id, evse)
             for key in (evse["uid"], evse.get("evseId")):

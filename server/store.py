@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS sessions (
     connector TEXT NOT NULL, tariff TEXT, closed INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS sessions_by_token ON sessions(app_token, created_at);
 CREATE INDEX IF NOT EXISTS sessions_open ON sessions(closed, evse_uid);
+CREATE TABLE IF NOT EXISTS favorites (
+    app_token TEXT NOT NULL, location_id TEXT NOT NULL, display_name TEXT, created_at REAL NOT NULL,
+    PRIMARY KEY (app_token, location_id));
 CREATE TABLE IF NOT EXISTS evse_overrides (
     evse_uid TEXT PRIMARY KEY, fault INTEGER NOT NULL DEFAULT 0,
     car_waiting INTEGER NOT NULL DEFAULT 0, never_plug INTEGER NOT NULL DEFAULT 0);
@@ -151,6 +154,21 @@ class Store:
 
     def close_sessions(self, session_ids):
         self._db.executemany("UPDATE sessions SET closed=1 WHERE id=?", [(i,) for i in session_ids])
+
+    # favorites
+
+    def favorites(self, app_token):
+        return self._db.execute("SELECT * FROM favorites WHERE app_token=? ORDER BY created_at, location_id",
+                                (app_token,)).fetchall()
+
+    def put_favorite(self, app_token, location_id, display_name, now):
+        self._db.execute(
+            "INSERT INTO favorites VALUES (?,?,?,?) ON CONFLICT(app_token, location_id) DO UPDATE SET "
+            "display_name=excluded.display_name", (app_token, location_id, display_name, now))
+
+    def delete_favorite(self, app_token, location_id):
+        return self._db.execute("DELETE FROM favorites WHERE app_token=? AND location_id=?",
+                                (app_token, location_id)).rowcount
 
     # EVSE overrides (control API)
 
