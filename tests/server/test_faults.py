@@ -82,7 +82,7 @@ class FaultServerTest(unittest.TestCase):
             server = self.run_server("error=1", state=state)
             self.assertEqual(server.api("PUT", "/token/fault-error-driver")[0], 503)
             server.stop()
-            with ServerProcess(state=state).start() as clean:
+            with ServerProcess(state=state) as clean:
                 self.assertEqual(clean.api("GET", "/v2.1/token/fault-error-driver")[0], 404)
 
     def test_drop_closes_without_an_answer_after_the_handler(self):
@@ -99,7 +99,7 @@ class FaultServerTest(unittest.TestCase):
             self.assertTrue(server.alive())
             server.stop()
             # the registration took effect although its answer was lost
-            with ServerProcess(state=state).start() as clean:
+            with ServerProcess(state=state) as clean:
                 self.assertEqual(clean.api("GET", "/v2.1/token/fault-drop-driver")[0], 200)
 
     def test_truncate_sends_half_the_announced_body(self):
