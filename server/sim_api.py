@@ -104,6 +104,14 @@ class Simulator(LocationApi):
         add("POST", "/session/start", self.start_session, styles.V1)
         add("GET", "/session/status", self.session_status, styles.V1)
         add("POST", "/session/stop", self.stop_session, styles.V1)
+        add("POST", "/session/highpriority", self.high_priority, styles.V1)
+        add("POST", "/v2.1/session/start", self.start_session, styles.V2)
+        add("GET", "/v2.1/session/status", self.session_status, styles.V2)
+        add("POST", "/v2.1/session/stop", self.stop_session, styles.V2)
+        add("POST", "/v2.1/session/highpriority", self.high_priority, styles.mixed(styles.V2, s404=styles.STRING))
+        add("GET", "/v2.1/token/{appToken}/sessions", self.session_history_v2,
+            styles.mixed(styles.V2, s404=styles.PROBLEM))
+        add("GET", "/servicestatus", self.service_status, styles.STRING)
         return router
 
     # live state
@@ -114,12 +122,14 @@ class Simulator(LocationApi):
         return engine.Facts(
             created_at=row["created_at"], reject_error=row["reject_error"], plug_at=row["plug_at"],
             forced_full_at=row["forced_full_at"], ended_at=row["ended_at"], end_reason=row["end_reason"],
-            car=json.loads(row["car"]), connector=connector, has_tariff=tariff is not None), tariff
+            car=json.loads(row["car"]), connector=connector, has_tariff=tariff is not None,
+            smart_hold=bool(row["smart_hold"]), priority_at=row["priority_at"]), tariff
 
     def live_statuses(self, now):
         """EVSE uid -> status where it differs from the catalog: faults, and EVSEs taken by a session.
         Sessions that can no longer change are closed on the way, so this stays a short scan."""
         live = {uid: "OUTOFORDER" for uid in self.store.faulted_evses()}
+        offline = self.store.offline_evses()
         finished = []
         for row in self.store.open_sessions():
             view = engine.evaluate(self.facts(row)[0], now)
@@ -127,6 +137,8 @@ class Simulator(LocationApi):
                 finished.append(row["id"])
             elif view.in_use and row["evse_uid"] not in live:
                 live[row["evse_uid"]] = "CHARGING"
+        for uid in offline:
+            live.setdefault(uid, "UNKNOWN")  # no status reaches the backend from an offline charger
         if finished:
             self.store.close_sessions(finished)
         return live
@@ -289,7 +301,7 @@ class Simulator(LocationApi):
             return Response(200, {"valid": False, "id": None, "datasource": None, "operator": None,
                                   "locationId": None, "ocpiLocationId": None, "evseUid": None, "connectorId": None,
                                   "url": None, "embeddedUrl": url})
-        qr = self.catalog.qr.get(match.group(3).lower())
+        qr = self.catalog.qr_for(match.group(3).lower())
         if qr is None:
             raise ApiError(404, "No charge point is known for this QR code.", code="QR_NOT_FOUND", field="url")
         return Response(200, copy.deepcopy(qr))
@@ -370,7 +382,7 @@ class Simulator(LocationApi):
         optional_str(body, "adhocPaymentMethodId")
         with self.tx() as now:
             self._require_token(app_token, status=403)
-            _, evse, connector = self._resolve_connector(location_id, evse_uid, connector_id)
+            location, evse, connector = self._resolve_connector(location_id, evse_uid, connector_id)
             method = self.store.payment_method(method_id)
             if method is None or method["app_token"] != app_token:
                 # nothing can be sent to the charge point without a token to authorize with, so this is a
@@ -383,7 +395,10 @@ class Simulator(LocationApi):
             # Refusals by the charge point come back as a session that turns REJECTED: the backend
             # sends the remote start and learns the outcome asynchronously (StatusResponse.error).
             reject = None
-            if evse.get("chargingNotAllowed") or not usable:
+            override = self.store.evse_override(evse_uid)
+            if override["offline"] and not override["fault"] and ignore_availability:
+                reject = "COMMAND_TIMED_OUT"  # the remote start is sent but no charger answers it
+            elif evse.get("chargingNotAllowed") or not usable:
                 reject = "EVSE_NOT_AVAILABLE"
             elif self._method_status(method, now) != "VALID":
                 reject = "INVALID_TOKEN"
@@ -391,7 +406,6 @@ class Simulator(LocationApi):
             created = float(math.ceil(now))
             plug_at = None
             if reject is None:
-                override = self.store.evse_override(evse_uid)
                 if override["car_waiting"]:
                     plug_at = created
                     self.store.set_evse_override(evse_uid, car_waiting=0)
@@ -404,7 +418,7 @@ class Simulator(LocationApi):
                 id=session_id, app_token=app_token, location_id=location_id, evse_uid=evse_uid,
                 connector_id=connector.get("id"), payment_method_id=method_id, created_at=created,
                 reject_error=reject, plug_at=plug_at, car=engine.new_car(session_id), connector=connector,
-                tariff=tariff)
+                tariff=tariff, smart_hold=int(bool(location.get("smartChargingEnabled"))))
         return Response(200, {"chargeSessionId": session_id,
                               "nextStatusCall": iso_utc(self.clock.real_after(engine.POLL_SECONDS["REQUESTED"]), 3)})
 
@@ -424,6 +438,33 @@ class Simulator(LocationApi):
             row = self._owned_session(app_token, session_id)
             self.end_session(row, now, "STOP")
             return Response(200, self.status_json(self.store.session(session_id), now, 15))
+
+    def high_priority(self, req):
+        """Overrides smart charging: a held session draws current now. APPROVED for a session that smart
+        charging holds or may hold, DENIED where there is nothing to override (no smart charging, or over)."""
+        app_token = query_one(req.query, "appToken")
+        body = parse_json_object(req.body)
+        session_id = required_str(body, "chargeSessionId")
+        with self.tx() as now:
+            if app_token is not None:
+                if self.store.get_token(app_token) is None:
+                    raise ApiError(404, TOKEN_NOT_FOUND)
+            row = self.store.session(session_id)
+            if row is None or (app_token is not None and row["app_token"] != app_token):
+                raise ApiError(404, "Charge session not found.")
+            facts = self.facts(row)[0]
+            view = engine.evaluate(facts, now)
+            ending = row["ended_at"] is not None or view.end is not None or view.final
+            if not facts.smart_hold or ending or view.status not in ("REQUESTED", "STARTING", "CHARGING"):
+                return Response(200, {"status": "DENIED"})
+            if row["priority_at"] is None:
+                self.store.update_session(session_id, priority_at=float(now))
+        return Response(200, {"status": "APPROVED"})
+
+    def service_status(self, req):
+        with self.tx():
+            self.store.get_token("")  # the state store answers: healthy
+        return Response(200, None)
 
     def end_session(self, row, now, reason):
         """Records a stop, unplug or fault. A second stop changes nothing; a stop before charging
@@ -477,8 +518,9 @@ class Simulator(LocationApi):
             "endTime": iso_local(view.end, zone) if view.end_visible else None,
             "nextStatusCall": iso_utc(self.clock.real_after(view.next_poll), 3),
             "usageSummary": None,
-            "smartChargingEnabled": False,
-            "prioritySessionStatus": "NOT_APPLICABLE",
+            "smartChargingEnabled": facts.smart_hold,
+            "prioritySessionStatus": ("ON" if facts.priority_at is not None else "OFF") if facts.smart_hold
+            else "NOT_APPLICABLE",
             "vidStatus": "VID_NOT_AVAILABLE",
             "paymentMethodId": row["payment_method_id"],
             "paymentMethod": self._payment_summary(method),
@@ -572,6 +614,34 @@ class Simulator(LocationApi):
             del item["_start"]
         return Response(200, _list(items))
 
+    def session_history_v2(self, req):
+        app_token = clean_id(req.params["appToken"], "appToken")
+        with self.tx():
+            if self.store.get_token(app_token) is None:
+                raise ApiError(404, TOKEN_NOT_FOUND)
+        items = self.session_history(req).body["data"]
+        out = []
+        for item in items:
+            location = item.pop("location") or {}
+            item.pop("hasMoreDetails", None)
+            evse_uid, connector_id = item.pop("evseUid"), item.pop("connectorId")
+            item["paymentStatus"] = "External" if item["retailCostInclVat"] is not None else None
+            item["co2Saved"] = None
+            connector = {"powerType": self._power_type(location, evse_uid, connector_id)}
+            summary = self._session_location(location, connector) or {}
+            item["locationSummary"] = {"locationId": location.get("id"), "evseUid": evse_uid,
+                                       "connectorId": connector_id, **summary}
+            out.append(item)
+        return Response(200, _list(out))
+
+    def _power_type(self, location, evse_uid, connector_id):
+        for evse in location.get("evses", []):
+            if evse["uid"] == evse_uid:
+                for connector in evse.get("connectors", []):
+                    if connector.get("id") == connector_id:
+                        return connector.get("powerType")
+        return None
+
     def _history_json(self, row, now):
         facts, tariff = self.facts(row)
         view = engine.evaluate(facts, now)
@@ -593,7 +663,7 @@ class Simulator(LocationApi):
             "energyInKwh": (view.energy_wh or 0) / 1000,
             "vatAmount": None,
             "vatPercentage": None,
-            "prioritySessionEnabled": False,
+            "prioritySessionEnabled": facts.priority_at is not None,
             "hasMoreDetails": True,
             "paymentConfirmationTime": None,
             "vidStatus": "VID_NOT_AVAILABLE",
