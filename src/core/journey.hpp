@@ -81,6 +81,7 @@ using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce>;
 inline constexpr const char* kKeyAppToken = "appToken";
 inline constexpr const char* kKeyActiveSession = "activeSession";  // JSON: id, location, evse, connector
 inline constexpr const char* kKeyLastStatus = "lastSessionStatus";  // last StatusResponse body
+inline constexpr const char* kKeySessionTariff = "sessionTariff";  // TariffModel the session runs under
 
 // ---- model --------------------------------------------------------------------------------
 
@@ -104,6 +105,7 @@ struct ActiveSession {
     std::string id;
     std::string location_id, evse_uid, connector_id;
     std::optional<SessionStatus> last;  // last status received
+    std::optional<Tariff> tariff;  // the price shown at the start (session_tariff.hpp), for the running cost
     std::optional<TimePoint> last_update;  // when `last` arrived
     bool stop_requested = false;
     int consecutive_failures = 0;
