@@ -10,6 +10,7 @@
 #include "json_read.hpp"
 #include "labels.hpp"
 #include "session_store.hpp"
+#include "receipt_document.hpp"
 #include "session_tariff.hpp"
 
 namespace core {
@@ -536,6 +537,13 @@ void on_intent(Step& s, const UserIntent& intent) {
         }
     } else if (std::get_if<intent::DismissError>(&intent)) {
         m.message.reset();
+    } else if (std::get_if<intent::DownloadReceipt>(&intent) || std::get_if<intent::PrintReceipt>(&intent)) {
+        if (!m.receipt) return;
+        ReceiptDocument d = receipt_document(*m.receipt);
+        if (std::get_if<intent::DownloadReceipt>(&intent))
+            s.out.emplace_back(OfferDocument{OfferDocument::Kind::Download, std::move(d.filename), "text/plain", std::move(d.text)});
+        else
+            s.out.emplace_back(OfferDocument{OfferDocument::Kind::Print, std::move(d.filename), "text/html", std::move(d.html)});
     } else if (std::get_if<intent::Finish>(&intent)) {
         if (m.screen != Screen::Receipt && !m.receipt) return;
         m.receipt.reset();
