@@ -265,6 +265,12 @@ std::optional<SessionStatus> read_session_status(const FieldReader& r) {
     s.end_time = r.opt_time("endTime");
     s.next_status_call = r.opt_time("nextStatusCall");
     s.receipt_number = r.string_or("receiptNumber");
+    if (const auto loc = r.object("location")) {
+        s.location_name = loc->string_or("name");
+        s.location_address = loc->string_or("address");
+        s.location_city = loc->string_or("city");
+        s.location_time_zone = loc->string_or("timeZone");
+    }
     if (const auto breakdown = r.object("costBreakdown")) {
         breakdown->each("retailSegments", [&](const Json& seg, const std::string& seg_path) {
             FieldReader sr(seg, seg_path, r.log());

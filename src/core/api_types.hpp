@@ -177,6 +177,8 @@ struct SessionStatus {
     std::string currency;
     std::optional<TimePoint> start_time, end_time, next_status_call;
     std::string receipt_number;
+    // The status's `location` object: where the session ran, for the receipt.
+    std::string location_name, location_address, location_city, location_time_zone;
     std::vector<CostLine> cost_breakdown;  // the retail segments' line items, in order
     std::vector<DataPoint> data_points;
 };

@@ -10,6 +10,8 @@
 #include "json_read.hpp"
 #include "labels.hpp"
 #include "session_store.hpp"
+#include "receipt_document.hpp"
+#include "session_tariff.hpp"
 
 namespace core {
 namespace {
@@ -163,6 +165,7 @@ void end_session(Step& s) {
     clear_message_if(s.m, Str::ErrorPollFailed);
     persist(s, kKeyActiveSession, std::nullopt);
     persist(s, kKeyLastStatus, std::nullopt);
+    persist(s, kKeySessionTariff, std::nullopt);
     if (code == SessionStatusCode::CdrAvailable || code == SessionStatusCode::Completed)
         announce(s, tr(Str::ReceiptReady));
 }
@@ -200,6 +203,7 @@ void poll_failed(Step& s, const HttpResponse& r, UserMessage message) {
         s.m.message = UserMessage{Str::ErrorSessionLost, decode_error_message(r.body)};
         persist(s, kKeyActiveSession, std::nullopt);
         persist(s, kKeyLastStatus, std::nullopt);
+        persist(s, kKeySessionTariff, std::nullopt);
         return;
     }
     s.m.message = std::move(message);
@@ -339,11 +343,13 @@ void on_start(Step& s, const HttpResponse& r, const std::string& context) {
     session.evse_uid = target[1].is_string() ? target[1].get<std::string>() : std::string();
     session.connector_id = target[2].is_string() ? target[2].get<std::string>() : std::string();
     session.next_poll = s.now;
+    session.tariff = tariff_at_start(s.m);
     s.m.session = std::move(session);
     s.m.screen = Screen::Session;
     s.m.message.reset();
     persist(s, kKeyActiveSession, encode_active_session(*s.m.session));
     persist(s, kKeyLastStatus, std::nullopt);
+    persist(s, kKeySessionTariff, s.m.session->tariff ? std::optional(encode_tariff(*s.m.session->tariff)) : std::nullopt);
     announce(s, tr(Str::SessionRequested));
     poll(s);
 }
@@ -426,6 +432,7 @@ void on_boot(Step& s, const Boot& boot) {
         persist(s, kKeyLastStatus, std::nullopt);
         return;
     }
+    if (const std::string* tariff = stored(kKeySessionTariff)) session->tariff = decode_stored_tariff(*tariff);
     if (const std::string* last = stored(kKeyLastStatus)) {
         auto decoded = decode_session_status(*last);
         if (decoded.ok()) {
@@ -530,6 +537,13 @@ void on_intent(Step& s, const UserIntent& intent) {
         }
     } else if (std::get_if<intent::DismissError>(&intent)) {
         m.message.reset();
+    } else if (std::get_if<intent::DownloadReceipt>(&intent) || std::get_if<intent::PrintReceipt>(&intent)) {
+        if (!m.receipt) return;
+        ReceiptDocument d = receipt_document(*m.receipt);
+        if (std::get_if<intent::DownloadReceipt>(&intent))
+            s.out.emplace_back(OfferDocument{OfferDocument::Kind::Download, std::move(d.filename), "text/plain", std::move(d.text)});
+        else
+            s.out.emplace_back(OfferDocument{OfferDocument::Kind::Print, std::move(d.filename), "text/html", std::move(d.html)});
     } else if (std::get_if<intent::Finish>(&intent)) {
         if (m.screen != Screen::Receipt && !m.receipt) return;
         m.receipt.reset();

@@ -32,12 +32,15 @@ struct StopCharging {};
 struct Back {};
 struct DismissError {};
 struct Finish {};  // leave the receipt, back to the map
+struct DownloadReceipt {};
+struct PrintReceipt {};
 }  // namespace intent
 
 using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent::ChooseConnector,
                                 intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
                                 intent::StartCharging, intent::StopCharging, intent::Back,
-                                intent::DismissError, intent::Finish>;
+                                intent::DismissError, intent::Finish, intent::DownloadReceipt,
+                                intent::PrintReceipt>;
 
 // First event after load: what storage held, and fresh randomness for a new app token.
 struct Boot {
@@ -74,13 +77,21 @@ struct Persist {
 
 struct WakeAt { TimePoint at; };
 struct Announce { std::string text; };  // for the aria-live region
+// A document for the driver: saved as a file, or printed (the platform renders `content`, HTML).
+struct OfferDocument {
+    enum class Kind { Download, Print } kind = Kind::Download;
+    std::string filename;
+    std::string mime;
+    std::string content;
+};
 
-using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce>;
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";
 inline constexpr const char* kKeyActiveSession = "activeSession";  // JSON: id, location, evse, connector
 inline constexpr const char* kKeyLastStatus = "lastSessionStatus";  // last StatusResponse body
+inline constexpr const char* kKeySessionTariff = "sessionTariff";  // TariffModel the session runs under
 
 // ---- model --------------------------------------------------------------------------------
 
@@ -104,6 +115,7 @@ struct ActiveSession {
     std::string id;
     std::string location_id, evse_uid, connector_id;
     std::optional<SessionStatus> last;  // last status received
+    std::optional<Tariff> tariff;  // the price shown at the start (session_tariff.hpp), for the running cost
     std::optional<TimePoint> last_update;  // when `last` arrived
     bool stop_requested = false;
     int consecutive_failures = 0;

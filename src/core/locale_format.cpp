@@ -112,6 +112,13 @@ std::string format_clock(TimePoint t, int utc_offset_minutes) {
     return buf;
 }
 
+std::string format_date_time(TimePoint t, int utc_offset_minutes) {
+    const CivilTime c = civil_time(t, utc_offset_minutes);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+    return buf;
+}
+
 std::string format_percent(double percent) {
     return trimmed(std::isfinite(percent) ? percent : 0.0, 1) + "%";
 }

@@ -21,4 +21,16 @@ inline Micros round_to_cents(Micros m) {
     return m >= 0 ? ((m + half) / cent) * cent : -((-m + half) / cent) * cent;
 }
 
+// The rounding rule inside computation: a * b / c to whole micros, half away from zero, exact
+// (128-bit intermediate). Every price × quantity and every VAT step goes through here once.
+inline Micros mul_div_round(Micros a, int64_t b, int64_t c) {
+    if (c == 0) return 0;
+    __int128 n = static_cast<__int128>(a) * b;
+    __int128 d = c;
+    if (d < 0) { n = -n; d = -d; }
+    const __int128 q = n >= 0 ? (n + d / 2) / d : -((-n + d / 2) / d);
+    constexpr __int128 kMax = INT64_MAX;
+    return static_cast<Micros>(q > kMax ? kMax : (q < -kMax ? -kMax : q));
+}
+
 }  // namespace core

@@ -1,6 +1,8 @@
 // The tariff as lines a driver reads before starting (see price_lines.hpp).
 #include "price_lines.hpp"
 
+#include <cmath>
+
 #include "locale_format.hpp"
 
 namespace core {
@@ -18,16 +20,22 @@ int afir_rank(PriceType t) {
     return 4;
 }
 
-// Per-hour wire price to the shown unit; per minute is exact in micros to 1/60 of a micro,
-// rounded half away from zero.
+// Per-hour price (`amount`, VAT included) to the shown unit; per minute is rounded to the micro.
 void time_unit(const PriceComponent& c, bool parking, Str& label, Micros& amount) {
     if (c.step_size <= 60) {
         label = parking ? Str::ParkingPerMinute : Str::PerMinute;
-        amount = (c.price >= 0 ? c.price + 30 : c.price - 30) / 60;
+        amount = mul_div_round(amount, 1, 60);
     } else {
         label = parking ? Str::ParkingPerHour : Str::PerHour;
-        amount = c.price;
     }
+}
+
+// The price as the driver pays it: tariffs that state prices without VAT get their VAT added
+// (the component's, else the tariff's), by the same rounding rule as the bill.
+Micros with_vat(const Tariff& t, const PriceComponent& c) {
+    const auto vat = c.vat_percent ? c.vat_percent : t.vat_percent;
+    if (t.vat_included || !vat || !std::isfinite(*vat)) return c.price;
+    return mul_div_round(c.price, 10000 + std::llround(*vat * 100), 10000);
 }
 
 void append(std::string& out, Str words, const std::string& value) {
@@ -59,7 +67,7 @@ std::vector<PriceLine> price_lines(const Tariff& tariff) {
                 PriceLine line;
                 line.type = c.type;
                 line.currency = tariff.currency;
-                line.amount = c.price;
+                line.amount = with_vat(tariff, c);
                 switch (c.type) {
                     case PriceType::Energy: line.label = Str::PerKwh; break;
                     case PriceType::Flat: line.label = Str::PerSession; break;
@@ -86,7 +94,8 @@ std::string vat_statement(const Tariff& tariff) {
         for (const auto& c : element.components)
             if (!percent && c.vat_percent) percent = c.vat_percent;
     if (!percent) return tr(Str::NoVat);
-    return tr_format(tariff.vat_included ? Str::VatIncluded : Str::VatExcluded, {format_percent(*percent)});
+    // The lines always show prices with VAT (price_lines adds it when the tariff does not).
+    return tr_format(Str::VatIncluded, {format_percent(*percent)});
 }
 
 bool is_free(const Tariff& tariff) {

@@ -12,7 +12,7 @@ namespace core {
 struct PriceLine {
     PriceType type = PriceType::Unknown;
     Str label = Str::None;  // PerKwh, PerMinute, PerHour, PerSession, ParkingPerMinute, ParkingPerHour, OtherCharge
-    Micros amount = 0;      // per the label's unit, on the tariff's own VAT basis (see vat_statement)
+    Micros amount = 0;      // per the label's unit, VAT included (added when the tariff states prices without)
     std::string currency;
     std::string restriction;  // "from 60 min, above 20 kWh"; empty when the price always applies
 };
@@ -28,7 +28,7 @@ std::string price_line_text(const PriceLine& line);
 // The conditions of one component in plain words, joined by ", "; empty when none.
 std::string restriction_text(const PriceRestrictions& r);
 
-// "VAT 13% included", "VAT 21% not included", or "No VAT" when no percentage is given.
+// "VAT 13% included" (the lines include it), or "No VAT" when no percentage is given.
 std::string vat_statement(const Tariff& tariff);
 
 // True when nothing in the tariff costs anything (the view then says Free).

@@ -111,6 +111,31 @@ namespace core {
     X(Dismiss, "OK")                                                                              \
     /* session, wallet, history */                                                                \
     /* prices and receipts */                                                                     \
+    X(OneHour, "1 hour")                                                                          \
+    X(PriceForPayment, "Price for %s")                                                            \
+    X(ValidityUnknown, "price known once the card is verified")                                   \
+    X(ValidityNoTariff, "no price for this payment method here")                                  \
+    X(ValidityError, "the price could not be checked")                                            \
+    X(ValidityNotCompatible, "not accepted at this charger")                                      \
+    X(ValidityInvalidCard, "card not valid")                                                      \
+    X(ValidityOk, "can be used here")                                                             \
+    X(CostSoFarEstimate, "Cost so far ≈ %s")                                                      \
+    X(EstimateNote, "Estimate until the final bill")                                              \
+    X(IdleFeeWhenFull, "When charging ends, idle fee: %s")                                        \
+    X(IdleFeeLater, "Idle fee in %s: %s")                                                         \
+    X(IdleFeeNow, "Idle fee now: %s")                                                             \
+    X(ReceiptLocation, "Location")                                                                \
+    X(ReceiptCharger, "Charger")                                                                  \
+    X(ReceiptStarted, "Started")                                                                  \
+    X(ReceiptEnded, "Ended")                                                                      \
+    X(ReceiptDownload, "Download receipt")                                                        \
+    X(ReceiptPrint, "Print receipt")                                                              \
+    X(ReceiptExclVat, "Total excl. VAT")                                                          \
+    X(DimEnergy, "Energy")                                                                        \
+    X(DimTime, "Charging time")                                                                   \
+    X(DimParking, "Idle time")                                                                    \
+    X(DimFlat, "Session fee")                                                                     \
+    X(DimReservation, "Reservation")                                                              \
     /* map */                                                                                     \
     /* scanning */                                                                                \
     /* portal and kiosk */

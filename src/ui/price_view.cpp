@@ -4,7 +4,7 @@
 #include "core/locale_format.hpp"
 #include "core/labels.hpp"
 #include "core/price_lines.hpp"
-#include "core/tariff_estimate.hpp"
+#include "core/price_screen.hpp"
 #include "imgui.h"
 #include "screens.hpp"
 #include "theme.hpp"
@@ -20,20 +20,20 @@ namespace {
 
 const char* verification_text(const core::PaymentMethod& pm) { return tr(core::verification_label(pm.verification)); }
 
+// "** 2836 · Verified · can be used here": the card, its state, and why it can or cannot pay here.
 std::string payment_label(const core::WalletTariffItem& item) {
     const auto& pm = item.payment_method;
     std::string label = pm.card_hint.empty() ? pm.external_id : pm.card_hint;
     if (label.empty()) label = pm.id;
     label += " · ";
     label += verification_text(pm);
-    if (pm.is_compatible == false || item.validity == core::TariffValidity::NotCompatible) {
-        label += " · ";
-        label += tr(Str::NotCompatible);
-    }
+    label += " · ";
+    label += tr(core::payment_reason(item));
     return label;
 }
 
 void draw_tariff(const core::Tariff& tariff, double power_kw) {
+    ImGui::PushTextWrapPos(0);
     const auto lines = core::price_lines(tariff);
     if (core::is_free(tariff)) text(tr(Str::Free));
     for (const auto& line : lines) {
@@ -43,11 +43,9 @@ void draw_tariff(const core::Tariff& tariff, double power_kw) {
     }
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
     text(core::vat_statement(tariff));
-    const double kwh = 20.0;
-    const int64_t seconds = power_kw > 0 ? static_cast<int64_t>(kwh / power_kw * 3600.0) : 3600;
-    const auto estimate = core::estimate_cost(tariff, kwh, seconds, power_kw);
-    text(core::tr_format(Str::EstimateFor, {core::format_energy_short(kwh), core::format_money(estimate, tariff.currency)}));
     ImGui::PopStyleColor();
+    text(core::estimate_text(tariff, power_kw));
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace

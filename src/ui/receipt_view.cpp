@@ -1,9 +1,9 @@
-// The receipt once the backend has the final record: total, VAT, what was charged for.
+// The receipt once the backend has the final record: total, VAT, what was charged for, where and
+// when; printable and downloadable. The rows come from core/receipt_document, as the files do.
 #include <string>
 
 #include "core/labels.hpp"
-#include "core/session_clock.hpp"
-#include "core/locale_format.hpp"
+#include "core/receipt_document.hpp"
 #include "imgui.h"
 #include "screens.hpp"
 #include "theme.hpp"
@@ -21,25 +21,18 @@ void draw_receipt_screen(const core::Model& m, Intents& out) {
     if (!m.receipt) return;
     const core::SessionStatus& r = *m.receipt;
     status_line(core::session_status_text(r));
-    if (r.total_costs) {
-        heading(std::string(tr(Str::Total)) + ": " + core::format_money(*r.total_costs, r.currency));
-        if (r.total_vat) {
-            std::string vat = std::string(tr(Str::VatAmount)) + ": " + core::format_money(*r.total_vat, r.currency);
-            if (r.vat_percent) vat += " (" + core::format_percent(*r.vat_percent) + ")";
-            text(vat);
-        }
-    } else {
-        text(tr(Str::NoCostsYet));
+    ImGui::PushTextWrapPos(0);
+    for (const auto& row : core::receipt_rows(r)) {
+        const std::string line = row.label + ": " + row.value;
+        if (row.emphasis) heading(line);
+        else text(line);
     }
-    text(std::string(tr(Str::Energy)) + ": " + core::format_energy(r.energy_kwh));
-    if (const auto secs = core::session_duration_seconds(r)) {
-        text(std::string(tr(Str::Elapsed)) + ": " + core::format_duration(*secs));
-    }
-    for (const auto& line : r.cost_breakdown) {
-        text(line.dimension + " · " + core::format_number(line.quantity) + " " + line.unit + " × " +
-             core::format_unit_price(line.unit_price, r.currency) + " = " + core::format_money(line.cost, r.currency));
-    }
-    if (!r.receipt_number.empty()) text(std::string(tr(Str::ReceiptNumber)) + ": " + r.receipt_number);
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (button(tr(Str::ReceiptDownload), half)) out.push_back(core::intent::DownloadReceipt{});
+    ImGui::SameLine();
+    if (button(tr(Str::ReceiptPrint), half)) out.push_back(core::intent::PrintReceipt{});
     ImGui::Spacing();
     if (primary_button(tr(Str::Done))) out.push_back(core::intent::Finish{});
 }

@@ -6,6 +6,7 @@
 #include "core/labels.hpp"
 #include "core/session_clock.hpp"
 #include "imgui.h"
+#include "running_cost_view.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "view_common.hpp"
@@ -49,6 +50,7 @@ int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out)
         }
         if (st.state_of_charge) value_row(Str::Battery, core::format_percent(*st.state_of_charge));
         if (st.total_costs) value_row(Str::CostSoFar, core::format_money(*st.total_costs, st.currency));
+        draw_running_cost(m, now);
         if (s.last_update) {
             const int64_t age = std::max<int64_t>(0, seconds_between(*s.last_update, now));
             ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);

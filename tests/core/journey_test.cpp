@@ -5,6 +5,7 @@
 #include <set>
 
 #include "journey.hpp"
+#include "session_tariff.hpp"
 #include "json_read.hpp"
 #include "seed_bodies.hpp"
 
@@ -47,6 +48,11 @@ std::optional<TimePoint> wake(const std::vector<Effect>& effects) {
 }
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+// The tariff object of the seed's tariff example.
+constexpr const char* kSeedTariffModel = R"({"tariffType":"RETAIL","vatPercentage":13.00,"currency":"EUR","isVatIncluded":true,
+  "elements":[{"priceComponents":[{"price":1.64,"type":"FLAT","stepSize":1,"vat":13.00},
+  {"price":2.106,"type":"ENERGY","stepSize":1,"vat":13.00},{"price":0.351,"type":"TIME","stepSize":60,"vat":13.00}]}]})";
 
 // Drives one Model through events at a controllable clock, remembering every request sent so
 // tests can answer them by path.
@@ -95,6 +101,7 @@ struct Journey {
         answer("GET", "/api/locations/", 200, seed::kSeedLocation);
         intent(core::intent::ChooseConnector{kEvse, "1"});
         answer("GET", "/api/tariff/", 200, seed::kSeedTariffs);
+        answer("GET", "/api/tariff/evse/", 200, std::string(R"({"tariff":)") + kSeedTariffModel + R"(,"validity":"VALID"})");
     }
     // Charging, with the start answered and the first status poll in flight.
     void charging() {
@@ -158,6 +165,7 @@ TEST_CASE("boot with a stored active session goes to the session and polls at on
     REQUIRE(j.m.session.has_value());
     CHECK(j.m.session->id == "s/1");
     CHECK(j.m.session->evse_uid == "E");
+    CHECK_FALSE(j.m.session->tariff.has_value());  // none stored: no running cost, nothing breaks
     REQUIRE(j.m.session->last.has_value());
     CHECK(j.m.session->last->status == SessionStatusCode::Charging);
     const auto reqs = requests(effects);
@@ -217,6 +225,7 @@ TEST_CASE("happy path: from a location to the receipt") {
     CHECK_FALSE(can_start(j.m));  // no price yet
 
     j.answer("GET", "/api/tariff/", 200, seed::kSeedTariffs);
+    j.answer("GET", "/api/tariff/evse/", 200, std::string(R"({"tariff":)") + kSeedTariffModel + R"(,"validity":"VALID"})");
     REQUIRE(j.m.tariffs.size() == 2);
     // The external method is VALID but not compatible here; the card is the usable one.
     CHECK(j.m.chosen_payment_method_id == kCard);
@@ -246,7 +255,7 @@ TEST_CASE("happy path: from a location to the receipt") {
     CHECK(j.m.session->location_id == kLocationId);
     CHECK(j.m.session->evse_uid == kEvse);
     auto saved = persists(effects);
-    REQUIRE(saved.size() == 2);
+    REQUIRE(saved.size() == 3);
     CHECK(saved[0].key == kKeyActiveSession);
     const Json stored = Json::parse(*saved[0].value);
     CHECK(stored["id"] == kSessionId);
@@ -255,6 +264,17 @@ TEST_CASE("happy path: from a location to the receipt") {
     CHECK(stored["connectorId"] == "1");
     CHECK(saved[1].key == kKeyLastStatus);
     CHECK_FALSE(saved[1].value.has_value());
+    // The price shown at the start stays with the session, for the running cost after a reload.
+    CHECK(saved[2].key == kKeySessionTariff);
+    REQUIRE(j.m.session->tariff.has_value());
+    REQUIRE(saved[2].value.has_value());
+    const auto kept = decode_stored_tariff(*saved[2].value);
+    REQUIRE(kept.has_value());
+    CHECK(kept->currency == "EUR");
+    CHECK(kept->vat_included == j.m.session->tariff->vat_included);
+    REQUIRE(kept->elements.size() == j.m.session->tariff->elements.size());
+    CHECK(kept->elements[0].components.size() == j.m.session->tariff->elements[0].components.size());
+    CHECK(kept->elements[0].components[1].price == j.m.session->tariff->elements[0].components[1].price);
     CHECK(announcements(effects) == std::vector<std::string>{"Start requested"});
     reqs = requests(effects);
     REQUIRE(reqs.size() == 1);
@@ -305,11 +325,13 @@ TEST_CASE("happy path: from a location to the receipt") {
     REQUIRE(j.m.receipt.has_value());
     CHECK(j.m.receipt->total_costs == 20'450'000);
     saved = persists(effects);
-    REQUIRE(saved.size() == 2);  // over: both keys removed
+    REQUIRE(saved.size() == 3);  // over: every key of the session removed
     CHECK(saved[0].key == kKeyActiveSession);
     CHECK_FALSE(saved[0].value.has_value());
     CHECK(saved[1].key == kKeyLastStatus);
     CHECK_FALSE(saved[1].value.has_value());
+    CHECK(saved[2].key == kKeySessionTariff);
+    CHECK_FALSE(saved[2].value.has_value());
     CHECK(announcements(effects) == std::vector<std::string>{"Finished", "Your receipt is ready"});
     for (const auto& [id, p] : j.m.pending) CHECK(p.kind != RequestKind::Status);
     CHECK(j.tick().empty());  // no more polling
@@ -528,7 +550,10 @@ TEST_CASE("a rejected start ends the session with the reason") {
     CHECK(j.m.screen == Screen::Receipt);
     CHECK(j.m.receipt->error == "INVALID_TOKEN");
     CHECK(announcements(effects) == std::vector<std::string>{"The charger refused to start"});
-    CHECK(persists(effects).size() == 2);
+    const auto saved = persists(effects);
+    REQUIRE(saved.size() == 3);  // active session, last status and the session's tariff, all cleared
+    for (const auto& p : saved) CHECK_FALSE(p.value.has_value());
+    CHECK(saved[2].key == kKeySessionTariff);
 }
 
 TEST_CASE("a session the service keeps refusing to know is given up") {
@@ -547,8 +572,8 @@ TEST_CASE("a session the service keeps refusing to know is given up") {
     CHECK(j.m.message->text == Str::ErrorSessionLost);
     CHECK(j.m.message->detail == "Session not found");
     const auto saved = persists(j.last);
-    REQUIRE(saved.size() == 2);
-    CHECK_FALSE(saved[0].value.has_value());
+    REQUIRE(saved.size() == 3);
+    for (const auto& p : saved) CHECK_FALSE(p.value.has_value());
 }
 
 TEST_CASE("stale and unknown responses are ignored") {
@@ -735,11 +760,6 @@ TEST_CASE("a busy area is read page by page through the continuation token") {
     CHECK(j.m.locations[0].id == "d");
 }
 
-// The tariff object of the seed's tariff example.
-constexpr const char* kSeedTariffModel = R"({"tariffType":"RETAIL","vatPercentage":13.00,"currency":"EUR","isVatIncluded":true,
-  "elements":[{"priceComponents":[{"price":1.64,"type":"FLAT","stepSize":1,"vat":13.00},
-  {"price":2.106,"type":"ENERGY","stepSize":1,"vat":13.00},{"price":0.351,"type":"TIME","stepSize":60,"vat":13.00}]}]})";
-
 TEST_CASE("the published price is asked for without a token, so it shows before any card exists") {
     Journey j;
     j.ready();
@@ -796,4 +816,24 @@ TEST_CASE("while the chosen card is being verified its price is asked for again"
         R"({"data":[{"validity":"VALID","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})";
     CHECK_FALSE(wake(j.respond(asked[0].id, 200, verified)).has_value());
     CHECK_FALSE(j.m.tariff_refresh_at.has_value());
+}
+
+TEST_CASE("a reload restores the session's tariff with the session") {
+    Journey j;
+    j.charging();
+    const std::string stored = encode_tariff(*j.m.session->tariff);
+    Journey again;
+    again.boot({{kKeyAppToken, "app-1"},
+                {kKeyActiveSession, R"({"id":"s/1","locationId":"L","evseUid":"E","connectorId":"1"})"},
+                {kKeySessionTariff, stored}});
+    REQUIRE(again.m.session.has_value());
+    REQUIRE(again.m.session->tariff.has_value());
+    CHECK(encode_tariff(*again.m.session->tariff) == stored);
+    // An unreadable stored tariff is no tariff, not a lost session.
+    Journey broken;
+    broken.boot({{kKeyAppToken, "app-1"},
+                 {kKeyActiveSession, R"({"id":"s/1","locationId":"L","evseUid":"E","connectorId":"1"})"},
+                 {kKeySessionTariff, "{not json"}});
+    REQUIRE(broken.m.session.has_value());
+    CHECK_FALSE(broken.m.session->tariff.has_value());
 }

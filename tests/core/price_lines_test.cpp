@@ -56,21 +56,22 @@ TEST_CASE("coarse time steps are shown per hour, parking and others last, condit
         {"priceComponents":[{"type":"PARKING_TIME","price":3,"stepSize":60}]}]})");
     const auto lines = price_lines(t);
     REQUIRE(lines.size() == 6);
-    CHECK(lines[0].amount == 250'000);
+    // Prices without VAT are shown with the 20 % added, as the driver pays them.
+    CHECK(lines[0].amount == 300'000);
     CHECK(lines[0].restriction == "up to 20 kWh");
-    CHECK(lines[1].amount == 350'000);
+    CHECK(lines[1].amount == 420'000);
     CHECK(lines[1].restriction == "above 20 kWh, above 50 kW, below 32 A");
     CHECK(lines[2].label == Str::PerHour);
-    CHECK(lines[2].amount == 1'200'000);
+    CHECK(lines[2].amount == 1'440'000);
     CHECK(lines[2].restriction == "up to 60 min");
     CHECK(lines[3].label == Str::ParkingPerHour);
-    CHECK(lines[3].amount == 6'000'000);
+    CHECK(lines[3].amount == 7'200'000);
     CHECK(lines[3].restriction == "from 120 min");
     CHECK(lines[4].label == Str::ParkingPerMinute);
-    CHECK(lines[4].amount == 50'000);
+    CHECK(lines[4].amount == 60'000);
     CHECK(lines[5].label == Str::OtherCharge);
-    CHECK(price_line_text(lines[2]) == "£1.20 per hour");
-    CHECK(vat_statement(t) == "VAT 20% not included");
+    CHECK(price_line_text(lines[2]) == "£1.44 per hour");
+    CHECK(vat_statement(t) == "VAT 20% included");
 }
 
 TEST_CASE("VAT note and free tariffs") {

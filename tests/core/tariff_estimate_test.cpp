@@ -99,3 +99,43 @@ TEST_CASE("restrictions hold with inclusive minimums and exclusive maximums") {
     CHECK_FALSE(restrictions_hold(r, 3600, 20, 0));
     CHECK(restrictions_hold(r, 3599, 20, 0));
 }
+
+namespace {
+SessionStatus live(const char* start, std::initializer_list<std::pair<const char*, double>> points, double kwh,
+                   SessionStatusCode code = SessionStatusCode::Charging) {
+    SessionStatus st;
+    st.status = code;
+    st.start_time = parse_iso8601(start);
+    for (const auto& [at, e] : points) st.data_points.push_back(DataPoint{*parse_iso8601(at), e, 7.0});
+    st.energy_kwh = kwh;
+    st.power_kw = code == SessionStatusCode::Parking ? 0 : 7.0;
+    return st;
+}
+}  // namespace
+
+TEST_CASE("running cost from live meter values, as the simulator bills them") {
+    const auto items = decode_tariff_items(seed::kSeedTariffs);
+    REQUIRE(items.ok());
+    const Tariff& t = *items.value->front().tariff;
+    const auto st = live("2022-01-13T10:00:00Z", {{"2022-01-13T10:00:00Z", 0}, {"2022-01-13T10:01:00Z", 0.116},
+                                                  {"2022-01-13T10:02:00Z", 0.233}}, 0.256);
+    // 1.64 + 256 Wh × 2.106/kWh (0.539136) + 132 s billed as 3 min at 0.351/h (0.01755).
+    CHECK(running_cost(t, st, *parse_iso8601("2022-01-13T10:02:12Z")) == 1'640'000 + 539'136 + 17'550);
+    SessionStatus before = st;
+    before.start_time.reset();
+    CHECK_FALSE(running_cost(t, before, *parse_iso8601("2022-01-13T10:02:12Z")));
+}
+
+TEST_CASE("running cost counts parking once the car is full") {
+    const Tariff t = tariff_from(R"({"currency":"EUR","isVatIncluded":true,"elements":[{"priceComponents":[
+        {"type":"ENERGY","price":0.5,"stepSize":1},
+        {"type":"PARKING_TIME","price":6,"stepSize":60,"restrictions":{"min_duration":3600}}]}]})");
+    const auto st = live("2022-01-13T10:00:00Z", {{"2022-01-13T10:00:00Z", 0}, {"2022-01-13T10:50:00Z", 10}}, 10,
+                         SessionStatusCode::Parking);
+    // 10 kWh = 5.00; parking from 10:50: the period starts before the hour, so it is free.
+    CHECK(running_cost(t, st, *parse_iso8601("2022-01-13T11:20:00Z")) == 5'000'000);
+    auto later = st;
+    later.data_points.push_back(DataPoint{*parse_iso8601("2022-01-13T11:00:00Z"), 10, 0});
+    // From 11:00 (an hour in) parking costs 6/h: 20 min = 2.00.
+    CHECK(running_cost(t, later, *parse_iso8601("2022-01-13T11:20:00Z")) == 7'000'000);
+}

@@ -1,7 +1,7 @@
 """An independent statement of what a driver pays under the walkthrough's tariff A1, to check the
 server's CDRs against: FLAT 1.64 once, ENERGY 2.106 per kWh, TIME 0.351 per hour billed per started
-minute (stepSize 60), prices incl. 13 % VAT. Each line is rounded to cents, half up, and the total is
-the sum of the lines; the VAT is the part of that total the 13 % accounts for."""
+minute (stepSize 60), prices incl. 13 % VAT. The total is the exact sum rounded to cents, half up;
+the VAT is the part of that exact sum the 13 % accounts for, rounded to cents."""
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -14,13 +14,9 @@ def cents(amount):
 
 def a1_bill(energy_kwh, charging_seconds):
     """(total, vat) for a session at an A1 connector that never parked."""
-    flat = cents(Fraction("1.64"))
-    energy = cents(Fraction("2.106") * Fraction(str(energy_kwh)))
     billed_minutes = math.ceil(charging_seconds / 60)
-    time_cost = cents(Fraction("0.351") * billed_minutes / 60)
-    total = flat + energy + time_cost
-    vat = cents(Fraction(total) * 13 / 113)
-    return total, vat
+    exact = Fraction("1.64") + Fraction("2.106") * Fraction(str(energy_kwh)) + Fraction("0.351") * billed_minutes / 60
+    return cents(exact), cents(exact * 13 / 113)
 
 
 def metered_kwh(power_kw, seconds):

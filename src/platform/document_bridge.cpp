@@ -1,0 +1,22 @@
+// Documents for the driver through web/document_bridge.js (see document_bridge.hpp).
+#include "platform/document_bridge.hpp"
+
+#include <emscripten/emscripten.h>
+
+namespace platform::document_bridge {
+namespace {
+
+EM_JS(void, js_download, (const char* name, const char* mime, const char* content), {
+    evDocuments.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(content));
+});
+EM_JS(void, js_print, (const char* html), { evDocuments.print(UTF8ToString(html)); });
+
+}  // namespace
+
+void download(const std::string& filename, const std::string& mime, const std::string& content) {
+    js_download(filename.c_str(), mime.c_str(), content.c_str());
+}
+
+void print(const std::string& html) { js_print(html.c_str()); }
+
+}  // namespace platform::document_bridge

@@ -1,0 +1,42 @@
+// Documents for the driver: a receipt to download (a Blob behind a temporary link) and a receipt
+// to print (rendered into a node that only print media shows, then window.print()).
+'use strict';
+window.evDocuments = (() => {
+  const PRINT_ID = 'print-document';
+  function ensurePrintStyle() {
+    if (document.getElementById(PRINT_ID + '-style')) return;
+    const style = document.createElement('style');
+    style.id = PRINT_ID + '-style';
+    style.textContent =
+      `#${PRINT_ID}{display:none}` +
+      `@media print{body>*:not(#${PRINT_ID}){display:none!important}` +
+      `#${PRINT_ID}{display:block;font:12pt sans-serif;color:#000}` +
+      `#${PRINT_ID} td,#${PRINT_ID} th{text-align:left;padding:2pt 8pt 2pt 0}}`;
+    document.head.appendChild(style);
+  }
+  return {
+    download(name, mime, content) {
+      const url = URL.createObjectURL(new Blob([content], { type: mime + ';charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    print(html) {
+      ensurePrintStyle();
+      let node = document.getElementById(PRINT_ID);
+      if (!node) {
+        node = document.createElement('div');
+        node.id = PRINT_ID;
+        node.setAttribute('aria-hidden', 'true');
+        document.body.appendChild(node);
+      }
+      node.innerHTML = html;  // built by the app with every value escaped (core/receipt_document)
+      window.print();
+    },
+  };
+})();
