@@ -29,7 +29,8 @@ void forget_lookups(Model& m) {
 
 void camera(Model& m, std::vector<Effect>& out, bool on) {
     if (on) {
-        if (m.scan.camera == CameraStatus::Off || m.scan.camera == CameraStatus::Failed) {
+        // Denied or missing may have changed (settings, a plugged-in camera): asking again is cheap.
+        if (m.scan.camera != CameraStatus::Starting && m.scan.camera != CameraStatus::Live) {
             m.scan.camera = CameraStatus::Starting;
             m.scan.torch_on = false;
             out.emplace_back(Camera{true, false});

@@ -190,17 +190,19 @@ bool is_qr_path(std::string_view path) {
     if (!path.empty() && path.back() == '/') path.remove_suffix(1);
     int segments = 0;
     size_t length = 0;
+    bool dots_only = true;  // "." and ".." are path steps, not ids
     for (char c : path) {
         if (c == '/') {
-            if (length == 0) return false;
-            ++segments, length = 0;
+            if (length == 0 || dots_only) return false;
+            ++segments, length = 0, dots_only = true;
         } else if (!is_unreserved(c)) {
             return false;
         } else {
             ++length;
+            dots_only = dots_only && c == '.';
         }
     }
-    return length > 0 && segments == 2;
+    return length > 0 && !dots_only && segments == 2;
 }
 
 ScanPayload refused(Refusal why, std::string host = {}) {

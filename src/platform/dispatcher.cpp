@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 
 #include "platform/a11y_bridge.hpp"
+#include "platform/camera_bridge.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/http_bridge.hpp"
 #include "platform/storage.hpp"
@@ -32,6 +33,8 @@ void run(const core::Effect& effect) {
                 timers::wake_at(e.at);
             } else if constexpr (std::is_same_v<T, core::Announce>) {
                 a11y_bridge::announce(e.text);
+            } else if constexpr (std::is_same_v<T, core::Camera>) {
+                camera::apply(e);
             }
         },
         effect);

@@ -102,7 +102,8 @@ TEST_CASE("hostile links are refused") {
 TEST_CASE("GreenFlux links that name no charger are refused") {
     for (const std::string text : {"https://greenflux.app/", "https://greenflux.app/qr/gsop/greenflux",
                                    "https://greenflux.app/qr/gsop//abc", "https://greenflux.app/qr/a/b/c/d",
-                                   "https://greenflux.app/qr/a/b/%2e%2e", "https://greenflux.app/QR/a/b/c",
+                                   "https://greenflux.app/qr/a/b/%2e%2e", "https://greenflux.app/qr/a/../c",
+                                   "https://greenflux.app/qr/a/b/..", "https://greenflux.app/QR/a/b/c",
                                    "https://a.greenflux.app/login?next=/qr/a/b/c"}) {
         INFO(text);
         CHECK(scan(text).refusal == Refusal::NotChargerCode);
