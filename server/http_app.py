@@ -11,7 +11,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import api_errors
+from . import api_errors, deep_links
 from .api_errors import ApiError
 
 MAX_BODY = 64 * 1024          # the API's bodies are a few hundred bytes
@@ -143,6 +143,8 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self._serve_api(app, split)
             elif path == "/sim/control" and app.control is not None:
                 self._serve_control(app, split)
+            elif self.command in ("GET", "HEAD") and deep_links.redirect_for(path):
+                deep_links.send_redirect(self, deep_links.redirect_for(path))
             elif self.command in ("GET", "HEAD"):
                 app.static.serve(self, path)
             else:

@@ -9,6 +9,7 @@
 #include "api_requests.hpp"
 #include "json_read.hpp"
 #include "labels.hpp"
+#include "scan_flow.hpp"
 #include "session_store.hpp"
 #include "receipt_document.hpp"
 #include "session_tariff.hpp"
@@ -401,6 +402,8 @@ void on_response(Step& s, const HttpResponse& r) {
         case RequestKind::Start: on_start(s, r, request.context); break;
         case RequestKind::Status: on_status(s, r, request.context); break;
         case RequestKind::Stop: on_stop(s, r, request.context); break;
+        case RequestKind::QrResolve:
+        case RequestKind::EvseLookup: scan::on_response(s.m, r, request, s.out); break;
     }
 }
 
@@ -448,6 +451,7 @@ void on_boot(Step& s, const Boot& boot) {
 
 void on_intent(Step& s, const UserIntent& intent) {
     Model& m = s.m;
+    if (scan::on_intent(m, intent, s.out)) return;
     if (const auto* i = std::get_if<intent::RefreshMap>(&intent)) {
         m.map_box = i->box;
         fetch_locations(s);
@@ -532,6 +536,8 @@ void on_intent(Step& s, const UserIntent& intent) {
                 m.screen = Screen::Map;
                 break;
             case Screen::Map:
+            case Screen::Scan:  // scan_flow handles these
+            case Screen::ScanResult:
             case Screen::Session:  // a running session is left only by stopping it
                 break;
         }
@@ -569,7 +575,9 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
     std::vector<Effect> effects;
     Step s{model, now, effects};
     if (const auto* boot = std::get_if<Boot>(&event)) {
+        const bool first = !model.booted;
         on_boot(s, *boot);
+        if (first) scan::on_boot(model, *boot, effects);
     } else if (!model.booted) {
         // Nothing can be asked for before the app token exists.
     } else if (const auto* response = std::get_if<HttpResponse>(&event)) {
@@ -578,6 +586,10 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
         on_intent(s, *intent);
     } else if (std::get_if<Tick>(&event)) {
         on_tick(s);
+    } else if (const auto* decoded = std::get_if<QrDecoded>(&event)) {
+        scan::on_decoded(model, *decoded, effects);
+    } else if (const auto* camera = std::get_if<CameraReport>(&event)) {
+        scan::on_camera(model, *camera);
     }
     return effects;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api_types.hpp"
+#include "scan_state.hpp"
 #include "strings.hpp"
 #include "time_point.hpp"
 
@@ -34,18 +35,25 @@ struct DismissError {};
 struct Finish {};  // leave the receipt, back to the map
 struct DownloadReceipt {};
 struct PrintReceipt {};
+// Scanning (scan_flow.hpp).
+struct OpenScanner {};
+struct ToggleTorch {};
+struct SubmitEvseId { std::string text; };  // typed by the driver
+struct ScanAgain {};
 }  // namespace intent
 
 using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent::ChooseConnector,
                                 intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
                                 intent::StartCharging, intent::StopCharging, intent::Back,
                                 intent::DismissError, intent::Finish, intent::DownloadReceipt,
-                                intent::PrintReceipt>;
+                                intent::PrintReceipt, intent::OpenScanner, intent::ToggleTorch,
+                                intent::SubmitEvseId, intent::ScanAgain>;
 
 // First event after load: what storage held, and fresh randomness for a new app token.
 struct Boot {
     std::map<std::string, std::string> stored;
     std::string random_hex;  // >= 32 hex chars from crypto.getRandomValues
+    std::string launch_url;  // the page's URL: a sticker may point here with a charger code in it
 };
 
 // status 0 means no HTTP answer at all (network down, aborted, timed out).
@@ -57,7 +65,14 @@ struct HttpResponse {
 
 struct Tick {};  // a WakeAt came due (the time itself comes with every event)
 
-using Event = std::variant<Boot, UserIntent, HttpResponse, Tick>;
+// The camera found a code (untrusted text), or the camera changed state.
+struct QrDecoded { std::string text; };
+struct CameraReport {
+    CameraStatus status = CameraStatus::Off;
+    bool torch_supported = false;
+};
+
+using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport>;
 
 // ---- effects ------------------------------------------------------------------------------
 
@@ -85,7 +100,12 @@ struct OfferDocument {
     std::string content;
 };
 
-using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument>;
+struct Camera {  // the rear camera for the scanner: on or off, torch on or off
+    bool on = false;
+    bool torch = false;
+};
+
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";
@@ -95,10 +115,11 @@ inline constexpr const char* kKeySessionTariff = "sessionTariff";  // TariffMode
 
 // ---- model --------------------------------------------------------------------------------
 
-enum class Screen { Map, Location, Price, AddCard, Session, Receipt };
+enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Scan, ScanResult };
 
 enum class RequestKind {
-    RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop
+    RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
+    QrResolve, EvseLookup
 };
 
 struct PendingRequest {
@@ -153,6 +174,8 @@ struct Model {
     bool start_in_flight = false;
     std::optional<ActiveSession> session;
     std::optional<SessionStatus> receipt;  // the final status once the session is over
+
+    ScanState scan;
 
     std::optional<UserMessage> message;  // a problem to show the driver
     std::map<int, PendingRequest> pending;

@@ -138,6 +138,41 @@ namespace core {
     X(DimReservation, "Reservation")                                                              \
     /* map */                                                                                     \
     /* scanning */                                                                                \
+    X(Scan, "Scan QR code")                                                                       \
+    X(ScanTitle, "Scan the charger's QR code")                                                    \
+    X(ScanHint, "Point the camera at the QR code on the charger")                                 \
+    X(CameraView, "Camera view")                                                                  \
+    X(CameraStarting, "Starting the camera…")                                                   \
+    X(CameraDenied, "The camera is blocked. Allow camera access for this site in the browser settings, or type the charger ID below.") \
+    X(CameraNone, "No camera was found. Type the charger ID printed on the charger below.")       \
+    X(CameraUnsupported, "This browser cannot open the camera here. Type the charger ID below.")  \
+    X(CameraFailed, "The camera could not be started. Close other apps that use it, or type the charger ID below.") \
+    X(OpenCamera, "Open camera")                                                                  \
+    X(TorchOn, "Light on")                                                                        \
+    X(TorchOff, "Light off")                                                                      \
+    X(Cancel, "Cancel")                                                                           \
+    X(EvseIdField, "Charger ID")                                                                  \
+    X(EvseIdHint, "e.g. NL*GFX*E10154*1")                                                         \
+    X(EvseIdIncomplete, "Keep typing: a charger ID looks like NL*GFX*E10154*1")                   \
+    X(EvseIdInvalid, "This is not a charger ID. It looks like NL*GFX*E10154*1.")                  \
+    X(EvseIdValid, "This looks like a charger ID")                                                \
+    X(FindCharger, "Find charger")                                                                \
+    X(LookingUpCharger, "Looking up the charger…")                                              \
+    X(ScanRefusedOtherWebsite, "This code leads to another website (%s). It was not opened.")     \
+    X(ScanRefusedUnsafe, "This code holds a link that is never opened here.")                     \
+    X(ScanRefusedHidden, "This code holds hidden characters. It was not used.")                   \
+    X(ScanRefusedTooLong, "This code holds too much data to be a charger code.")                  \
+    X(ScanRefusedNotCharger, "This is not a charger code.")                                       \
+    X(ScanUnknownCode, "No charger is known for this code.")                                      \
+    X(ScanUnknownEvse, "No charger with this ID was found.")                                      \
+    X(ScanMismatch, "This code's details do not match. It was not used.")                         \
+    X(ScanResultTitle, "Check the charger")                                                       \
+    X(ScanResultHint, "Compare with the charger in front of you before you continue.")            \
+    X(FoundEvseId, "Charger ID: %s")                                                              \
+    X(FoundOperator, "Operator: %s")                                                              \
+    X(FoundAddress, "Address: %s")                                                                \
+    X(FoundCharger, "Charger found: %s")                                                          \
+    X(ScanAgain, "Scan again")                                                                    \
     /* portal and kiosk */
 
 enum class Str : int {

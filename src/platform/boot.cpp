@@ -2,6 +2,7 @@
 #include "platform/boot.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 
 #include <emscripten/emscripten.h>
 
@@ -11,6 +12,13 @@ namespace platform {
 namespace {
 
 constexpr int kRandomBytes = 16;  // 32 hex chars
+
+// The page's address as the browser has it (a sticker may point here with a charger code in it).
+EM_JS(char*, js_launch_url, (), {
+    var s = String(location.href), n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
 
 EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
 
@@ -27,6 +35,9 @@ core::Boot read_boot() {
         boot.random_hex += kHex[b >> 4];
         boot.random_hex += kHex[b & 15];
     }
+    char* url = js_launch_url();
+    boot.launch_url = url;
+    free(url);
     return boot;
 }
 

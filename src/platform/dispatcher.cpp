@@ -8,6 +8,7 @@
 
 #include "platform/a11y_bridge.hpp"
 #include "platform/document_bridge.hpp"
+#include "platform/camera_bridge.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/http_bridge.hpp"
 #include "platform/storage.hpp"
@@ -36,6 +37,8 @@ void run(const core::Effect& effect) {
             } else if constexpr (std::is_same_v<T, core::OfferDocument>) {
                 if (e.kind == core::OfferDocument::Kind::Download) document_bridge::download(e.filename, e.mime, e.content);
                 else document_bridge::print(e.content);
+            } else if constexpr (std::is_same_v<T, core::Camera>) {
+                camera::apply(e);
             }
         },
         effect);

@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/a11y_bridge.hpp"
+#include "platform/camera_bridge.hpp"
 #include "platform/dispatcher.hpp"
 #include "platform/display.hpp"
 #include "platform/dpi_scale.hpp"
@@ -86,6 +87,7 @@ int draw_frame() {
     js_after_frame(++g_count);
 
     a11y_bridge::after_frame(display::dpr());
+    camera::place(result.camera_box, display::dpr());
     text_input::after_frame();
     for (core::UserIntent& intent : result.intents) dispatch(std::move(intent));
     return result.redraw_in_ms;

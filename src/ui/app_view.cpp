@@ -23,6 +23,13 @@ FrameResult draw_app(const core::Model& model, core::TimePoint now, float dpr) {
         case core::Screen::AddCard: draw_add_card_screen(model, result.intents); break;
         case core::Screen::Session: result.redraw_in_ms = draw_session_screen(model, now, result.intents); break;
         case core::Screen::Receipt: draw_receipt_screen(model, result.intents); break;
+        case core::Screen::Scan: {
+            ViewBox box;
+            draw_scan_screen(model, result.intents, &box);
+            if (box.w > 0) result.camera_box = box;
+            break;
+        }
+        case core::Screen::ScanResult: draw_scan_result_screen(model, result.intents); break;
     }
     ImGui::End();
     return result;

@@ -1,14 +1,17 @@
 // The whole UI for one frame: reads the model, returns what the driver asked for.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "core/journey.hpp"
+#include "ui/screens.hpp"
 
 namespace ui {
 
 struct FrameResult {
     std::vector<core::UserIntent> intents;
     int redraw_in_ms = -1;  // >= 0: something on screen changes by itself (a clock, a spinner)
+    std::optional<ViewBox> camera_box;  // where the camera picture goes (scan screen), device px
 };
 
 // Call between ImGui::NewFrame() and ImGui::Render(). `dpr` is the device pixel ratio the

@@ -15,7 +15,7 @@ using core::tr;
 
 void draw_location_screen(const core::Model& m, Intents& out) {
     const char* title = m.location ? m.location->name.c_str() : tr(Str::LoadingLocation);
-    if (top_bar(title, true)) out.push_back(core::intent::Back{});
+    if (top_bar_with_scan(title, true, out)) out.push_back(core::intent::Back{});
     message_banner(m, out);
     if (!m.location) {
         if (m.location_loading) status_line(tr(Str::LoadingLocation));

@@ -1,0 +1,39 @@
+// What the scan flow remembers between events: the camera as the platform reports it, the last
+// code handled, and why it was refused. Kept apart from the journey's other state.
+#pragma once
+#include <string>
+
+#include "strings.hpp"
+
+namespace core {
+
+enum class Screen;  // journey.hpp
+
+// The camera as the platform reports it (CameraReport event).
+enum class CameraStatus {
+    Off,
+    Starting,
+    Live,
+    Denied,       // the driver or the browser said no
+    NoCamera,     // no video input on this device
+    Unsupported,  // no getUserMedia (an insecure page, an old browser)
+    Failed,       // anything else (the camera is busy in another app...)
+};
+
+struct ScanState {
+    std::string app_origin;  // from the launch URL: links into this app are followed
+    CameraStatus camera = CameraStatus::Off;
+    bool torch_supported = false;
+    bool torch_on = false;
+    // The text handled last: the same sticker stays in view for many frames and is handled once,
+    // until the driver asks to scan again or another code comes into view.
+    std::string last_text;
+    bool looking_up = false;  // a code is being resolved to an EVSE
+    Str problem = Str::None;  // why the last code led nowhere
+    std::string problem_detail;  // e.g. the other website's host
+    std::string found_evse_uid;  // the EVSE the code led to (m.location holds it)
+    std::string found_connector_id;  // when the code names a connector (GreenFlux QR)
+    Screen return_to{};  // where Back leads from the scanner
+};
+
+}  // namespace core
