@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 
+from server import oicp_pricing
 from server.app import default_state_path, run
 from server.sim_control import ACTIONS
 
@@ -48,13 +49,24 @@ def main(argv=None):
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
                         help="simulated seconds per real second (default %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+    parser.add_argument("--oicp-pricing", metavar="PRODUCTS.csv", help="Hubject OICP PricingProductData CSV")
+    parser.add_argument("--oicp-evse-pricing", metavar="EVSE.csv", help="Hubject OICP EVSEPricing CSV (with --oicp-pricing)")
     args = parser.parse_args(argv)
+    oicp = None
+    if bool(args.oicp_pricing) != bool(args.oicp_evse_pricing):
+        parser.error("--oicp-pricing and --oicp-evse-pricing go together")
+    if args.oicp_pricing:
+        try:
+            oicp = oicp_pricing.load(args.oicp_pricing, args.oicp_evse_pricing)
+        except oicp_pricing.OicpError as exc:
+            print("serve.py: OICP pricing refused:\n" + "\n".join(exc.problems), file=sys.stderr)
+            return 2
     if not 0 < args.time_scale <= 1_000_000:
         parser.error("--time-scale must be above 0 and at most 1000000")
     if not 0 <= args.port <= 65535:
         parser.error("--port must be between 0 and 65535")
     try:
-        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet)
+        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, oicp=oicp)
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

@@ -8,7 +8,8 @@ import threading
 
 from .http_app import App, AppServer
 from .sim_api import Simulator
-from .sim_clock import SimClock
+from . import oicp_pricing
+from .sim_clock import SimClock, utc_offset_minutes
 from .sim_control import SimControl
 from .sim_data import load_catalog
 from .static_files import StaticFiles
@@ -20,17 +21,22 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
-def build(root, state_path, time_scale=1.0, quiet=False):
+def build(root, state_path, time_scale=1.0, quiet=False, oicp=None):
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
     simulator = Simulator(load_catalog(), store, clock)
+    if oicp is not None:
+        priced = oicp_pricing.install(oicp, simulator.catalog, clock.now, utc_offset_minutes)
+        for note in oicp.notes:
+            print(f"oicp pricing: {note}", file=sys.stderr, flush=True)
+        print(f"oicp pricing: {len(oicp.products)} products, {priced} EVSEs priced", file=sys.stderr, flush=True)
     app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet)
     return app, simulator
 
 
-def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout):
+def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, oicp=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet)
+    app, simulator = build(root, state_path, time_scale, quiet, oicp)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
