@@ -216,8 +216,6 @@ def parse_products(text, name="PRODUCTS.csv"):
                 rows.error(line, "AdditionalReferenceUnit", "a PARKING FEE is per HOUR or per MINUTE")
             if None not in (reference, ref_unit, ref_price):
                 additional.append((reference, ref_unit, ref_price))
-        if currency is not None and default_currency is not None and currency != default_currency:
-            pass  # allowed: each product names its own currency
         if None in (unit, price, currency, power, valid_24h, days, begin, end) or pid in products:
             continue
         products[pid] = Product(pid, unit, price, currency, power, valid_24h, frozenset(days), begin, end,
