@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 
+from server import oicp_pricing
 from server.app import default_state_path, run
 from server.faults import FaultPlan, parse_spec
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
@@ -70,6 +71,12 @@ def add_faults_args(parser):
     parser.add_argument("--faults-seed", type=int, metavar="N", help="seed for --faults, to replay the same draw")
 
 
+def add_oicp_args(parser):
+    parser.add_argument("--oicp-pricing", metavar="PRODUCTS.csv", help="Hubject OICP PricingProductData CSV")
+    parser.add_argument("--oicp-evse-pricing", metavar="EVSE.csv",
+                        help="Hubject OICP EVSEPricing CSV (with --oicp-pricing)")
+
+
 def add_proxy_args(parser):
     parser.add_argument("--upstream", metavar="URL",
                         help="proxy the driver-app paths under /api/ to this Charge Assist base URL instead of "
@@ -87,7 +94,17 @@ def main(argv=None):
     add_simulator_args(parser)
     add_faults_args(parser)
     add_proxy_args(parser)
+    add_oicp_args(parser)
     args = parser.parse_args(argv)
+    oicp = None
+    if bool(args.oicp_pricing) != bool(args.oicp_evse_pricing):
+        parser.error("--oicp-pricing and --oicp-evse-pricing go together")
+    if args.oicp_pricing:
+        try:
+            oicp = oicp_pricing.load(args.oicp_pricing, args.oicp_evse_pricing)
+        except oicp_pricing.OicpError as exc:
+            print("serve.py: OICP pricing refused:\n" + "\n".join(exc.problems), file=sys.stderr)
+            return 2
     if not 0 < args.time_scale <= 1_000_000:
         parser.error("--time-scale must be above 0 and at most 1000000")
     if not 0 <= args.port <= 65535:
@@ -108,7 +125,7 @@ def main(argv=None):
             parser.error(f"--upstream: {exc}")
     try:
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
-            upstream=upstream)
+            upstream=upstream, oicp=oicp)
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

@@ -9,7 +9,8 @@ import threading
 from .http_app import App, AppServer
 from .proxy import API_KEY_ENV, Proxy
 from .sim_api import Simulator
-from .sim_clock import SimClock
+from . import oicp_pricing
+from .sim_clock import SimClock, utc_offset_minutes
 from .sim_control import SimControl
 from .sim_data import load_catalog
 from .static_files import StaticFiles
@@ -21,20 +22,26 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
-def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None):
+def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, oicp=None):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened."""
     if upstream is not None:
         return App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults), None
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
     simulator = Simulator(load_catalog(), store, clock)
+    if oicp is not None:
+        priced = oicp_pricing.install(oicp, simulator.catalog, clock.now, utc_offset_minutes)
+        for note in oicp.notes:
+            print(f"oicp pricing: {note}", file=sys.stderr, flush=True)
+        print(f"oicp pricing: {len(oicp.products)} products, {priced} EVSEs priced", file=sys.stderr, flush=True)
     app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults)
     return app, simulator
 
 
-def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None):
+def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
+        oicp=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream)
+    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, oicp)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host

@@ -83,7 +83,9 @@ class Catalog:
 
     def tariff_for(self, connector):
         tariff_id = connector.get("tariffId")
-        return self.tariffs.get(tariff_id) if tariff_id else None
+        tariff = self.tariffs.get(tariff_id) if tariff_id else None
+        # imported OICP pricing depends on the moment (server/oicp_pricing.py)
+        return tariff.current() if hasattr(tariff, "current") else tariff
 
 
 def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None, network=True):

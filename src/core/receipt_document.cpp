@@ -86,7 +86,8 @@ std::vector<ReceiptRow> receipt_rows(const SessionStatus& r) {
     for (const auto& l : r.cost_breakdown) {
         const Str dim = dimension_label(l.dimension);
         std::string label = dim == Str::None ? l.dimension : tr(dim);
-        label += " " + quantity_text(l) + " × " + format_unit_price(l.unit_price, r.currency);
+        // append, not operator+ chains: g++ 12 warns falsely (-Wrestrict) on those here
+        label.append(" ").append(quantity_text(l)).append(" × ").append(format_unit_price(l.unit_price, r.currency));
         rows.push_back({std::move(label), format_money(l.cost, r.currency), false});
     }
     add(Str::ReceiptNumber, r.receipt_number);

@@ -27,9 +27,16 @@ Amount with_vat(Micros billed, const std::optional<VatBp>& vat, bool prices_incl
     return {billed, mul_div_round(billed, 10000 + *vat, 10000)};
 }
 
+// Saturating: absurd input (a price of 1e12 for years of parking) must not wrap into a credit.
+Micros sum(Micros a, Micros b) {
+    Micros out = 0;
+    if (__builtin_add_overflow(a, b, &out)) return b > 0 ? INT64_MAX : -INT64_MAX;
+    return out;
+}
+
 void add(Amount& a, const Amount& b) {
-    a.excl_vat += b.excl_vat;
-    a.incl_vat += b.incl_vat;
+    a.excl_vat = sum(a.excl_vat, b.excl_vat);
+    a.incl_vat = sum(a.incl_vat, b.incl_vat);
 }
 
 // Where and when a period starts, and what the session did before it.

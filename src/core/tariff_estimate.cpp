@@ -71,7 +71,10 @@ Micros estimate_cost(const Tariff& tariff, double kwh, int64_t seconds, double p
 std::optional<Micros> running_cost(const Tariff& tariff, const SessionStatus& st, TimePoint now) {
     if (!st.start_time) return std::nullopt;
     const TimePoint start = *st.start_time;
-    const TimePoint end = std::max(start, st.end_time ? *st.end_time : now);
+    // The phone's clock may lag the charger's: readings are never dropped for being "ahead".
+    TimePoint end = std::max(start, st.end_time ? *st.end_time : now);
+    if (!st.end_time)
+        for (const auto& p : st.data_points) end = std::max(end, p.at);
     // The meter readings since the start, in time order, ending with the latest total.
     std::vector<DataPoint> points;
     for (const auto& p : st.data_points)

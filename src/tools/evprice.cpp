@@ -93,7 +93,11 @@ int batch(const PriceOptions& base) {
             auto tariff = core::ocpi::decode_tariff(dump_json(j["tariff"]));
             auto cdr = decode_cdr(dump_json(j["cdr"]));
             PriceOptions options = base;
-            const std::string zone = j.value("timezone", std::string("UTC"));
+            // value() would abort on a non-string (no exceptions here): check the type first
+            const auto tz = j.find("timezone");
+            const std::string zone = tz != j.end() && tz->is_string() ? tz->get<std::string>()
+                                     : tz == j.end()                  ? std::string("UTC")
+                                                                      : std::string("(not a string)");
             const auto rule = zone_for(zone);
             if (!tariff.ok() || !cdr.ok() || !rule) {
                 const std::string why = !rule ? "unknown time zone " + zone : tariff.error() + cdr.error();

@@ -352,3 +352,20 @@ TEST_CASE("unreadable tariffs and CDRs are refused with the path") {
     CHECK_FALSE(bad_cdr.ok());
     CHECK(bad_cdr.error().find("charging_periods[0].dimensions[0].volume") != std::string::npos);
 }
+
+TEST_CASE("absurd input saturates instead of wrapping into a credit") {
+    const Tariff t = tariff(R"({"currency":"EUR","elements":[{"price_components":[
+        {"type":"FLAT","price":1000000000000,"vat":21},{"type":"PARKING_TIME","price":1000000000000,"vat":21,"step_size":1}]}]})");
+    Session s;
+    for (int i = 0; i < 4; ++i) {
+        ChargingPeriod p;
+        p.start = TimePoint{} + Millis{int64_t{i} * 360'000'000'000};
+        p.parking_time = 360'000'000'000;  // 100,000 hours each
+        s.periods.push_back(p);
+    }
+    s.start = s.periods.front().start;
+    s.end = s.start + Millis{4 * 360'000'000'000LL};
+    const auto c = cost_of(t, s);
+    CHECK(c.total.excl_vat > 0);
+    CHECK(c.total.incl_vat == INT64_MAX);
+}

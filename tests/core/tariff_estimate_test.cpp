@@ -121,6 +121,8 @@ TEST_CASE("running cost from live meter values, as the simulator bills them") {
                                                   {"2022-01-13T10:02:00Z", 0.233}}, 0.256);
     // 1.64 + 256 Wh × 2.106/kWh (0.539136) + 132 s billed as 3 min at 0.351/h (0.01755).
     CHECK(running_cost(t, st, *parse_iso8601("2022-01-13T10:02:12Z")) == 1'640'000 + 539'136 + 17'550);
+    // A phone clock behind the charger's loses no meter reading.
+    CHECK(running_cost(t, st, *parse_iso8601("2022-01-13T10:00:30Z")) >= 1'640'000 + 490'698);
     SessionStatus before = st;
     before.start_time.reset();
     CHECK_FALSE(running_cost(t, before, *parse_iso8601("2022-01-13T10:02:12Z")));

@@ -16,12 +16,12 @@ SERVE = REPO / "serve.py"
 
 
 class ServerProcess:
-    def __init__(self, state=None, time_scale=60, root=None, args=(), env=None, quiet=True):
+    def __init__(self, state=None, time_scale=60, root=None, args=(), env=None, quiet=True, extra_args=()):
         self._tmp = tempfile.TemporaryDirectory(prefix="serve-test-")
         self.state = state or os.path.join(self._tmp.name, "state.sqlite")
         self.root = root or os.path.join(self._tmp.name, "no-build-here")
         self.time_scale = time_scale
-        self.args = list(args)
+        self.args = list(args) + list(extra_args)
         self.env = env
         self.quiet = quiet
         self.proc = None

@@ -50,6 +50,29 @@ def bounded(tariff, want):
     return out
 
 
+def bad_input_checks(evprice, a_cdr):
+    """Unreadable input: exit 2 and the file and JSON path named; never a crash."""
+    import tempfile
+    failures = []
+    tariff_path = os.path.join(os.path.dirname(a_cdr), "tariff.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, "bad.json")
+        with open(bad, "w") as fh:
+            json.dump({"currency": "EUR", "elements": [{"price_components": [{"type": "ENERGY", "price": "0.25"}]}]}, fh)
+        done = subprocess.run([evprice, bad, a_cdr], capture_output=True, text=True, timeout=30)
+        if done.returncode != 2 or f"{bad}: elements[0].price_components[0].price" not in done.stderr:
+            failures.append(f"a string price: rc {done.returncode}, stderr {done.stderr!r}")
+        done = subprocess.run([evprice, tariff_path, a_cdr, "--timezone", "Mars/Base"], capture_output=True, text=True)
+        if done.returncode != 2 or "unknown time zone Mars/Base" not in done.stderr:
+            failures.append(f"unknown zone: rc {done.returncode}, stderr {done.stderr!r}")
+        lines = "not json\n" + json.dumps({"tariff": {}, "cdr": {}, "timezone": 7}) + "\n"
+        done = subprocess.run([evprice, "--batch"], input=lines, capture_output=True, text=True, timeout=30)
+        answers = [json.loads(x) for x in done.stdout.splitlines()]
+        if done.returncode != 0 or len(answers) != 2 or not all("error" in a for a in answers):
+            failures.append(f"batch with bad lines: rc {done.returncode}, out {done.stdout!r}")
+    return failures
+
+
 def main():
     evprice, data = sys.argv[1], sys.argv[2]
     cases = sorted(glob.glob(os.path.join(data, "*", "cdr*.json")))
@@ -77,6 +100,7 @@ def main():
                 deviations.append(f"{name}: total {dict(want['total_cost'])} -> {dict(ocpi['total_cost'])} by min/max_price")
         else:
             failures.append(f"{name} (OCPI min/max): want {want_ocpi} got {ocpi}")
+    failures += bad_input_checks(evprice, cases[0])
     print(f"{as_given}/{len(cases)} cases match the CDR totals as given (min/max_price off)")
     print(f"{ocpi_rule}/{len(cases)} cases match with OCPI's min/max_price rule")
     for d in deviations:

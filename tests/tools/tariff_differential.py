@@ -196,6 +196,35 @@ def cpp_result(line):
     return {f: (round(j[f]["excl_vat"] * 1e6), round(j[f]["incl_vat"] * 1e6)) for f in FIELDS}
 
 
+def mutate(rng, o, rate=0.02):
+    """Hostile input: some values replaced by wrong types, out-of-range numbers, bad enums."""
+    values = [None, "x", -1, 1e308, [], {}, True, "25:00", "NOPE", 0, 2 ** 70, "2022-13-45"]
+    items = list(o.items()) if isinstance(o, dict) else list(enumerate(o)) if isinstance(o, list) else []
+    for key, value in items:
+        if rng.random() < rate:
+            o[key] = rng.choice(values)
+        else:
+            mutate(rng, value, rate)
+
+
+def hostile_run(evprice, rng, count):
+    """evprice --batch on mutated cases must answer every line (a price or an error), never crash."""
+    lines = []
+    for i in range(count):
+        cdr = session(rng)
+        tariff = charge_assist_tariff(rng) if i % 3 == 2 else ocpi_tariff(rng, tc._iso_ms(cdr["start_date_time"]))
+        case = {"tariff": tariff, "cdr": cdr, "timezone": rng.choice(ZONES)}
+        mutate(rng, case)
+        lines.append(json.dumps(case))
+    done = subprocess.run([evprice, "--batch"], input="\n".join(lines) + "\n", capture_output=True, text=True,
+                          timeout=300)
+    answers = done.stdout.splitlines()
+    ok = done.returncode == 0 and len(answers) == count and all(isinstance(json.loads(a), dict) for a in answers)
+    errors = sum("error" in json.loads(a) for a in answers) if ok else -1
+    print(f"{count} hostile cases: exit {done.returncode}, {len(answers)} answers, {errors} refused with a reason")
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("evprice")
@@ -235,7 +264,8 @@ def main():
           f"C++ {cpp_seconds:.2f} s, Python {py_seconds:.2f} s, {len(mismatches)} disagreements")
     for case, got, want in mismatches[:3]:
         print("DISAGREE", json.dumps(case), "\n  C++   ", got, "\n  Python", want)
-    return 1 if mismatches else 0
+    hostile_ok = hostile_run(args.evprice, rng, max(100, args.cases // 6))
+    return 1 if mismatches or not hostile_ok else 0
 
 
 if __name__ == "__main__":
