@@ -5,6 +5,8 @@ import os
 import sys
 
 from server.app import default_state_path, run
+from server.deploy_config import ConfigError, load as load_config
+from server.guest_list import GuestListError
 from server.sim_control import ACTIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,13 +50,23 @@ def main(argv=None):
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
                         help="simulated seconds per real second (default %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+    parser.add_argument("--config", metavar="FILE",
+                        help="deployment configuration (JSON): driver app, hotel portal or demo kiosk, branding, "
+                             "locations; see README and assets/config/ (default: the driver app on the simulator)")
     args = parser.parse_args(argv)
     if not 0 < args.time_scale <= 1_000_000:
         parser.error("--time-scale must be above 0 and at most 1000000")
     if not 0 <= args.port <= 65535:
         parser.error("--port must be between 0 and 65535")
     try:
-        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet)
+        config = load_config(args.config)
+        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, config=config)
+    except ConfigError as exc:
+        print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
+        return 2
+    except GuestListError as exc:
+        print(f"serve.py: {args.config}: portal.guestList: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

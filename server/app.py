@@ -6,7 +6,9 @@ import sys
 import tempfile
 import threading
 
-from .http_app import App, AppServer
+from .deploy_config import ConfigError, DeployConfig, check_against_catalog
+from .http_app import App, AppServer, Response
+from .portal import Portal
 from .sim_api import Simulator
 from .sim_clock import SimClock
 from .sim_control import SimControl
@@ -20,17 +22,34 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
-def build(root, state_path, time_scale=1.0, quiet=False):
+def build(root, state_path, time_scale=1.0, quiet=False, config=None):
+    config = config or DeployConfig()
+    catalog = load_catalog()
+    if config.api_mode != "simulator":
+        raise ConfigError("api.mode", "upstream needs serve.py's proxy to the real API, which this version lacks")
+    check_against_catalog(config, catalog)
+    if config.portal:
+        for i, loc_id in enumerate(config.location_ids):
+            if catalog.private_groups.get(loc_id) != config.portal.access_group:
+                raise ConfigError(f"locations.ids[{i}]", f"{loc_id!r} is not a charger of the closed group "
+                                                         f"{config.portal.access_group!r}")
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
-    simulator = Simulator(load_catalog(), store, clock)
-    app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet)
+    simulator = Simulator(catalog, store, clock)
+    router = simulator.routes()
+    app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet)
+    public = config.public()
+    app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
+    if config.portal:
+        portal = Portal(config.portal, simulator, router)
+        app.extra["/portal/checkin"] = ("POST", portal.checkin)
+        app.guard = portal.guard
     return app, simulator
 
 
-def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout):
+def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, config=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet)
+    app, simulator = build(root, state_path, time_scale, quiet, config)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -39,7 +58,9 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
         static_note = "" if app.static.available() else " (not built yet: a placeholder page is shown)"
         print(f"app files: {app.static.root}{static_note}\n"
               f"simulator: {len(simulator.catalog.locations)} locations, state {state_path}, "
-              f"time scale {time_scale:g}", file=sys.stderr, flush=True)
+              f"time scale {time_scale:g}\n"
+              f"mode: {(config or DeployConfig()).mode}"
+              f"{' (' + config.source + ')' if config and config.source else ''}", file=sys.stderr, flush=True)
 
     def stop(signum, frame):
         # shutdown() waits for serve_forever to return, so it must not run on the serving thread

@@ -29,6 +29,7 @@ class Request:
     query: dict
     headers: object
     body: bytes = b""
+    client: str = ""  # the peer's address, for per-client limits
 
 
 @dataclass
@@ -97,6 +98,10 @@ class App:
         self.static = static
         self.control = control
         self.quiet = quiet
+        # the deployment's own endpoints outside the API (/config.json, /portal/checkin): path -> (method,
+        # handler); and a check every API request passes first (the portal's end of stay)
+        self.extra = {}
+        self.guard = None
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -132,12 +137,14 @@ class RequestHandler(BaseHTTPRequestHandler):
         try:
             split = self._target()
             path = split.path
-            if self._unread_body and not (path.startswith("/api/") or path == "/sim/control"):
+            if self._unread_body and not (path.startswith("/api/") or path == "/sim/control" or path in app.extra):
                 self.close_connection = True
             if path == "/api" or path.startswith("/api/"):
                 self._serve_api(app, split)
             elif path == "/sim/control" and app.control is not None:
                 self._serve_control(app, split)
+            elif path in app.extra:
+                self._serve_extra(app, split)
             elif self.command in ("GET", "HEAD"):
                 app.static.serve(self, path)
             else:
@@ -219,7 +226,10 @@ class RequestHandler(BaseHTTPRequestHandler):
             problem = api_errors.problem_details(err.status, err.message, split.path)
             return self._send_json(err.status, problem, err.headers)
         try:
-            response = route.handler(Request(self.command, split.path, params, query, self.headers, body))
+            request = Request(self.command, split.path, params, query, self.headers, body, self.client_address[0])
+            if app.guard is not None:
+                app.guard(request)
+            response = route.handler(request)
         except ApiError as err:
             return self._send_json(err.status, api_errors.render(route.style, err, split.path), err.headers)
         self._send_json(response.status, response.body, response.headers)
@@ -233,6 +243,24 @@ class RequestHandler(BaseHTTPRequestHandler):
             response = app.control(Request(self.command, split.path, {}, self._query(split), self.headers, body))
         except ApiError as err:
             body = err.body if err.body is not None else api_errors.problem_details(err.status, err.message, split.path)
+            return self._send_json(err.status, body, err.headers)
+        self._send_json(response.status, response.body, response.headers)
+
+    def _serve_extra(self, app, split):
+        """A deployment endpoint; its errors are {code, message} objects."""
+        method, handler = app.extra[split.path]
+        try:
+            lookup = "GET" if self.command == "HEAD" else self.command
+            if lookup != method:
+                self.close_connection = self.close_connection or self._unread_body
+                raise ApiError(405, f"Use {method} here.", code="METHOD_NOT_ALLOWED", headers={"Allow": method})
+            body = self._read_body() if method == "POST" else b""
+            response = handler(Request(self.command, split.path, {}, self._query(split), self.headers, body,
+                                       self.client_address[0]))
+        except ApiError as err:
+            body = err.body if err.body is not None else {"code": err.code or "ERROR", "message": err.message}
+            if isinstance(body, dict) and err.field and "field" not in body:
+                body = {**body, "field": err.field}
             return self._send_json(err.status, body, err.headers)
         self._send_json(response.status, response.body, response.headers)
 

@@ -134,7 +134,8 @@ class Simulator:
     def _token_json(self, row):
         return {
             "appToken": row["app_token"], "shareableId": row["shareable_id"], "authId": row["auth_id"],
-            "groups": [], "groupFilterString": "", "alerts": [], "vidMapping": None,
+            "groups": self.store.token_groups(row["app_token"]), "groupFilterString": "", "alerts": [],
+            "vidMapping": None,
             "settings": {"defaultPaymentMethodId": None, "defaultLanguageCode": None},
             "vidUpdating": False, "muteVidNotifications": False, "personalChargerSettings": None,
             "email": None, "subscriptionSettings": None,
@@ -268,6 +269,15 @@ class Simulator:
 
     # locations
 
+    def _viewer_groups(self, query):
+        """The closed groups of filter.appToken: private locations are shown only to their members."""
+        token = query_one(query, "filter.appToken")
+        return set(self.store.token_groups(token)) if token else set()
+
+    def _visible(self, loc_id, groups):
+        group = self.catalog.private_groups.get(loc_id)
+        return group is None or group in groups
+
     def _count(self, location, live):
         available = total = 0
         for evse in location.get("evses", []):
@@ -340,9 +350,12 @@ class Simulator:
 
         with self.tx() as now:
             live = self.live_statuses(now)
+            groups = self._viewer_groups(q)
         ids = []
         for loc_id in self.catalog.index.query(bottom, left, top, right):
             loc = self.catalog.locations[loc_id]
+            if not self._visible(loc_id, groups):
+                continue
             if direct_pay and not loc.get("dp"):
                 continue
             if country and loc.get("country") != country:
@@ -396,6 +409,8 @@ class Simulator:
             raise ApiError(404, "Location not found.")
         with self.tx() as now:
             live = self.live_statuses(now)
+            if not self._visible(loc_id, self._viewer_groups(req.query)):
+                raise ApiError(404, "Location not found.")
         return Response(200, self._location_json(loc_id, live, evse_filter))
 
     def location_by_evse(self, req):
@@ -406,6 +421,8 @@ class Simulator:
         loc_id, evse = hit
         with self.tx() as now:
             live = self.live_statuses(now)
+            if not self._visible(loc_id, self._viewer_groups(req.query)):
+                raise ApiError(404, "EVSE not found.")
         # the location with just the EVSE asked for, so a typed EVSE id leads to one charge point
         return Response(200, self._location_json(loc_id, live, evse["uid"]))
 
@@ -518,6 +535,8 @@ class Simulator:
             reject = None
             if evse.get("chargingNotAllowed") or not usable:
                 reject = "EVSE_NOT_AVAILABLE"
+            elif not self._visible(location_id, set(self.store.token_groups(app_token))):
+                reject = "INVALID_TOKEN"  # a closed-loop charger authorizes only its group's tokens
             elif self._method_status(method, now) != "VALID":
                 reject = "INVALID_TOKEN"
             session_id = str(uuid.uuid4())

@@ -14,6 +14,7 @@ from .spatial_index import GridIndex
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "sim"
 SEED_FILE = ASSETS / "seed.json"
 GENERATED_FILE = ASSETS / "generated.json"
+PRIVATE_FILE = ASSETS / "private.json"
 
 
 def normalize_evse_id(text):
@@ -31,6 +32,7 @@ class Catalog:
         self.evse_ids = {}    # normalized uid and eMI3 id -> evse uid
         self.tariffs = {}     # tariffId -> TariffModel
         self.qr = {}          # qr id (lower case) -> QrResponse
+        self.private_groups = {}  # private location id -> the closed group whose tokens may see it
         self.index = GridIndex()
 
     def add_location(self, detail, summary):
@@ -63,7 +65,7 @@ class Catalog:
         return self.tariffs.get(tariff_id) if tariff_id else None
 
 
-def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None):
+def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None, private_file=PRIVATE_FILE):
     with open(generated_file, encoding="utf-8") as fh:
         params = json.load(fh)
     with open(seed_file, encoding="utf-8") as fh:
@@ -76,7 +78,21 @@ def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None)
     for qr in seed.get("qr", []):
         catalog.qr[qr["id"].lower()] = qr
     generate(catalog, params, count)
+    if private_file is not None:
+        load_private(catalog, private_file)
     return catalog
+
+
+def load_private(catalog, path):
+    """Closed-loop locations (a hotel's garage): in the catalog, but only for tokens in their group."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    catalog.tariffs.update(data.get("tariffs", {}))
+    for entry in data["locations"]:
+        catalog.add_location(entry["detail"], entry["summary"])
+    for group, ids in data.get("groups", {}).items():
+        for loc_id in ids:
+            catalog.private_groups[loc_id] = group
 
 
 def _weighted(rng, table):
