@@ -17,6 +17,7 @@ constexpr const char* kConfigRequest = "config";
 constexpr const char* kCheckInRequest = "checkin";
 constexpr const char* kCleanupRequest = "cleanup";
 constexpr const char* kControlRequest = "control";
+constexpr const char* kDemoTokenRequest = "demo-token";
 constexpr Millis kConfigRetry{2000};
 
 struct Run {
@@ -194,14 +195,30 @@ void reset_kiosk(Run& r) {
 void start_demo(Run& r) {
     if (r.m.stage != Stage::Attract) return;
     ++r.m.kiosk.demos;
-    Boot boot;
-    // A new anonymous token per visitor: nothing of one demo is visible to the next.
-    boot.random_hex = r.m.boot.random_hex + "-" + std::to_string(r.m.kiosk.demos);
-    start_journey(r, std::move(boot));
+    // A new anonymous token per visitor: nothing of one demo is visible to the next. It is
+    // registered before the journey starts, so the journey's first wallet request finds it.
+    std::string token = "app-" + r.m.boot.random_hex + "-" + std::to_string(r.m.kiosk.demos);
     r.m.stage = Stage::Preparing;
     r.m.kiosk.card_requested = false;
+    r.m.message.reset();
+    send(r, register_token_request(token), kDemoTokenRequest);
+    r.m.kiosk.demo_token = std::move(token);
     touched(r);
     r.out.emplace_back(WakeAt{idle_due(r.m)});
+}
+
+void on_demo_token_answer(Run& r, const HttpResponse& a) {
+    if (r.m.stage != Stage::Preparing || r.m.journey.booted) return;
+    if (a.status < 200 || a.status >= 300) {
+        r.m.stage = Stage::Attract;
+        r.m.message = UserMessage{a.status == 0 ? Str::ErrorNetwork : Str::ErrorServer, {}};
+        return;
+    }
+    r.out.emplace_back(Persist{kKeyAppToken, r.m.kiosk.demo_token});  // so a reload can stop the session
+    Boot boot;
+    boot.stored[kKeyAppToken] = r.m.kiosk.demo_token;
+    start_journey(r, std::move(boot));
+    r.m.stage = Stage::Preparing;
 }
 
 // The demo is ready once the token is registered and the demo card added: then the visitor
@@ -209,6 +226,7 @@ void start_demo(Run& r) {
 void advance_demo(Run& r) {
     if (r.m.config.mode != AppMode::Kiosk || r.m.stage != Stage::Preparing) return;
     Model& j = r.m.journey;
+    if (!j.booted) return;
     if (!r.m.kiosk.card_requested) {
         if (!j.token_registered) return;
         r.m.kiosk.card_requested = true;
@@ -339,6 +357,7 @@ void on_response(Run& r, const HttpResponse& a) {
     if (what == kConfigRequest) on_config_answer(r, a);
     else if (what == kCheckInRequest) on_check_in_answer(r, a);
     else if (what == kControlRequest) on_control_answer(r, a);
+    else if (what == kDemoTokenRequest) on_demo_token_answer(r, a);
     // cleanup answers need nothing: the kiosk has moved on
 }
 

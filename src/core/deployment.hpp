@@ -34,6 +34,7 @@ struct KioskState {
     std::optional<TimePoint> countdown_until;  // the reset is due then, unless someone touches
     int demos = 0;                             // demos started since the page loaded
     bool card_requested = false;
+    std::string demo_token;  // the current visitor's
 };
 
 namespace shell_intent {

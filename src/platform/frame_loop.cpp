@@ -68,13 +68,14 @@ int draw_frame() {
     const double t = emscripten_performance_now();
     io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::clamp((t - g_last_time) / 1000.0, 0.001, 0.5)) : 1.0f / 60;
     g_last_time = t;
+    const bool had_input = input::busy();  // someone is there (a kiosk counts its idle time from this)
     input::apply(io);
 
     ImGui_ImplOpenGL3_NewFrame();
     if (io.Fonts->TexPixelsAlpha8) io.Fonts->ClearTexData();  // uploaded; the CPU copy is megabytes
     ImGui::NewFrame();
     ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
-    ui::FrameResult result = ui::draw_app(model(), now(), display::dpr());
+    ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr());
     ui::a11y::end_frame();
     ImGui::Render();
 
@@ -88,6 +89,8 @@ int draw_frame() {
     a11y_bridge::after_frame(display::dpr());
     text_input::after_frame();
     for (core::UserIntent& intent : result.intents) dispatch(std::move(intent));
+    for (core::ShellIntent& intent : result.shell_intents) dispatch_app(std::move(intent));
+    if (had_input) dispatch_app(core::Activity{});
     return result.redraw_in_ms;
 }
 

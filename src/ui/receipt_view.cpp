@@ -4,6 +4,7 @@
 #include "core/labels.hpp"
 #include "core/locale_format.hpp"
 #include "imgui.h"
+#include "receipt_note.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "view_common.hpp"
@@ -40,6 +41,7 @@ void draw_receipt_screen(const core::Model& m, Intents& out) {
              core::format_unit_price(line.unit_price, r.currency) + " = " + core::format_money(line.cost, r.currency));
     }
     if (!r.receipt_number.empty()) text(std::string(tr(Str::ReceiptNumber)) + ": " + r.receipt_number);
+    receipt_note_line();  // a deployment's line, e.g. "Charged to room 12"
     ImGui::Spacing();
     if (primary_button(tr(Str::Done))) out.push_back(core::intent::Finish{});
 }

@@ -230,8 +230,17 @@ TEST_CASE("kiosk: a tap starts a demo with a fresh token and the demo card, at t
     CHECK(h.requests().empty());
     h(ShellIntent{shell_intent::StartDemo{}});
     CHECK(h.m.stage == Stage::Preparing);
+    const HttpRequest demo_token = h.request("PUT", "/api/token/app-" + kHex + "-1");
+    CHECK_FALSE(h.sent("GET", "/api/payment/"));  // nothing asked of the token before it exists
+    h.answer(demo_token, 200, R"({"data":[]})");
+    CHECK(h.m.journey.app_token == "app-" + kHex + "-1");
+    CHECK(h.sent("GET", "/api/payment/app-" + kHex + "-1/wallet"));
+    bool stored = false;
+    for (const auto& e : h.last)
+        if (const auto* p = std::get_if<Persist>(&e); p && p->key == kKeyAppToken) stored = true;
+    CHECK(stored);
     const HttpRequest reg = h.request("PUT", "/api/token/app-" + kHex + "-1");
-    CHECK_FALSE(h.sent("PUT", "/api/payment/"));  // not before the token exists
+    CHECK_FALSE(h.sent("PUT", "/api/payment/"));  // the card waits for the journey's registration
     h.answer(reg, 200, R"({"data":[]})");
     const HttpRequest card = h.request("PUT", "/api/payment/");
     CHECK(Json::parse(card.body)["visualNumber"] == "DEMO00000001");
@@ -249,7 +258,8 @@ Harness kiosk_with_session() {
     Harness h;
     h.boot({}, kKioskConfig);
     h(ShellIntent{shell_intent::StartDemo{}});
-    h.answer(h.request("PUT", "/api/token/"), 200, R"({"data":[]})");
+    h.answer(h.request("PUT", "/api/token/"), 200, R"({"data":[]})");  // the shell's
+    h.answer(h.request("PUT", "/api/token/"), 200, R"({"data":[]})");  // the journey's
     h.answer(h.request("PUT", "/api/payment/"), 200, kSeedChargeCard);
     h.m.journey.wallet_loaded = true;
     ActiveSession s;
@@ -318,6 +328,10 @@ TEST_CASE("kiosk: idle, a countdown, then a full reset, and a touch cancels the 
 
     h(ShellIntent{shell_intent::StartDemo{}});
     CHECK(h.sent("PUT", "/api/token/app-" + kHex + "-2"));
+    h.answer(h.request("PUT", "/api/token/"), 503, "");
+    CHECK(h.m.stage == Stage::Attract);  // told, and a tap tries again
+    REQUIRE(h.m.message);
+    CHECK(h.m.message->text == Str::ErrorServer);
 }
 
 TEST_CASE("kiosk: Done on the receipt ends the demo and a reload mid-demo is a reset", "[deployment][kiosk]") {
