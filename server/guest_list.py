@@ -122,6 +122,16 @@ def read(path):
     return parse(text)
 
 
+def _index(stays):
+    """Lookups by folded booking reference and by folded (room, surname): a check-in costs the same
+    for a guest house and for a resort."""
+    by_reference, by_room = {}, {}
+    for stay in stays:
+        by_reference.setdefault(fold(stay.booking_reference), []).append(stay)
+        by_room.setdefault((fold(stay.room), fold(stay.surname)), []).append(stay)
+    return by_reference, by_room
+
+
 class GuestList:
     """The current list; `find` rereads the file when it changed since the last look."""
 
@@ -130,6 +140,7 @@ class GuestList:
         self._lock = threading.Lock()
         self._stamp = self._file_stamp()
         self._stays = read(path)  # a broken list at start is an error the operator must see
+        self._by_reference, self._by_room = _index(self._stays)
 
     def _file_stamp(self):
         try:
@@ -149,19 +160,20 @@ class GuestList:
             self._stamp = stamp
             return
         self._stays, self._stamp = stays, stamp
+        self._by_reference, self._by_room = _index(stays)
 
     def find(self, room=None, surname=None, booking_reference=None):
         """Every stay matching room and surname, or the booking reference."""
         with self._lock:
             self._refresh()
-            stays = self._stays
+            by_reference, by_room = self._by_reference, self._by_room
         if booking_reference:
             ref = fold(booking_reference)
-            return [s for s in stays if fold(s.booking_reference) == ref]
+            return list(by_reference.get(ref, [])) if ref else []
         want_room, want_name = fold(room or ""), fold(surname or "")
         if not want_room or not want_name:
             return []
-        return [s for s in stays if fold(s.room) == want_room and fold(s.surname) == want_name]
+        return list(by_room.get((want_room, want_name), []))
 
     def __len__(self):
         return len(self._stays)
