@@ -418,14 +418,18 @@ void on_boot(Step& s, const Boot& boot) {
         const auto it = boot.stored.find(key);
         return it == boot.stored.end() ? nullptr : &it->second;
     };
-    if (const std::string* token = stored(kKeyAppToken); token != nullptr && !token->empty()) {
+    const std::string* token = stored(kKeyAppToken);
+    const bool known = token != nullptr && !token->empty();
+    if (known) {
         s.m.app_token = *token;
     } else {
         s.m.app_token = "app-" + boot.random_hex;
         persist(s, kKeyAppToken, s.m.app_token);
     }
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
-    fetch_wallet(s);
+    // A new token's wallet is asked for once it is registered (on_register): asked in parallel,
+    // the wallet request can reach the service first and be refused for an unknown token.
+    if (known) fetch_wallet(s);
     fetch_locations(s);
 
     const std::string* active = stored(kKeyActiveSession);

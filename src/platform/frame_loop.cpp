@@ -16,6 +16,7 @@
 #include "platform/display.hpp"
 #include "platform/dpi_scale.hpp"
 #include "platform/input_queue.hpp"
+#include "platform/logo_loader.hpp"
 #include "platform/text_input.hpp"
 #include "ui/a11y_mirror.hpp"
 #include "ui/app_view.hpp"
@@ -73,6 +74,7 @@ int draw_frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     if (io.Fonts->TexPixelsAlpha8) io.Fonts->ClearTexData();  // uploaded; the CPU copy is megabytes
+    logo::want(app_model().config.branding.logo_url);
     ImGui::NewFrame();
     ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
     ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr());

@@ -1,6 +1,7 @@
 // The kiosk's attract screen: what the demo is, and one big invitation to tap.
 #include <algorithm>
 
+#include "brand_bar.hpp"
 #include "deployment_views.hpp"
 #include "imgui.h"
 #include "theme.hpp"
@@ -14,7 +15,7 @@ using core::tr;
 
 void draw_attract_screen(const core::AppModel& app, ShellIntents& out) {
     const std::string& name = app.config.branding.display_name;
-    top_bar(name.empty() ? tr(Str::AppTitle) : name.c_str(), false);
+    brand_bar(name.empty() ? tr(Str::AppTitle) : name.c_str(), !app.config.branding.logo_url.empty());
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y * 0.2f)));
     heading(tr(Str::AttractTitle));
     ImGui::PushTextWrapPos(0);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/locale_format.hpp"
+#include "brand_bar.hpp"
 #include "deployment_views.hpp"
 #include "imgui.h"
 #include "theme.hpp"
@@ -17,7 +18,7 @@ using core::tr;
 void draw_charger_list_screen(const core::AppModel& app, Intents& out) {
     const core::Model& m = app.journey;
     const std::string& name = app.config.branding.display_name;
-    top_bar(name.empty() ? tr(Str::HotelChargers) : name.c_str(), false);
+    brand_bar(name.empty() ? tr(Str::HotelChargers) : name.c_str(), !app.config.branding.logo_url.empty());
     message_banner(m, out);
     if (app.guest) {
         ImGui::PushTextWrapPos(0);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/locale_format.hpp"
+#include "brand_bar.hpp"
 #include "deployment_views.hpp"
 #include "imgui.h"
 #include "theme.hpp"
@@ -48,7 +49,7 @@ void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
     // What the guest typed lives only here, and only until the check-in went through.
     static std::string room, surname, reference;
     const std::string& hotel = app.config.branding.display_name;
-    top_bar(hotel.empty() ? tr(Str::CheckInTitle) : hotel.c_str(), false);
+    brand_bar(hotel.empty() ? tr(Str::CheckInTitle) : hotel.c_str(), !app.config.branding.logo_url.empty());
     heading(tr(Str::CheckInTitle));
     ImGui::PushTextWrapPos(0);
     text(tr(Str::CheckInHint));

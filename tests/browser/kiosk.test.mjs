@@ -37,6 +37,9 @@ test('a kiosk demo runs, then resets itself after idling mid-charge and keeps no
   try {
     await withScreenshotOnFailure(page, 'kiosk', async () => {
       await app.waitFor('heading', 'Charge an electric car', { timeout: 15000 });
+      // The kiosk's own logo, from its own files.
+      await page.waitForFunction(() => performance.getEntriesByType('resource')
+        .some((e) => e.name.endsWith('/branding/charge-demo.png') && e.responseStatus === 200));
       await app.tap('button', 'Tap to start the demo');
       await app.waitFor('status', 'Step 1 of 5: choose a connector to charge at.', { timeout: 15000 });
       await app.waitFor('heading', 'Marga');
