@@ -33,6 +33,10 @@ charger control (for kiosks and tests, outside /api/):
 %(actions)s
   Answers 200 {evseUid, action, evseStatus, session: {chargeSessionId, status} | null, message},
   400 for a bad body, 404 for an unknown EVSE, 409 when the action does not apply now.
+
+deployment (--config FILE, see README "Hotel portals and demo kiosks"):
+  GET  /config.json      what the app is told: mode, branding, locations in scope, languages, kiosk settings
+  POST /portal/checkin   portal mode: {room, surname} or {bookingReference} against the hotel's guest list
 """
 
 

@@ -51,6 +51,7 @@ FrameResult draw_app(const core::AppModel& app, core::TimePoint now, float dpr) 
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##app", nullptr, flags);
     result.redraw_in_ms = draw_idle_countdown(app, now, result.shell_intents);
+    if (app.stage != core::Stage::CheckIn) forget_checkin_text();
     switch (app.stage) {
         case core::Stage::LoadingConfig: draw_loading_screen(app); break;
         case core::Stage::CheckIn: draw_checkin_screen(app, result.shell_intents); break;

@@ -45,9 +45,21 @@ void draw_loading_screen(const core::AppModel& app) {
     status_line(tr(app.stage == core::Stage::Preparing ? Str::PreparingDemo : Str::AppStarting));
 }
 
+namespace {
+// What the guest typed lives only here, and only while the check-in screen is up.
+std::string g_room, g_surname, g_reference;
+}  // namespace
+
+void forget_checkin_text() {
+    g_room.clear();
+    g_surname.clear();
+    g_reference.clear();
+}
+
 void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
-    // What the guest typed lives only here, and only until the check-in went through.
-    static std::string room, surname, reference;
+    std::string& room = g_room;
+    std::string& surname = g_surname;
+    std::string& reference = g_reference;
     const std::string& hotel = app.config.branding.display_name;
     brand_bar(hotel.empty() ? tr(Str::CheckInTitle) : hotel.c_str(), !app.config.branding.logo_url.empty());
     heading(tr(Str::CheckInTitle));

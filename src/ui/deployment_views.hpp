@@ -12,6 +12,7 @@ using ShellIntents = std::vector<core::ShellIntent>;
 
 void draw_loading_screen(const core::AppModel& app);
 void draw_checkin_screen(const core::AppModel& app, ShellIntents& out);
+void forget_checkin_text();  // once the guest is in: names are not kept in memory either
 // The journey's Map screen when the deployment has a fixed set of locations: a list, no map.
 void draw_charger_list_screen(const core::AppModel& app, Intents& out);
 void draw_attract_screen(const core::AppModel& app, ShellIntents& out);

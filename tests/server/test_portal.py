@@ -55,6 +55,9 @@ class PortalTest(unittest.TestCase):
         self.assertEqual(body["mode"], "portal")
         self.assertEqual(body["locations"]["ids"], [HOTEL])
         self.assertNotIn("guestList", json.dumps(body))
+        self.assertEqual(self.server.request("POST", "/config.json", raw=b"{}")[0], 405)
+        status, headers, data = self.server.request("HEAD", "/config.json")
+        self.assertEqual((status, data), (200, b""))
 
     def test_guest_checks_in_and_charges_on_the_room(self):
         status, body, _ = self.checkin({"room": " 12 ", "surname": "JANSEN"})
