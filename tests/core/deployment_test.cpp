@@ -4,6 +4,7 @@
 
 #include "deployment.hpp"
 #include "json_read.hpp"
+#include "locale_format.hpp"
 #include "seed_bodies.hpp"
 
 using namespace core;
@@ -350,4 +351,23 @@ TEST_CASE("kiosk: Done on the receipt ends the demo and a reload mid-demo is a r
     CHECK(reload.cleared());
     CHECK(reload.sent("POST", "/api/session/stop?appToken=app-old"));
     CHECK_FALSE(reload.m.journey.session);
+}
+
+TEST_CASE("calendar days for people, and text that is not one left as it is", "[deployment]") {
+    CHECK(format_calendar_day("2026-11-04") == "4 Nov 2026");
+    CHECK(format_calendar_day("2027-01-31") == "31 Jan 2027");
+    CHECK(format_calendar_day("2026-13-01") == "2026-13-01");
+    CHECK(format_calendar_day("04-11-2026") == "04-11-2026");
+    CHECK(format_calendar_day("") == "");
+}
+
+TEST_CASE("a stored guest record that cannot be read is not trusted", "[deployment][portal]") {
+    CHECK_FALSE(decode_guest("{}"));
+    CHECK_FALSE(decode_guest(R"({"appToken":"guest-1","validUntil":"tomorrow"})"));
+    CHECK_FALSE(decode_guest("not json"));
+    Harness h;
+    h.boot({{kKeyPortalGuest, "garbage"}, {kKeyAppToken, "app-driver"}}, kPortalConfig);
+    CHECK(h.m.stage == Stage::CheckIn);
+    CHECK(h.cleared());  // a driver's leftovers have no place in the hotel's portal
+    CHECK(h.requests().empty());
 }

@@ -82,6 +82,10 @@ class PortalTest(unittest.TestCase):
         self.assertTrue(hotel[0]["isPrivateLocation"])
         self.assertEqual(self.server.api("GET", f"/locations/{HOTEL}")[0], 404)
         self.assertEqual(self.server.api("GET", f"/locations/{HOTEL}?filter.appToken={token}")[0], 200)
+        self.assertEqual(self.server.api("GET", "/locations/evse/NL-HTL-EDIJKZICHT-1")[0], 404)
+        self.assertEqual(self.server.api("GET", f"/locations/evse/NL*HTL*EDIJKZICHT*1?filter.appToken={token}")[0], 200)
+        status, tokens = self.server.api("PUT", f"/token/{token}")
+        self.assertEqual(tokens["data"][0]["groups"], ["hotel-dijkzicht-guests"])
         # the session runs and is billed through the room's method
         driver = Driver(self.server, token)
         session = driver.start(HOTEL, "NL-HTL-EDIJKZICHT-1", method["id"])
