@@ -8,6 +8,8 @@ from server import oicp_pricing
 from server.app import default_state_path, run
 from server.faults import FaultPlan, parse_spec
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
+from server.deploy_config import ConfigError, load as load_config
+from server.guest_list import GuestListError
 from server.sim_control import ACTIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -45,6 +47,10 @@ proxy (--upstream URL):
   read from the environment variable %(key_env)s (required). The key is never sent to the browser
   nor logged. Other /api/ paths are refused (404); no simulator and no /sim/control run.
   Upstream time-outs answer 504 and unreachable or failing upstreams 502, with a JSON message.
+
+deployment (--config FILE, see README "Hotel portals and demo kiosks"):
+  GET  /config.json      what the app is told: mode, branding, locations in scope, languages, kiosk settings
+  POST /portal/checkin   portal mode: {room, surname} or {bookingReference} against the hotel's guest list
 """
 
 
@@ -85,6 +91,12 @@ def add_proxy_args(parser):
                         help="how long the upstream may take to answer (default %(default)s)")
 
 
+def add_deployment_args(parser):
+    parser.add_argument("--config", metavar="FILE",
+                        help="deployment configuration (JSON): driver app, hotel portal or demo kiosk, branding, "
+                             "locations; see README and assets/config/ (default: the driver app on the simulator)")
+
+
 def main(argv=None):
     actions = "\n".join(f"    {name:<11} {text}" for name, text in ACTIONS.items())
     parser = argparse.ArgumentParser(
@@ -95,6 +107,7 @@ def main(argv=None):
     add_faults_args(parser)
     add_proxy_args(parser)
     add_oicp_args(parser)
+    add_deployment_args(parser)
     args = parser.parse_args(argv)
     oicp = None
     if bool(args.oicp_pricing) != bool(args.oicp_evse_pricing):
@@ -124,8 +137,15 @@ def main(argv=None):
         except ValueError as exc:
             parser.error(f"--upstream: {exc}")
     try:
+        config = load_config(args.config)
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
-            upstream=upstream, oicp=oicp)
+            upstream=upstream, oicp=oicp, config=config)
+    except ConfigError as exc:
+        print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
+        return 2
+    except GuestListError as exc:
+        print(f"serve.py: {args.config}: portal.guestList: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

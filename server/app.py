@@ -6,8 +6,10 @@ import sys
 import tempfile
 import threading
 
-from .http_app import App, AppServer
-from .proxy import API_KEY_ENV, Proxy
+from .deploy_config import ConfigError, DeployConfig, check_against_catalog
+from .http_app import App, AppServer, Response
+from .portal import Portal
+from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
 from .sim_api import Simulator
 from . import oicp_pricing
 from .sim_clock import SimClock, utc_offset_minutes
@@ -22,26 +24,50 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
-def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, oicp=None):
+def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, oicp=None, config=None):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened."""
+    config = config or DeployConfig()
+    public = config.public()
+    if upstream is None and config.api_mode == "upstream":
+        key = os.environ.get(config.upstream_key_env, "").strip()
+        if not key:
+            raise ConfigError("api.apiKeyEnv", f"${config.upstream_key_env} holds no API key")
+        upstream = Upstream(config.upstream_url, key, DEFAULT_TIMEOUT)
     if upstream is not None:
-        return App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults), None
+        if config.mode != "driver":
+            raise ConfigError("mode", "the hotel portal and the demo kiosk run on the simulator, not behind --upstream")
+        app = App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults)
+        app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
+        return app, None
+    catalog = load_catalog()
+    check_against_catalog(config, catalog)
+    if config.portal:
+        for i, loc_id in enumerate(config.location_ids):
+            if catalog.private_groups.get(loc_id) != config.portal.access_group:
+                raise ConfigError(f"locations.ids[{i}]", f"{loc_id!r} is not a charger of the closed group "
+                                                         f"{config.portal.access_group!r}")
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
-    simulator = Simulator(load_catalog(), store, clock)
+    simulator = Simulator(catalog, store, clock)
     if oicp is not None:
         priced = oicp_pricing.install(oicp, simulator.catalog, clock.now, utc_offset_minutes)
         for note in oicp.notes:
             print(f"oicp pricing: {note}", file=sys.stderr, flush=True)
         print(f"oicp pricing: {len(oicp.products)} products, {priced} EVSEs priced", file=sys.stderr, flush=True)
-    app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults)
+    router = simulator.routes()
+    app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults)
+    app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
+    if config.portal:
+        portal = Portal(config.portal, simulator, router)
+        app.extra["/portal/checkin"] = ("POST", portal.checkin)
+        app.guard = portal.guard
     return app, simulator
 
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
-        oicp=None):
+        oicp=None, config=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, oicp)
+    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, oicp, config)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -56,6 +82,8 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
             print(f"proxy: /api/ -> {upstream.display} (API key from ${API_KEY_ENV})", file=sys.stderr, flush=True)
         if faults is not None:
             print(f"faults on /api/: {faults.describe()}", file=sys.stderr, flush=True)
+        print(f"mode: {(config or DeployConfig()).mode}"
+              f"{' (' + config.source + ')' if config and config.source else ''}", file=sys.stderr, flush=True)
 
     def stop(signum, frame):
         # shutdown() waits for serve_forever to return, so it must not run on the serving thread

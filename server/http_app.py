@@ -31,6 +31,7 @@ class Request:
     headers: object
     body: bytes = b""
     raw_query: str = ""
+    client: str = ""  # the peer's address, for per-client limits
 
 
 @dataclass
@@ -102,6 +103,10 @@ class App:
         self.control = control
         self.quiet = quiet
         self.faults = faults
+        # the deployment's own endpoints outside the API (/config.json, /portal/checkin): path -> (method,
+        # handler); and a check every API request passes first (the portal's end of stay)
+        self.extra = {}
+        self.guard = None
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -137,7 +142,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         try:
             split = self._target()
             path = split.path
-            if self._unread_body and not (path.startswith("/api/") or path == "/sim/control"):
+            if self._unread_body and not (path.startswith("/api/") or path == "/sim/control" or path in app.extra):
                 self.close_connection = True
             if path == "/api" or path.startswith("/api/"):
                 self._serve_api(app, split)
@@ -145,6 +150,8 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self._serve_control(app, split)
             elif self.command in ("GET", "HEAD") and deep_links.redirect_for(path):
                 deep_links.send_redirect(self, deep_links.redirect_for(path))
+            elif path in app.extra:
+                self._serve_extra(app, split)
             elif self.command in ("GET", "HEAD"):
                 app.static.serve(self, path)
             else:
@@ -243,8 +250,11 @@ class RequestHandler(BaseHTTPRequestHandler):
                                                  split.path)
             return 503, self._encode(503, problem), {"Retry-After": "1"}
         try:
-            response = route.handler(Request(self.command, split.path, params, query, self.headers, body,
-                                             split.query))
+            request = Request(self.command, split.path, params, query, self.headers, body, split.query,
+                              client=self.client_address[0])
+            if app.guard is not None:
+                app.guard(request)
+            response = route.handler(request)
         except ApiError as err:
             return err.status, self._encode(err.status, api_errors.render(route.style, err, split.path)), err.headers
         if response.raw is not None:
@@ -268,6 +278,23 @@ class RequestHandler(BaseHTTPRequestHandler):
         if status in (204, 304) or body is None:
             return b""
         return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def _serve_extra(self, app, split):
+        """A deployment endpoint; its errors are {code, message} objects."""
+        method, handler = app.extra[split.path]
+        try:
+            lookup = "GET" if self.command == "HEAD" else self.command
+            if lookup != method:
+                self.close_connection = self.close_connection or self._unread_body
+                raise ApiError(405, f"Use {method} here.", code="METHOD_NOT_ALLOWED", headers={"Allow": method})
+            body = self._read_body() if method == "POST" else b""
+            response = handler(Request(self.command, split.path, {}, self._query(split), self.headers, body,
+                                       split.query, client=self.client_address[0]))
+        except ApiError as err:
+            body = err.body if err.body is not None else {"code": err.code or "ERROR", "message": err.message}
+            if isinstance(body, dict) and err.field and "field" not in body:
+                body = {**body, "field": err.field}
+            return self._send_json(err.status, body, err.headers)
+        self._send_json(response.status, response.body, response.headers)
 
     def _send_json(self, status, body, headers=None):
         self._send_bytes(status, self._encode(status, body), headers)

@@ -120,6 +120,17 @@ class LocationApi:
             return None
         return token if self.store.get_token(token) is not None else None
 
+    def _group_allows(self, loc_id, token):
+        """Closed-loop chargers of a group (a hotel's) are for the group's tokens only; call inside a tx."""
+        group = self.catalog.private_groups.get(loc_id)
+        return group is None or (token is not None and group in self.store.token_groups(token))
+
+    def _group_allows_now(self, loc_id, token):
+        if loc_id not in self.catalog.private_groups:
+            return True
+        with self.tx():
+            return self._group_allows(loc_id, token)
+
     def _location_filter(self, query):
         """A function (loc_id, live, viewer, favorites) -> bool for the filter.* parameters. Validates
         them up front, so a bad filter is a 400 before anything is read."""
@@ -135,6 +146,8 @@ class LocationApi:
         def keep(loc_id, live, viewer, favorites):
             loc = catalog.locations[loc_id]
             if is_private(loc) and viewer is None:
+                return False
+            if not self._group_allows_now(loc_id, viewer):
                 return False
             if is_restricted(loc) and not with_restricted:
                 return False
@@ -347,6 +360,8 @@ class LocationApi:
                 viewer = self._viewer(query)
             if viewer is None:
                 raise ApiError(403, PRIVATE_LOCATION)
+        if not self._group_allows_now(loc_id, viewer):
+            raise ApiError(403, PRIVATE_LOCATION)
 
     def location(self, req):
         loc_id = clean_id(req.params["id"], "id")
@@ -466,6 +481,6 @@ class LocationApi:
         with self.tx() as now:
             self._require_token(app_token)
             live = self.live_statuses(now)
-        ids = [i for i in self.catalog.private_ids]
+        ids = [i for i in self.catalog.private_ids if self._group_allows_now(i, app_token)]
         page, meta = self._page(req, ids, *SEARCH_PAGE)
         return Response(200, {"data": self._render(page, live, True), "meta": meta})

@@ -156,7 +156,8 @@ class Simulator(LocationApi):
     def _token_json(self, row):
         return {
             "appToken": row["app_token"], "shareableId": row["shareable_id"], "authId": row["auth_id"],
-            "groups": [], "groupFilterString": "", "alerts": [], "vidMapping": None,
+            "groups": self.store.token_groups(row["app_token"]), "groupFilterString": "", "alerts": [],
+            "vidMapping": None,
             "settings": {"defaultPaymentMethodId": None, "defaultLanguageCode": None},
             "vidUpdating": False, "muteVidNotifications": False, "personalChargerSettings": None,
             "email": None, "subscriptionSettings": None,
@@ -400,6 +401,8 @@ class Simulator(LocationApi):
                 reject = "COMMAND_TIMED_OUT"  # the remote start is sent but no charger answers it
             elif evse.get("chargingNotAllowed") or not usable:
                 reject = "EVSE_NOT_AVAILABLE"
+            elif not self._group_allows(location_id, app_token):
+                reject = "INVALID_TOKEN"  # a closed-loop charger authorizes only its group's tokens
             elif self._method_status(method, now) != "VALID":
                 reject = "INVALID_TOKEN"
             session_id = str(uuid.uuid4())

@@ -16,6 +16,7 @@ from .spatial_index import GridIndex
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "sim"
 SEED_FILE = ASSETS / "seed.json"
 GENERATED_FILE = ASSETS / "generated.json"
+PRIVATE_FILE = ASSETS / "private.json"
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -39,6 +40,7 @@ class Catalog:
         self.lazy_qr = {}     # qr id -> (location id, OCPI location id, evse uid, operator slug), built on demand
         self.private_ids = [] # closed-loop locations, shown only to registered drivers (filter.appToken)
         self.search_texts = {}  # id -> folded text searched by /locations/search, filled on first use
+        self.private_groups = {}  # private location id -> the closed group whose tokens may see it
         self.index = GridIndex()
 
     def add_location(self, detail, summary):
@@ -88,8 +90,10 @@ class Catalog:
         return tariff.current() if hasattr(tariff, "current") else tariff
 
 
-def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None, network=True):
-    """The seed, the generated set around it and (unless network=False) the NL/BE/DE network."""
+def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None, network=True,
+                 private_file=PRIVATE_FILE):
+    """The seed, the generated set around it, (unless network=False) the NL/BE/DE network, and the
+    closed-loop chargers of private_file (None: none)."""
     with open(generated_file, encoding="utf-8") as fh:
         params = json.load(fh)
     with open(seed_file, encoding="utf-8") as fh:
@@ -104,7 +108,21 @@ def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None,
     generate(catalog, params, count)
     if network:
         build_network(catalog, params)
+    if private_file is not None:
+        load_private(catalog, private_file)
     return catalog
+
+
+def load_private(catalog, path):
+    """Closed-loop locations (a hotel's garage): in the catalog, but only for tokens in their group."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    catalog.tariffs.update(data.get("tariffs", {}))
+    for entry in data["locations"]:
+        catalog.add_location(entry["detail"], entry["summary"])
+    for group, ids in data.get("groups", {}).items():
+        for loc_id in ids:
+            catalog.private_groups[loc_id] = group
 
 
 def _weighted(rng, table):

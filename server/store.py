@@ -31,6 +31,11 @@ CREATE INDEX IF NOT EXISTS sessions_open ON sessions(closed, evse_uid);
 CREATE TABLE IF NOT EXISTS favorites (
     app_token TEXT NOT NULL, location_id TEXT NOT NULL, display_name TEXT, created_at REAL NOT NULL,
     PRIMARY KEY (app_token, location_id));
+CREATE TABLE IF NOT EXISTS token_groups (
+    app_token TEXT NOT NULL, group_name TEXT NOT NULL, PRIMARY KEY (app_token, group_name));
+CREATE TABLE IF NOT EXISTS portal_guests (
+    booking_key TEXT PRIMARY KEY, app_token TEXT NOT NULL UNIQUE, payment_method_id TEXT NOT NULL,
+    valid_until REAL NOT NULL, departure TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS evse_overrides (
     evse_uid TEXT PRIMARY KEY, fault INTEGER NOT NULL DEFAULT 0,
     car_waiting INTEGER NOT NULL DEFAULT 0, never_plug INTEGER NOT NULL DEFAULT 0,
@@ -206,3 +211,26 @@ class Store:
             f"INSERT INTO evse_overrides (evse_uid,{','.join(OVERRIDE_FLAGS)}) VALUES (?,?,?,?,?) "
             "ON CONFLICT(evse_uid) DO UPDATE SET " + ",".join(f"{f}=excluded.{f}" for f in OVERRIDE_FLAGS),
             (evse_uid, *(current[f] for f in OVERRIDE_FLAGS)))
+
+    # closed groups (private locations)
+
+    def token_groups(self, app_token):
+        return [r["group_name"] for r in self._db.execute(
+            "SELECT group_name FROM token_groups WHERE app_token=? ORDER BY group_name", (app_token,))]
+
+    def add_token_group(self, app_token, group_name):
+        self._db.execute("INSERT OR IGNORE INTO token_groups VALUES (?,?)", (app_token, group_name))
+
+    # hotel portal: the token each booking checked in with, and until when it may charge
+
+    def portal_guest(self, booking_key):
+        return self._db.execute("SELECT * FROM portal_guests WHERE booking_key=?", (booking_key,)).fetchone()
+
+    def portal_guest_by_token(self, app_token):
+        return self._db.execute("SELECT * FROM portal_guests WHERE app_token=?", (app_token,)).fetchone()
+
+    def put_portal_guest(self, booking_key, app_token, payment_method_id, valid_until, departure):
+        self._db.execute(
+            "INSERT INTO portal_guests VALUES (?,?,?,?,?) ON CONFLICT(booking_key) DO UPDATE SET "
+            "payment_method_id=excluded.payment_method_id, valid_until=excluded.valid_until, "
+            "departure=excluded.departure", (booking_key, app_token, payment_method_id, valid_until, departure))

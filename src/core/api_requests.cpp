@@ -62,17 +62,20 @@ HttpRequest add_charge_card_request(std::string_view app_token, std::string_view
     return make("PUT", "/api/payment/" + url_encode(app_token) + "/chargecard", dump_json(body));
 }
 
-HttpRequest locations_request(const BoundingBox& box, std::string_view continuation_token) {
+HttpRequest locations_request(const BoundingBox& box, std::string_view continuation_token,
+                              std::string_view filter_token) {
     HttpRequest r = make("GET", "/api/locations/boundingbox?bottomLeftLat=" + coordinate(box.bottom_left_lat) +
                                     "&bottomLeftLng=" + coordinate(box.bottom_left_lng) +
                                     "&topRightLat=" + coordinate(box.top_right_lat) +
-                                    "&topRightLng=" + coordinate(box.top_right_lng));
+                                    "&topRightLng=" + coordinate(box.top_right_lng) +
+                                    (filter_token.empty() ? "" : "&filter.appToken=" + url_encode(filter_token)));
     if (!continuation_token.empty()) r.headers.emplace_back("continuationToken", std::string(continuation_token));
     return r;
 }
 
-HttpRequest location_request(std::string_view location_id) {
-    return make("GET", "/api/locations/" + url_encode(location_id));
+HttpRequest location_request(std::string_view location_id, std::string_view filter_token) {
+    return make("GET", "/api/locations/" + url_encode(location_id) +
+                           (filter_token.empty() ? "" : "?filter.appToken=" + url_encode(filter_token)));
 }
 
 HttpRequest default_tariff_request(std::string_view location_id, std::string_view evse_uid,

@@ -16,8 +16,10 @@ HttpRequest register_token_request(std::string_view app_token);                 
 HttpRequest wallet_request(std::string_view app_token);                           // GET .../wallet
 HttpRequest add_charge_card_request(std::string_view app_token, std::string_view visual_number);
 // A non-empty `continuation_token` asks for the next page (sent as the continuationToken header).
-HttpRequest locations_request(const BoundingBox& box, std::string_view continuation_token = {});                            // GET boundingbox
-HttpRequest location_request(std::string_view location_id);                       // GET /api/locations/{id}
+// A non-empty `filter_token` adds filter.appToken, which reveals the token's private locations.
+HttpRequest locations_request(const BoundingBox& box, std::string_view continuation_token = {},
+                              std::string_view filter_token = {});                 // GET boundingbox
+HttpRequest location_request(std::string_view location_id, std::string_view filter_token = {});  // GET /api/locations/{id}
 // The connector's published tariff, without a token: the price before any payment method exists.
 HttpRequest default_tariff_request(std::string_view location_id, std::string_view evse_uid,
                                    std::string_view connector_id);

@@ -78,10 +78,14 @@ void fetch_wallet(Step& s) {
     send(s, wallet_request(s.m.app_token), RequestKind::Wallet);
 }
 
+std::string_view scope_token(const Model& m) {
+    return m.scope.private_access ? std::string_view(m.app_token) : std::string_view();
+}
+
 void fetch_locations(Step& s) {
     forget(s.m, RequestKind::Locations);
     s.m.locations_loading = true;
-    send(s, locations_request(s.m.map_box), RequestKind::Locations);
+    send(s, locations_request(s.m.map_box, {}, scope_token(s.m)), RequestKind::Locations);
 }
 
 void fetch_default_tariff(Step& s) {
@@ -241,17 +245,24 @@ void on_locations(Step& s, const HttpResponse& r, const PendingRequest& request)
     }
     // A later page (context "more") adds to what the earlier pages gave; the first replaces.
     const bool next_page = request.context == "more";
+    auto& items = decoded.value->items;
+    if (!s.m.scope.ids.empty()) {
+        const auto& ids = s.m.scope.ids;
+        auto out_of_scope = [&](const LocationSummary& l) { return std::find(ids.begin(), ids.end(), l.id) == ids.end(); };
+        items.erase(std::remove_if(items.begin(), items.end(), out_of_scope), items.end());
+    }
     if (next_page) {
-        for (auto& l : decoded.value->items) s.m.locations.push_back(std::move(l));
+        for (auto& l : items) s.m.locations.push_back(std::move(l));
     } else {
-        s.m.locations = std::move(decoded.value->items);
+        s.m.locations = std::move(items);
     }
     // The API gives at most 50 a page: follow the continuation token so a busy area is not cut
     // off, up to a bound that keeps the map responsive.
     if (decoded.value->has_more_data && !decoded.value->continuation_token.empty() &&
         s.m.locations.size() < kMaxMapLocations) {
         s.m.locations_loading = true;
-        send(s, locations_request(s.m.map_box, decoded.value->continuation_token), RequestKind::Locations, "more");
+        send(s, locations_request(s.m.map_box, decoded.value->continuation_token, scope_token(s.m)),
+             RequestKind::Locations, "more");
     }
 }
 
@@ -416,14 +427,18 @@ void on_boot(Step& s, const Boot& boot) {
         const auto it = boot.stored.find(key);
         return it == boot.stored.end() ? nullptr : &it->second;
     };
-    if (const std::string* token = stored(kKeyAppToken); token != nullptr && !token->empty()) {
+    const std::string* token = stored(kKeyAppToken);
+    const bool known = token != nullptr && !token->empty();
+    if (known) {
         s.m.app_token = *token;
     } else {
         s.m.app_token = "app-" + boot.random_hex;
         persist(s, kKeyAppToken, s.m.app_token);
     }
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
-    fetch_wallet(s);
+    // A new token's wallet is asked for once it is registered (on_register): asked in parallel,
+    // the wallet request can reach the service first and be refused for an unknown token.
+    if (known) fetch_wallet(s);
     fetch_locations(s);
 
     const std::string* active = stored(kKeyActiveSession);
@@ -466,7 +481,7 @@ void on_intent(Step& s, const UserIntent& intent) {
         m.screen = Screen::Location;
         m.location_loading = true;
         forget(m, RequestKind::Location);
-        send(s, location_request(i->location_id), RequestKind::Location, i->location_id);
+        send(s, location_request(i->location_id, scope_token(m)), RequestKind::Location, i->location_id);
     } else if (const auto* i = std::get_if<intent::ChooseConnector>(&intent)) {
         const Evse* evse = m.location ? find_evse(*m.location, i->evse_uid) : nullptr;
         if (evse == nullptr || find_connector(*evse, i->connector_id) == nullptr) return;  // not here

@@ -105,7 +105,9 @@ struct Camera {  // the rear camera for the scanner: on or off, torch on or off
     bool torch = false;
 };
 
-using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera>;
+struct ClearStorage {};  // forget everything this app stored (a kiosk's reset, a guest's check-out)
+
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";
@@ -145,8 +147,16 @@ struct ActiveSession {
     std::optional<TimePoint> completed_since;  // first COMPLETED seen; CDR_AVAILABLE normally follows
 };
 
+// The locations a deployment is about (a hotel's chargers, a kiosk's demo): empty ids means all.
+// Private (closed-loop) locations are asked for with the app token as filter.appToken.
+struct LocationScope {
+    std::vector<std::string> ids;
+    bool private_access = false;
+};
+
 struct Model {
     Screen screen = Screen::Map;
+    LocationScope scope;
     bool booted = false;
 
     std::string app_token;

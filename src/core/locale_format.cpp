@@ -127,4 +127,23 @@ std::string format_number(double value, int max_decimals) {
     return trimmed(std::isfinite(value) ? value : 0.0, max_decimals);
 }
 
+std::string format_calendar_day(std::string_view iso_date) {
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    auto digits = [&](size_t from, size_t n) {
+        int v = 0;
+        for (size_t i = from; i < from + n; ++i) {
+            if (iso_date[i] < '0' || iso_date[i] > '9') return -1;
+            v = v * 10 + (iso_date[i] - '0');
+        }
+        return v;
+    };
+    if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-') return std::string(iso_date);
+    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso_date);
+    std::string out = std::to_string(day);
+    out.append(" ").append(kMonths[month - 1]).append(" ").append(std::to_string(year));
+    return out;
+}
+
 }  // namespace core

@@ -35,6 +35,8 @@ std::string format_duration_short(int64_t seconds);  // whole minutes as "N min"
 std::string format_clock(TimePoint t, int utc_offset_minutes);
 // "2021-06-14 10:59" of `t` at the given offset from UTC.
 std::string format_date_time(TimePoint t, int utc_offset_minutes);
+// A calendar day given as YYYY-MM-DD, for people: "22 Nov 2026"; the text itself if it is not one.
+std::string format_calendar_day(std::string_view iso_date);
 // "13%", "5.5%": at most one decimal, dropped when zero.
 std::string format_percent(double percent);
 // A plain quantity without trailing zeros, at most `max_decimals`: 20 → "20", 7.25 → "7.25".

@@ -174,6 +174,43 @@ namespace core {
     X(FoundCharger, "Charger found: %s")                                                          \
     X(ScanAgain, "Scan again")                                                                    \
     /* portal and kiosk */
+    /* portal and kiosk */                                                                        \
+    X(AppStarting,  "Starting…")                                                                \
+    X(CheckInTitle, "Charge on your room")                                                        \
+    X(CheckInHint, "Enter your room number and surname as on your booking, or your booking reference.") \
+    X(RoomNumber, "Room number")                                                                  \
+    X(Surname, "Surname")                                                                         \
+    X(BookingReference, "Or: booking reference")                                                  \
+    X(CheckIn, "Continue")                                                                        \
+    X(CheckingIn, "Checking…")                                                                  \
+    X(GuestNotFound, "We could not find a stay with these details.")                             \
+    X(TooManyAttempts, "Too many attempts. Please wait a while or ask the front desk.")          \
+    X(StayNotStarted, "Your stay starts on %s. Charging on your room opens at 00:00 that day.")   \
+    X(StayEnded, "Your stay ended on %s. Charging on the room closed at 23:59 that day.")         \
+    X(CheckInIncomplete, "Enter your room number and surname, or your booking reference.")       \
+    X(GuestTextTooLong, "A room number has at most 10 characters, a name or reference at most 50.") \
+    X(HotelChargers, "Chargers for guests")                                                       \
+    X(RoomBilling, "Room %s · charging goes on your room bill")                                  \
+    X(ValidUntil, "You can charge until %s, 23:59")                                               \
+    X(ChargedToRoom, "Charged to room %s")                                                        \
+    X(SupportPhone, "Help: %s")                                                                   \
+    X(AttractTitle, "Charge an electric car")                                                     \
+    X(AttractHint, "A guided demo: choose a charger, see the price, charge and get the receipt. You play the driver and the car.") \
+    X(AttractStart, "Tap to start the demo")                                                      \
+    X(PreparingDemo, "Preparing the demo…")                                                     \
+    X(KioskStep1, "Step 1 of 5: choose a connector to charge at.")                                \
+    X(KioskStep2, "Step 2 of 5: the price comes first. The demo card pays: tap Start charging.")  \
+    X(KioskStep3, "Step 3 of 5: now be the car. Plug in the cable below.")                        \
+    X(KioskStep4, "Step 4 of 5: energy flows. Stop charging, unplug, or fill the battery.")       \
+    X(KioskStep5, "Step 5 of 5: your receipt. Tap Done to end the demo.")                         \
+    X(ChargerSide, "At the charger")                                                              \
+    X(PlugIn, "Plug in the cable")                                                                \
+    X(Unplug, "Unplug the cable")                                                                 \
+    X(CarFull, "Battery full")                                                                    \
+    X(ChargerActionRefused, "The charger could not do that now.")                                 \
+    X(IdleCountdown, "Still there? The demo restarts in %s.")                                     \
+    X(StillHere, "I'm still here")                                                                \
+    X(DemoRestarted, "The demo restarted")
 
 enum class Str : int {
 #define CORE_STRING_ID(id, text) id,

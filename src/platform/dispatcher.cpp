@@ -17,8 +17,8 @@
 namespace platform {
 namespace {
 
-core::Model g_model;
-std::deque<core::Event> g_queue;
+core::AppModel g_app;
+std::deque<core::AppEvent> g_queue;
 bool g_draining = false;
 
 void run(const core::Effect& effect) {
@@ -39,6 +39,8 @@ void run(const core::Effect& effect) {
                 else document_bridge::print(e.content);
             } else if constexpr (std::is_same_v<T, core::Camera>) {
                 camera::apply(e);
+            } else if constexpr (std::is_same_v<T, core::ClearStorage>) {
+                storage::clear();
             }
         },
         effect);
@@ -48,16 +50,20 @@ void run(const core::Effect& effect) {
 
 core::TimePoint now() { return core::time_from_ms(static_cast<int64_t>(emscripten_date_now())); }
 
-const core::Model& model() { return g_model; }
+const core::Model& model() { return g_app.journey; }
 
-void dispatch(core::Event event) {
+const core::AppModel& app_model() { return g_app; }
+
+void dispatch(core::Event event) { dispatch_app(core::AppEvent{std::move(event)}); }
+
+void dispatch_app(core::AppEvent event) {
     g_queue.push_back(std::move(event));
     if (g_draining) return;
     g_draining = true;
     while (!g_queue.empty()) {
-        const core::Event next = std::move(g_queue.front());
+        const core::AppEvent next = std::move(g_queue.front());
         g_queue.pop_front();
-        for (const core::Effect& effect : core::update(g_model, next, now())) run(effect);
+        for (const core::Effect& effect : core::update_app(g_app, next, now())) run(effect);
     }
     g_draining = false;
     frames::request();

@@ -17,6 +17,7 @@
 #include "platform/display.hpp"
 #include "platform/dpi_scale.hpp"
 #include "platform/input_queue.hpp"
+#include "platform/logo_loader.hpp"
 #include "platform/text_input.hpp"
 #include "ui/a11y_mirror.hpp"
 #include "ui/app_view.hpp"
@@ -69,13 +70,15 @@ int draw_frame() {
     const double t = emscripten_performance_now();
     io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::clamp((t - g_last_time) / 1000.0, 0.001, 0.5)) : 1.0f / 60;
     g_last_time = t;
+    const bool had_input = input::busy();  // someone is there (a kiosk counts its idle time from this)
     input::apply(io);
 
     ImGui_ImplOpenGL3_NewFrame();
     if (io.Fonts->TexPixelsAlpha8) io.Fonts->ClearTexData();  // uploaded; the CPU copy is megabytes
+    logo::want(app_model().config.branding.logo_url);
     ImGui::NewFrame();
     ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
-    ui::FrameResult result = ui::draw_app(model(), now(), display::dpr());
+    ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr());
     ui::a11y::end_frame();
     ImGui::Render();
 
@@ -90,6 +93,8 @@ int draw_frame() {
     camera::place(result.camera_box, display::dpr());
     text_input::after_frame();
     for (core::UserIntent& intent : result.intents) dispatch(std::move(intent));
+    for (core::ShellIntent& intent : result.shell_intents) dispatch_app(std::move(intent));
+    if (had_input) dispatch_app(core::Activity{});
     return result.redraw_in_ms;
 }
 

@@ -30,6 +30,11 @@ EM_JS(int, js_storage_remove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); return 1; } catch (e) { return 0; }
 });
 
+EM_JS(void, js_storage_clear, (), {
+    try { window.localStorage.clear(); } catch (e) {}
+    try { window.sessionStorage.clear(); } catch (e) {}
+});
+
 }  // namespace
 
 std::optional<std::string> get(const std::string& key) {
@@ -44,6 +49,11 @@ std::optional<std::string> get(const std::string& key) {
 void set(const std::string& key, const std::string& value) {
     if (js_storage_set(key.c_str(), value.c_str())) g_fallback.erase(key);
     else g_fallback[key] = value;
+}
+
+void clear() {
+    js_storage_clear();
+    g_fallback.clear();
 }
 
 void remove(const std::string& key) {

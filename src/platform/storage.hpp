@@ -8,5 +8,7 @@ namespace platform::storage {
 std::optional<std::string> get(const std::string& key);
 void set(const std::string& key, const std::string& value);
 void remove(const std::string& key);
+// Forgets everything this origin stored (a kiosk's reset: nothing of a visitor may stay).
+void clear();
 
 }  // namespace platform::storage

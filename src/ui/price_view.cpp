@@ -23,7 +23,7 @@ const char* verification_text(const core::PaymentMethod& pm) { return tr(core::v
 // "** 2836 · Verified · can be used here": the card, its state, and why it can or cannot pay here.
 std::string payment_label(const core::WalletTariffItem& item) {
     const auto& pm = item.payment_method;
-    std::string label = pm.card_hint.empty() ? pm.external_id : pm.card_hint;
+    std::string label = !pm.display_name.empty() ? pm.display_name : pm.card_hint.empty() ? pm.external_id : pm.card_hint;
     if (label.empty()) label = pm.id;
     label += " · ";
     label += verification_text(pm);

@@ -5,6 +5,7 @@
 #include "core/labels.hpp"
 #include "core/receipt_document.hpp"
 #include "imgui.h"
+#include "receipt_note.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "view_common.hpp"
@@ -27,6 +28,7 @@ void draw_receipt_screen(const core::Model& m, Intents& out) {
         if (row.emphasis) heading(line);
         else text(line);
     }
+    receipt_note_line();  // a deployment's line, e.g. "Charged to room 12"
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;

@@ -6,7 +6,18 @@ namespace ui::theme {
 static float g_dpr = 1.0f;
 static float g_applied_dpr = 0.0f;
 
+static ImU32 g_brand = kBrand;
+
 float px(float css) { return css * g_dpr; }
+
+void set_brand(ImU32 colour) { g_brand = colour; }
+
+ImU32 brand() { return g_brand; }
+
+ImU32 brand_shade(float factor) {
+    auto channel = [&](int shift) { return static_cast<ImU32>(static_cast<float>((g_brand >> shift) & 0xFF) * factor); };
+    return IM_COL32(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 0xFF);
+}
 
 void apply(float dpr) {
     if (dpr == g_applied_dpr) return;

@@ -14,6 +14,11 @@ inline constexpr ImU32 kMapGrid = IM_COL32(0xD5, 0xDB, 0xD0, 0xFF);
 inline constexpr ImU32 kMuted = IM_COL32(0x5F, 0x66, 0x6D, 0xFF);
 inline constexpr ImU32 kWarnBg = IM_COL32(0xFF, 0xF1, 0xD6, 0xFF);
 
+// The deployment's primary colour (branding), kBrand unless set; shades for pressed states.
+void set_brand(ImU32 colour);
+ImU32 brand();
+ImU32 brand_shade(float factor);  // each channel times factor (< 1 darker)
+
 // Applies the style once per device pixel ratio change.
 void apply(float dpr);
 

@@ -39,9 +39,9 @@ void message_banner(const core::Model& m, std::vector<core::UserIntent>& out) {
 }
 
 bool primary_button(const std::string& label, bool enabled) {
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::kBrand);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x26, 0x75, 0x30, 0xFF));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0x1E, 0x60, 0x27, 0xFF));
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::brand());
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::brand_shade(0.84f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::brand_shade(0.68f));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     const bool pressed = button(label, 0, enabled);
     ImGui::PopStyleColor(4);

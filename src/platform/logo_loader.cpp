@@ -1,0 +1,52 @@
+// The logo through the browser's image decoder: an <img> (same origin, or CORS for other hosts)
+// uploaded as a texture of the app's WebGL context, then handed to the UI (ui::set_logo).
+#include "platform/logo_loader.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include "platform/frame_loop.hpp"
+#include "ui/brand_bar.hpp"
+
+namespace platform::logo {
+namespace {
+
+std::string g_url;  // asked for
+
+EM_JS(void, js_load_logo, (const char* url_ptr), {
+    var url = UTF8ToString(url_ptr);
+    var img = new Image();
+    if (/^https?:/i.test(url)) img.crossOrigin = 'anonymous';  // a tainted image cannot be a texture
+    img.onload = function() {
+        var gl = GLctx;
+        if (!gl || gl.isContextLost()) return;
+        var tex = gl.createTexture();
+        gl.bindTexture(gl.TEXTURE_2D, tex);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, img);
+        var id = GL.getNewId(GL.textures);
+        tex.name = id;
+        GL.textures[id] = tex;
+        _ev_logo_loaded(id, img.naturalWidth, img.naturalHeight);
+    };
+    img.onerror = function() { _ev_logo_loaded(0, 0, 0); };
+    img.src = url;
+});
+
+}  // namespace
+
+void want(const std::string& url) {
+    if (url == g_url) return;
+    g_url = url;
+    ui::set_logo(0, 0, 0);
+    if (!url.empty()) js_load_logo(url.c_str());
+}
+
+}  // namespace platform::logo
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ev_logo_loaded(int texture, int width, int height) {
+    ui::set_logo(static_cast<unsigned>(texture), width, height);
+    platform::frames::request();
+}
