@@ -7,7 +7,7 @@
   'use strict';
   var STATUS = { off: 0, starting: 1, live: 2, denied: 3, none: 4, unsupported: 5, failed: 6 };
   var video = document.getElementById('camera');
-  var frame = document.getElementById('camera-frame');
+  var box = document.getElementById('camera-box');  // holds the video and the viewfinder, clips both
   var want = false, stream = null, track = null, torchOn = false;
   var decoder = null;        // a promise of {name, decode(source) -> Promise<text|null>}
   var busy = false;          // one frame in flight
@@ -168,10 +168,8 @@
     // Where the picture goes, CSS px; a zero width hides it.
     place: function (x, y, w, h) {
       var show = w > 0 && h > 0;
-      [video, frame].forEach(function (el) {
-        el.hidden = !show;
-        if (show) { el.style.left = x + 'px'; el.style.top = y + 'px'; el.style.width = w + 'px'; el.style.height = h + 'px'; }
-      });
+      box.hidden = !show;
+      if (show) { box.style.left = x + 'px'; box.style.top = y + 'px'; box.style.width = w + 'px'; box.style.height = h + 'px'; }
     },
     // For benchmarks and diagnostics: which decoder ran and how long each decode took (ms).
     stats: function () { return JSON.parse(JSON.stringify(stats)); }
