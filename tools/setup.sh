@@ -101,7 +101,26 @@ mkdir -p third_party/include
 [ -e third_party/include/nlohmann ] || ln -s /usr/include/nlohmann third_party/include/nlohmann
 
 # npm packages pinned by package-lock.json.
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+npm_complete() {  # every package the lock file pins is in node_modules at its version
+  python3 - <<'PY'
+import json, os, sys
+lock = json.load(open("package-lock.json"))
+for path, meta in lock.get("packages", {}).items():
+    if not path.startswith("node_modules/") or meta.get("optional"):
+        continue
+    try:
+        have = json.load(open(os.path.join(path, "package.json"))).get("version")
+    except OSError:
+        have = None
+    if have != meta.get("version"):
+        sys.exit(f"{path}: want {meta.get('version')}, have {have}")
+PY
+}
+if [ -L node_modules ]; then
+  # A link to an install shared with other checkouts: reinstalling it from here would empty it
+  # under everyone else's running builds and tests, so it is only checked.
+  npm_complete || { echo "[setup] the shared node_modules ($(readlink node_modules)) is incomplete: run npm ci where it lives" >&2; exit 1; }
+elif [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -7,12 +7,14 @@
   'use strict';
   var STATUS = { off: 0, starting: 1, live: 2, denied: 3, none: 4, unsupported: 5, failed: 6 };
   var video = document.getElementById('camera');
-  var frame = document.getElementById('camera-frame');
+  var box = document.getElementById('camera-box');  // holds the video and the viewfinder, clips both
   var want = false, stream = null, track = null, torchOn = false;
   var decoder = null;        // a promise of {name, decode(source) -> Promise<text|null>}
   var busy = false;          // one frame in flight
+  var delivered = null;      // the text handed over last: a sticker in view is decoded on every frame,
+                             // and each hand-over costs the app a frame; the app says when to hand it over again
   var grab = null;           // canvas for the worker path
-  var stats = { engine: '', decodes: 0, found: 0, decodeMs: [], workerReadyMs: null, opened: 0, live: 0 };
+  var stats = { engine: '', decodes: 0, found: 0, decodeMs: [], workerReadyMs: null, opened: 0, live: 0, firstFound: null };
 
   function report(status, torch) { Module._ev_camera_report(status, torch ? 1 : 0); }
 
@@ -91,7 +93,11 @@
       return d.decode(video);
     }).then(function (text) {
       busy = false;
-      if (text && want) { stats.found++; deliver(text); }
+      if (text && want) {
+        stats.found++;
+        if (stats.firstFound === null) stats.firstFound = performance.now();
+        if (text !== delivered) { delivered = text; deliver(text); }
+      }
     }, function () { busy = false; });
   }
 
@@ -152,7 +158,9 @@
 
   window.evCamera = {
     // From the app's Camera effects.
+    // Asked to be on while already on: look afresh (the driver wants the same code tried again).
     set: function (on, torch) {
+      delivered = null;
       if (on && !want) { want = true; start(torch); }
       else if (!on && want) { want = false; stop(); }
       else if (on) setTorch(torch);
@@ -160,10 +168,8 @@
     // Where the picture goes, CSS px; a zero width hides it.
     place: function (x, y, w, h) {
       var show = w > 0 && h > 0;
-      [video, frame].forEach(function (el) {
-        el.hidden = !show;
-        if (show) { el.style.left = x + 'px'; el.style.top = y + 'px'; el.style.width = w + 'px'; el.style.height = h + 'px'; }
-      });
+      box.hidden = !show;
+      if (show) { box.style.left = x + 'px'; box.style.top = y + 'px'; box.style.width = w + 'px'; box.style.height = h + 'px'; }
     },
     // For benchmarks and diagnostics: which decoder ran and how long each decode took (ms).
     stats: function () { return JSON.parse(JSON.stringify(stats)); }

@@ -88,7 +88,10 @@ void open_scanner(Model& m, std::vector<Effect>& out) {
     m.scan.found_evse_uid.clear();
     m.scan.found_connector_id.clear();
     set_problem(m, Str::None);
-    camera(m, out, true);
+    if (m.scan.camera == CameraStatus::Starting || m.scan.camera == CameraStatus::Live)
+        out.emplace_back(Camera{true, m.scan.torch_on});  // running: tells the camera to look afresh
+    else
+        camera(m, out, true);
 }
 
 void leave(Model& m, std::vector<Effect>& out) {

@@ -133,6 +133,26 @@ test('typing the EVSE ID works like scanning, checked as it is typed', { timeout
   }
 });
 
+test('a camera the driver refused has clear words and a way to type the ID', { timeout: 60000 }, async () => {
+  // No fake UI: the permission prompt is answered no.
+  const browser = await launchBrowser({ args: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] });
+  try {
+    const { page, app, close } = await openApp(server.url + '/', { browser });
+    try {
+      await withScreenshotOnFailure(page, 'scan-denied', async () => {
+        await app.tap('button', 'Scan QR code');
+        await app.waitFor('status', /^The camera is blocked\. Allow camera access/, { timeout: 15000 });
+        await app.waitFor('textbox', 'Charger ID');
+        await app.waitFor('button', 'Open camera');
+      });
+    } finally {
+      await close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a sticker that points at this app opens it at that charger', { timeout: 60000 }, async () => {
   const browser = await launchBrowser();
   try {

@@ -84,6 +84,11 @@ TEST_CASE("opening the scanner starts the rear camera; Back stops it and returns
     f.intent(intent::ToggleTorch{});
     REQUIRE(f.camera_effect());
     CHECK(f.camera_effect()->torch);
+    // Scan again while the camera runs: it keeps running (torch too) and looks afresh.
+    f.intent(intent::ScanAgain{});
+    REQUIRE(f.camera_effect());
+    CHECK(f.camera_effect()->on);
+    CHECK(f.camera_effect()->torch);
     f.intent(intent::Back{});
     CHECK(f.m.screen == Screen::Map);
     REQUIRE(f.camera_effect());
