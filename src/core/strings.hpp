@@ -173,7 +173,6 @@ namespace core {
     X(FoundAddress, "Address: %s")                                                                \
     X(FoundCharger, "Charger found: %s")                                                          \
     X(ScanAgain, "Scan again")                                                                    \
-    /* portal and kiosk */
     /* portal and kiosk */                                                                        \
     X(AppStarting,  "Starting…")                                                                \
     X(CheckInTitle, "Charge on your room")                                                        \
