@@ -39,7 +39,9 @@ class ServerProcess:
         self._stderr = open(self.stderr_path, "ab")
         self.proc = subprocess.Popen(
             [sys.executable, str(SERVE), "--port", "0", "--state", self.state, "--root", self.root,
-             "--time-scale", str(self.time_scale), *(["--quiet"] if self.quiet else []), *self.args],
+             "--time-scale", str(self.time_scale), *(["--quiet"] if self.quiet else []),
+             # tests poll much faster than the app; the rate limit has tests of its own (test_limits)
+             "--rate-limit", "0", *self.args],
             stdout=subprocess.PIPE, stderr=self._stderr, cwd=str(REPO), env=self.env)
         line = {}
         reader = threading.Thread(target=lambda: line.setdefault("text", self.proc.stdout.readline()), daemon=True)
