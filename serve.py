@@ -71,6 +71,9 @@ def add_simulator_args(parser):
                         help="simulator state file, or :memory: (default: %(default)s)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
                         help="simulated seconds per real second (default %(default)s)")
+    parser.add_argument("--sim-data", choices=("full", "seed"), default="full",
+                        help="full: the walkthrough's places, the seed area and ~21,500 locations across NL, BE "
+                             "and DE; seed: only the walkthrough's places and the seed area (starts faster)")
 
 
 def add_faults_args(parser):
@@ -125,7 +128,7 @@ def main(argv=None):
             parser.error(f"--upstream: {exc}")
     try:
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
-            upstream=upstream, limits=limits)
+            upstream=upstream, limits=limits, sim_data=args.sim_data)
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

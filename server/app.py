@@ -21,22 +21,23 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
-def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None):
+def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None,
+          sim_data="full"):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened."""
     if upstream is not None:
         return App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits), None
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
-    simulator = Simulator(load_catalog(), store, clock)
+    simulator = Simulator(load_catalog(network=sim_data == "full"), store, clock)
     app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults,
               limits=limits)
     return app, simulator
 
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
-        limits=None):
+        limits=None, sim_data="full"):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits)
+    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host

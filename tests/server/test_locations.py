@@ -23,7 +23,7 @@ def is_validation_response(body):
 class LocationEndpointsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = ServerProcess(time_scale=60).start()
+        cls.server = ServerProcess(time_scale=60, sim_data="full").start()
         cls.driver = Driver(cls.server, "loc-" + uuid.uuid4().hex[:8])
         cls.driver.register()
 
