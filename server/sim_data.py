@@ -38,6 +38,7 @@ class Catalog:
         self.qr = {}          # qr id (lower case) -> QrResponse
         self.lazy_qr = {}     # qr id -> (location id, OCPI location id, evse uid, operator slug), built on demand
         self.private_ids = [] # closed-loop locations, shown only to registered drivers (filter.appToken)
+        self.hidden = set()   # private or restricted: left out of lists unless asked for
         self.search_texts = {}  # id -> folded text searched by /locations/search, filled on first use
         self.index = GridIndex()
 
@@ -52,6 +53,10 @@ class Catalog:
         self.can_start[loc_id] = any(not e.get("chargingNotAllowed") for e in detail.get("evses", []))
         if detail.get("isPrivateLocation"):
             self.private_ids.append(loc_id)
+            self.hidden.add(loc_id)
+        evses = detail.get("evses") or []
+        if evses and all(e.get("restrictedAccess") for e in evses):
+            self.hidden.add(loc_id)
         for evse in detail.get("evses", []):
             self.evses[evse["uid"]] = (loc_id, evse)
             for key in (evse["uid"], evse.get("evseId")):
