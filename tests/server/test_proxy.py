@@ -135,6 +135,14 @@ class ProxyTest(unittest.TestCase):
             self.assertIn(status, (404, 405), path)
             self.assertEqual(seen, [], path)
             self.assertIn("detail", json.loads(data))
+        for path in ("/api/locations/..%2Faccount%2Fmapuseranddrivers", "/api/locations/%2E%2E",
+                     "/api/payment/t/..%5Cvid"):
+            status, _, data, seen = self.call("GET" if "locations" in path else "DELETE", path)
+            self.assertEqual(status, 400, path)
+            self.assertEqual(seen, [], path)
+        status, _, _, seen = self.raw_call("GET", "/api/locations/../servicestatus", {})
+        self.assertIn(status, (400, 404))
+        self.assertEqual(seen, [])
         status, _, _, seen = self.call("POST", "/sim/control", body={"evseUid": "x", "action": "plug"})
         self.assertNotEqual(status, 200)
         self.assertEqual(seen, [])
