@@ -5,13 +5,15 @@ import signal
 import sys
 import tempfile
 import threading
+import time
+import traceback
 
 from .http_app import App, AppServer
 from .proxy import API_KEY_ENV, Proxy
 from .sim_api import Simulator
 from .sim_clock import SimClock
 from .sim_control import SimControl
-from .sim_data import load_catalog
+from .sim_data import add_network, load_catalog
 from .static_files import StaticFiles
 from .store import Store
 
@@ -28,10 +30,29 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
         return App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits), None
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
-    simulator = Simulator(load_catalog(network=sim_data == "full"), store, clock)
+    simulator = Simulator(load_catalog(network=False), store, clock)
     app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults,
               limits=limits)
+    if sim_data == "full":
+        # the country-wide network takes a few seconds to build: the app's files are served meanwhile,
+        # and API requests wait until it is complete (never a half-built map)
+        app.ready = threading.Event()
+        threading.Thread(target=_load_network, args=(simulator.catalog, app.ready, quiet), name="network-loader",
+                         daemon=True).start()
     return app, simulator
+
+
+def _load_network(catalog, ready, quiet):
+    began = time.monotonic()
+    try:
+        add_network(catalog)
+        if not quiet:
+            print(f"simulator: {len(catalog.locations)} locations ready ({time.monotonic() - began:.1f} s)",
+                  file=sys.stderr, flush=True)
+    except Exception:  # the seed area still works; say why the rest is missing
+        logging.getLogger("serve").error("the country-wide network could not be built:\n%s", traceback.format_exc())
+    finally:
+        ready.set()
 
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
@@ -46,8 +67,9 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
         static_note = "" if app.static.available() else " (not built yet: a placeholder page is shown)"
         print(f"app files: {app.static.root}{static_note}", file=sys.stderr, flush=True)
         if simulator is not None:
-            print(f"simulator: {len(simulator.catalog.locations)} locations, state {state_path}, "
-                  f"time scale {time_scale:g}", file=sys.stderr, flush=True)
+            what = "loading the country-wide network" if app.ready is not None else \
+                f"{len(simulator.catalog.locations)} locations"
+            print(f"simulator: {what}, state {state_path}, time scale {time_scale:g}", file=sys.stderr, flush=True)
         else:
             print(f"proxy: /api/ -> {upstream.display} (API key from ${API_KEY_ENV})", file=sys.stderr, flush=True)
         if faults is not None:

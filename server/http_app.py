@@ -20,6 +20,7 @@ MAX_BODY = 64 * 1024          # the API's bodies are a few hundred bytes
 DRAIN_LIMIT = 1024 * 1024     # up to this, an oversized body is read and dropped so the client sees the 413
 SOCKET_TIMEOUT = 20           # seconds a client may stall mid-request or idle on keep-alive
 MAX_QUERY_FIELDS = 200
+STARTUP_WAIT = 120            # seconds an API request waits for the simulator's data at start-up
 MAX_CONNECTIONS = 256         # open connections at once; beyond it new ones are closed at once
 
 
@@ -116,6 +117,10 @@ class App:
         self.faults = faults
         self.limits = limits or Limits()
         self.rate_limiter = RateLimiter(self.limits.rate, self.limits.burst)
+        self.ready = None         # an Event while the simulator's data is still loading
+
+    def wait_ready(self):
+        return self.ready is None or self.ready.wait(STARTUP_WAIT)
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -239,6 +244,10 @@ class RequestHandler(BaseHTTPRequestHandler):
             raise ApiError(400, "Too many query parameters.")
 
     def _serve_api(self, app, split):
+        if not app.wait_ready():
+            self.close_connection = True
+            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", split.path),
+                                   {"Retry-After": "5"})
         fault, delay = app.faults.draw() if app.faults else (None, 0.0)
         if fault == "latency":
             time.sleep(delay)
@@ -283,6 +292,10 @@ class RequestHandler(BaseHTTPRequestHandler):
         return response.status, self._encode(response.status, response.body), response.headers
 
     def _serve_control(self, app, split):
+        if not app.wait_ready():
+            self.close_connection = True
+            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", split.path),
+                                   {"Retry-After": "5"})
         try:
             if self.command != "POST":
                 self.close_connection = self.close_connection or self._unread_body

@@ -105,9 +105,15 @@ def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None,
     for qr in seed.get("qr", []):
         catalog.qr[qr["id"].lower()] = qr
     generate(catalog, params, count)
+    catalog.base_params = params
     if network:
-        build_network(catalog, params)
+        add_network(catalog)
     return catalog
+
+
+def add_network(catalog):
+    """Adds the NL/BE/DE network to a catalog made with network=False (the same result as network=True)."""
+    build_network(catalog, catalog.base_params)
 
 
 def _weighted(rng, table):

@@ -173,5 +173,15 @@ class LocationEndpointsTest(unittest.TestCase):
         self.assertEqual(status, 400)
 
 
+class StartUpTest(unittest.TestCase):
+    def test_no_half_built_map_while_the_network_loads(self):
+        with ServerProcess(sim_data="full") as server:
+            # asked the moment the server listens, while the network is still being built
+            status, body = server.api("GET", "/locations/search?q=Berlin&pageSize=100")
+            self.assertEqual(status, 200)
+            self.assertEqual(len(body["data"]), 100)
+            self.assertEqual(body["data"][0]["country"], "DEU")
+
+
 if __name__ == "__main__":
     unittest.main()
