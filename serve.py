@@ -7,6 +7,7 @@ import sys
 from server import oicp_pricing
 from server.app import default_state_path, run
 from server.faults import FaultPlan, parse_spec
+from server.http_app import Limits
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.deploy_config import ConfigError, load as load_config
 from server.guest_list import GuestListError
@@ -62,11 +63,24 @@ def add_server_args(parser):
     parser.add_argument("--quiet", action="store_true", help="no request log")
 
 
+def add_limits_args(parser):
+    parser.add_argument("--client-timeout", type=float, default=Limits.client_timeout, metavar="SECONDS",
+                        help="time a client has to send a request, and to idle on keep-alive (default %(default)s)")
+    parser.add_argument("--rate-limit", type=float, default=Limits.rate, metavar="N",
+                        help="/api/ requests per second per appToken (or per address without one); "
+                             "0 = unlimited (default %(default)s)")
+    parser.add_argument("--rate-burst", type=int, default=Limits.burst, metavar="N",
+                        help="requests a driver may send at once before --rate-limit applies (default %(default)s)")
+
+
 def add_simulator_args(parser):
     parser.add_argument("--state", default=default_state_path(),
                         help="simulator state file, or :memory: (default: %(default)s)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
                         help="simulated seconds per real second (default %(default)s)")
+    parser.add_argument("--sim-data", choices=("full", "seed"), default="full",
+                        help="full: the walkthrough's places, the seed area and ~21,500 locations across NL, BE "
+                             "and DE; seed: only the walkthrough's places and the seed area (starts faster)")
 
 
 def add_faults_args(parser):
@@ -103,6 +117,7 @@ def main(argv=None):
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV})
     add_server_args(parser)
+    add_limits_args(parser)
     add_simulator_args(parser)
     add_faults_args(parser)
     add_proxy_args(parser)
@@ -122,6 +137,11 @@ def main(argv=None):
         parser.error("--time-scale must be above 0 and at most 1000000")
     if not 0 <= args.port <= 65535:
         parser.error("--port must be between 0 and 65535")
+    if not 0.1 <= args.client_timeout <= 3600:
+        parser.error("--client-timeout must be between 0.1 and 3600 seconds")
+    if args.rate_limit < 0 or args.rate_burst < 1:
+        parser.error("--rate-limit must be 0 or more and --rate-burst at least 1")
+    limits = Limits(args.client_timeout, args.rate_limit, args.rate_burst)
     faults = None
     if args.faults is not None:
         try:
@@ -139,7 +159,7 @@ def main(argv=None):
     try:
         config = load_config(args.config)
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
-            upstream=upstream, oicp=oicp, config=config)
+            upstream=upstream, limits=limits, sim_data=args.sim_data, oicp=oicp, config=config)
     except ConfigError as exc:
         print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
         return 2

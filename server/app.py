@@ -5,6 +5,8 @@ import signal
 import sys
 import tempfile
 import threading
+import time
+import traceback
 
 from .deploy_config import ConfigError, DeployConfig, check_against_catalog
 from .http_app import App, AppServer, Response
@@ -14,7 +16,7 @@ from .sim_api import Simulator
 from . import oicp_pricing
 from .sim_clock import SimClock, utc_offset_minutes
 from .sim_control import SimControl
-from .sim_data import load_catalog
+from .sim_data import add_network, load_catalog
 from .static_files import StaticFiles
 from .store import Store
 
@@ -24,7 +26,8 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
-def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, oicp=None, config=None):
+def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None,
+          sim_data="full", oicp=None, config=None):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened."""
     config = config or DeployConfig()
     public = config.public()
@@ -36,16 +39,20 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
     if upstream is not None:
         if config.mode != "driver":
             raise ConfigError("mode", "the hotel portal and the demo kiosk run on the simulator, not behind --upstream")
-        app = App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults)
+        app = App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits)
         app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
         return app, None
-    catalog = load_catalog()
+    catalog = load_catalog(network=False)
     check_against_catalog(config, catalog)
     if config.portal:
         for i, loc_id in enumerate(config.location_ids):
             if catalog.private_groups.get(loc_id) != config.portal.access_group:
                 raise ConfigError(f"locations.ids[{i}]", f"{loc_id!r} is not a charger of the closed group "
                                                          f"{config.portal.access_group!r}")
+    network_pending = sim_data == "full"
+    if oicp is not None and network_pending:
+        add_network(catalog)  # imported prices may map EVSEs anywhere in the network: build it first
+        network_pending = False
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
     simulator = Simulator(catalog, store, clock)
@@ -55,19 +62,38 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
             print(f"oicp pricing: {note}", file=sys.stderr, flush=True)
         print(f"oicp pricing: {len(oicp.products)} products, {priced} EVSEs priced", file=sys.stderr, flush=True)
     router = simulator.routes()
-    app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults)
+    app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults, limits=limits)
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
     if config.portal:
         portal = Portal(config.portal, simulator, router)
         app.extra["/portal/checkin"] = ("POST", portal.checkin)
         app.guard = portal.guard
+    if network_pending:
+        # the country-wide network takes a few seconds to build: the app's files are served meanwhile,
+        # and API requests wait until it is complete (never a half-built map)
+        app.ready = threading.Event()
+        threading.Thread(target=_load_network, args=(simulator.catalog, app.ready, quiet), name="network-loader",
+                         daemon=True).start()
     return app, simulator
 
 
+def _load_network(catalog, ready, quiet):
+    began = time.monotonic()
+    try:
+        add_network(catalog)
+        if not quiet:
+            print(f"simulator: {len(catalog.locations)} locations ready ({time.monotonic() - began:.1f} s)",
+                  file=sys.stderr, flush=True)
+    except Exception:  # the seed area still works; say why the rest is missing
+        logging.getLogger("serve").error("the country-wide network could not be built:\n%s", traceback.format_exc())
+    finally:
+        ready.set()
+
+
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
-        oicp=None, config=None):
+        limits=None, sim_data="full", oicp=None, config=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, oicp, config)
+    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data, oicp, config)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -76,8 +102,9 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
         static_note = "" if app.static.available() else " (not built yet: a placeholder page is shown)"
         print(f"app files: {app.static.root}{static_note}", file=sys.stderr, flush=True)
         if simulator is not None:
-            print(f"simulator: {len(simulator.catalog.locations)} locations, state {state_path}, "
-                  f"time scale {time_scale:g}", file=sys.stderr, flush=True)
+            what = "loading the country-wide network" if app.ready is not None else \
+                f"{len(simulator.catalog.locations)} locations"
+            print(f"simulator: {what}, state {state_path}, time scale {time_scale:g}", file=sys.stderr, flush=True)
         else:
             print(f"proxy: /api/ -> {upstream.display} (API key from ${API_KEY_ENV})", file=sys.stderr, flush=True)
         if faults is not None:

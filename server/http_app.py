@@ -5,6 +5,7 @@ import json
 import logging
 import socket
 import sys
+import threading
 import time
 import traceback
 import urllib.parse
@@ -13,11 +14,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import api_errors, deep_links
 from .api_errors import ApiError
+from .rate_limit import RateLimiter, client_key
 
 MAX_BODY = 64 * 1024          # the API's bodies are a few hundred bytes
 DRAIN_LIMIT = 1024 * 1024     # up to this, an oversized body is read and dropped so the client sees the 413
 SOCKET_TIMEOUT = 20           # seconds a client may stall mid-request or idle on keep-alive
 MAX_QUERY_FIELDS = 200
+STARTUP_WAIT = 120            # seconds an API request waits for the simulator's data at start-up
+MAX_CONNECTIONS = 256         # open connections at once; beyond it new ones are closed at once
+
+
+@dataclass
+class Limits:
+    """How much one client may take: the time to send a request (headers and body, however it trickles
+    in, and the longest idle wait on keep-alive) and its /api/ request budget (see rate_limit.py)."""
+    client_timeout: float = SOCKET_TIMEOUT
+    rate: float = 20.0        # requests per second per appToken (or per address); 0 = unlimited
+    burst: int = 100
 
 log = logging.getLogger("serve")
 
@@ -97,7 +110,7 @@ class App:
     """What the request handler serves: the API router (simulator or proxy), the /sim/control handler,
     static files, and the optional fault plan for /api/ requests."""
 
-    def __init__(self, router, static, control=None, quiet=False, faults=None):
+    def __init__(self, router, static, control=None, quiet=False, faults=None, limits=None):
         self.router = router
         self.static = static
         self.control = control
@@ -107,6 +120,12 @@ class App:
         # handler); and a check every API request passes first (the portal's end of stay)
         self.extra = {}
         self.guard = None
+        self.limits = limits or Limits()
+        self.rate_limiter = RateLimiter(self.limits.rate, self.limits.burst)
+        self.ready = None         # an Event while the simulator's data is still loading
+
+    def wait_ready(self):
+        return self.ready is None or self.ready.wait(STARTUP_WAIT)
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -124,17 +143,33 @@ class RequestHandler(BaseHTTPRequestHandler):
     def version_string(self):
         return self.server_version
 
+    def setup(self):
+        self.timeout = self.server.app.limits.client_timeout
+        super().setup()
+        # headers and body go out in separate writes: without this, Nagle's algorithm holds the body back
+        # until the client's delayed ACK of the headers, about 40 ms on every answer
+        try:
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
+
     def handle_one_request(self):
+        # from the first byte wait to the end of the headers, a watchdog holds the whole request to the
+        # client time-out: a per-read time-out alone lets a client trickle one byte at a time forever
+        self.server.reading(self, True)
         try:
             super().handle_one_request()
-        except (socket.timeout, TimeoutError, ConnectionError):
+        except (socket.timeout, TimeoutError, ConnectionError, OSError, ValueError):
             self.close_connection = True
+        finally:
+            self.server.reading(self, False)
 
     def log_message(self, fmt, *args):
         if not self.server.app.quiet:
             sys.stderr.write("%s - %s\n" % (self.address_string(), fmt % args))
 
     def _dispatch(self):
+        self.server.reading(self, False)
         app = self.server.app
         # a body nobody reads would be taken for the next request on this connection: close it instead
         self._unread_body = bool(self.headers.get("Transfer-Encoding")) or self.headers.get(
@@ -194,7 +229,11 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self._drain(length)
             self.close_connection = True
             raise ApiError(413, f"The request body is larger than {MAX_BODY} bytes.")
-        data = self.rfile.read(length)
+        self.server.reading(self, True)
+        try:
+            data = self.rfile.read(length)
+        finally:
+            self.server.reading(self, False)
         if len(data) < length:
             raise ConnectionError("client closed the connection mid-body")
         return data
@@ -220,6 +259,10 @@ class RequestHandler(BaseHTTPRequestHandler):
             raise ApiError(400, "Too many query parameters.")
 
     def _serve_api(self, app, split):
+        if not app.wait_ready():
+            self.close_connection = True
+            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", split.path),
+                                   {"Retry-After": "5"})
         fault, delay = app.faults.draw() if app.faults else (None, 0.0)
         if fault == "latency":
             time.sleep(delay)
@@ -244,6 +287,11 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self.close_connection = True  # the body may not have been read
             problem = api_errors.problem_details(err.status, err.message, split.path)
             return err.status, self._encode(err.status, problem), err.headers
+        wait = app.rate_limiter.take(client_key(params, query, self.client_address[0]))
+        if wait:
+            problem = api_errors.problem_details(
+                429, f"Too many requests for this driver; try again in {max(1, round(wait))} s.", split.path)
+            return 429, self._encode(429, problem), {"Retry-After": str(max(1, round(wait + 0.49)))}
         if fault == "error":
             # before the handler: an injected 503 never hides a change made by the request
             problem = api_errors.problem_details(503, "The service is temporarily unavailable (injected fault).",
@@ -262,6 +310,10 @@ class RequestHandler(BaseHTTPRequestHandler):
         return response.status, self._encode(response.status, response.body), response.headers
 
     def _serve_control(self, app, split):
+        if not app.wait_ready():
+            self.close_connection = True
+            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", split.path),
+                                   {"Retry-After": "5"})
         try:
             if self.command != "POST":
                 self.close_connection = self.close_connection or self._unread_body
@@ -320,13 +372,54 @@ class RequestHandler(BaseHTTPRequestHandler):
 
 
 class AppServer(ThreadingHTTPServer):
+    """A thread per connection, so a slow or stuck client holds only its own thread; a watchdog
+    closes connections that take longer than the client time-out to send a request."""
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
 
     def __init__(self, address, app):
         self.app = app
+        self._reading = {}        # handler -> deadline while it waits for request bytes
+        self._watch_lock = threading.Lock()
+        self._open = 0
         super().__init__(address, RequestHandler)
+        threading.Thread(target=self._watchdog, name="client-watchdog", daemon=True).start()
+
+    def reading(self, handler, waiting):
+        with self._watch_lock:
+            if waiting:
+                self._reading[handler] = time.monotonic() + self.app.limits.client_timeout
+            else:
+                self._reading.pop(handler, None)
+
+    def _watchdog(self):
+        while True:
+            time.sleep(min(0.25, self.app.limits.client_timeout / 4))
+            now = time.monotonic()
+            with self._watch_lock:
+                late = [h for h, deadline in self._reading.items() if deadline < now]
+                for handler in late:
+                    del self._reading[handler]
+            for handler in late:
+                try:
+                    handler.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def verify_request(self, request, client_address):
+        with self._watch_lock:
+            if self._open >= MAX_CONNECTIONS:
+                return False  # the socket is closed at once; the clients already in are served on
+            self._open += 1
+        return True
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._watch_lock:
+                self._open -= 1
 
     def handle_error(self, request, client_address):
         # the default prints a traceback to stderr for every reset connection; keep it to one line

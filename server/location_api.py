@@ -3,6 +3,7 @@ location or EVSE, live availability, favorites and private locations, with the A
 import base64
 import copy
 import hashlib
+import heapq
 import json
 import math
 
@@ -143,14 +144,21 @@ class LocationApi:
         connector_ok = self._connector_filter(query)
         catalog = self.catalog
 
+        plain = not (only_available or only_favorites or direct_pay or country or evse_uid or connector_ok)
+        hidden = catalog.hidden
+
         def keep(loc_id, live, viewer, favorites):
+            if loc_id in hidden:
+                loc = catalog.locations[loc_id]
+                if is_private(loc) and viewer is None:
+                    return False
+                if not self._group_allows_now(loc_id, viewer):
+                    return False
+                if is_restricted(loc) and not with_restricted:
+                    return False
+            if plain:
+                return True
             loc = catalog.locations[loc_id]
-            if is_private(loc) and viewer is None:
-                return False
-            if not self._group_allows_now(loc_id, viewer):
-                return False
-            if is_restricted(loc) and not with_restricted:
-                return False
             if only_favorites and loc_id not in favorites:
                 return False
             if direct_pay and not loc.get("dp"):
@@ -174,20 +182,8 @@ class LocationApi:
             favorites = {r["location_id"] for r in self.store.favorites(viewer)} if viewer else set()
         return live, viewer, favorites
 
-    def _priority_order(self, centre_lat, centre_lng):
-        """Session-capable first ("higher priority"), then nearest the centre. Only static attributes
-        decide the order, so pages do not shift between calls."""
-        scale = math.cos(math.radians(centre_lat))
-        locations, can_start = self.catalog.locations, self.catalog.can_start
-
-        def order(loc_id):
-            c = locations[loc_id]["coordinates"]
-            dy, dx = c["latitude"] - centre_lat, (c["longitude"] - centre_lng) * scale
-            return (not can_start[loc_id], dy * dy + dx * dx, loc_id)
-        return order
-
-    def _page(self, req, ids, default_size, max_size, cap=None):
-        """(ids of this page, meta) with pageSize and the continuationToken request header."""
+    def _window(self, req, default_size, max_size, cap=None):
+        """(offset, page size, fingerprint) from pageSize and the continuationToken request header."""
         q = req.query
         page_size = query_int(q, "pageSize", default_size, 1, max_size)
         if cap is not None:
@@ -197,8 +193,15 @@ class LocationApi:
         token = req.headers.get("continuationToken")
         if token:
             offset = self._decode_continuation(token, fingerprint)
+        return offset, page_size, fingerprint
+
+    def _page(self, req, ids, default_size, max_size, cap=None, window=None, total=None):
+        """(ids of this page, meta). `ids` must be in order at least up to the end of the page;
+        `total` is the full count when `ids` is only that ordered prefix."""
+        offset, page_size, fingerprint = window or self._window(req, default_size, max_size, cap)
+        total = len(ids) if total is None else total
         page = ids[offset:offset + page_size]
-        meta = {"count": len(page), "hasMoreData": offset + page_size < len(ids)}
+        meta = {"count": len(page), "hasMoreData": offset + page_size < total}
         if meta["hasMoreData"]:
             meta["continuationToken"] = self._encode_continuation(fingerprint, offset + page_size)
         return page, meta
@@ -246,34 +249,42 @@ class LocationApi:
                            code="INVALID_BOUNDING_BOX", field="boundingBox")
         return bottom, left, top, right
 
-    def _box_ids(self, req):
+    def _box_page(self, req, default_size, max_size, cap=None):
+        """(page ids, meta, live, box): matches in priority order, sorting only as far as the page needs
+        (a country-wide box holds thousands; a page is 50)."""
         q = req.query
         bottom, left, top, right = self._box(q)
         user_lat = query_float(q, "userLatitude", False, -90, 90)
         user_lng = query_float(q, "userLongitude", False, -180, 180)
         keep = self._location_filter(q)
-        query_int(q, "pageSize", None, 1, 1000)  # validated before any work
+        window = self._window(req, default_size, max_size, cap)
         live, viewer, favorites = self._context(q)
-        ids = [i for i in self.catalog.index.query(bottom, left, top, right) if keep(i, live, viewer, favorites)]
         if user_lat is not None and user_lng is not None:
-            centre = (user_lat, user_lng)
+            c_lat, c_lng = user_lat, user_lng
         else:
-            centre = ((bottom + top) / 2, (left + right) / 2)
-        ids.sort(key=self._priority_order(*centre))
+            c_lat, c_lng = (bottom + top) / 2, (left + right) / 2
+        scale = math.cos(math.radians(c_lat))
+        can_start = self.catalog.can_start
+        keyed = []
+        for lat, lng, loc_id in self.catalog.index.query_points(bottom, left, top, right):
+            if keep(loc_id, live, viewer, favorites):
+                dy, dx = lat - c_lat, (lng - c_lng) * scale
+                keyed.append((not can_start[loc_id], dy * dy + dx * dx, loc_id))
+        needed = window[0] + window[1] + 1
+        ordered = heapq.nsmallest(needed, keyed) if needed * 4 < len(keyed) else sorted(keyed)
+        page, meta = self._page(req, [k[2] for k in ordered], 0, 0, window=window, total=len(keyed))
         box = {"bottomLeftLat": bottom, "bottomLeftLng": left, "topRightLat": top, "topRightLng": right}
-        return ids, live, box
+        return page, meta, live, box
 
     def bounding_box(self, req, full=False):
-        ids, live, box = self._box_ids(req)
-        page, meta = self._page(req, ids, BBOX_MAX_RESULTS, 100, cap=BBOX_MAX_RESULTS)
+        page, meta, live, box = self._box_page(req, BBOX_MAX_RESULTS, 100, cap=BBOX_MAX_RESULTS)
         return Response(200, {"boundingBox": box, "data": self._render(page, live, full), "meta": meta})
 
     def bounding_box_v2(self, req):
         return self.bounding_box(req, full=True)
 
     def bounding_box_minimal(self, req):
-        ids, live, box = self._box_ids(req)
-        page, meta = self._page(req, ids, *MINIMAL_PAGE)
+        page, meta, live, box = self._box_page(req, *MINIMAL_PAGE)
         return Response(200, {"boundingBox": box, "data": [self._min_json(i, live) for i in page], "meta": meta})
 
     # nearby and search
@@ -459,9 +470,7 @@ class LocationApi:
         if loc_id not in self.catalog.locations:
             raise ApiError(404, "Location not found.")
         with self.tx() as now:
-            self._require_token(app_token)
-            if is_private(self.catalog.locations[loc_id]) and self.store.get_token(app_token) is None:
-                raise ApiError(404, "Location not found.")
+            self._require_token(app_token)  # a registered driver may see private places, so may keep them
             self.store.put_favorite(app_token, loc_id, display_name, now)
         return Response(204)
 

@@ -96,6 +96,12 @@ class Proxy:
 
     def forward(self, req):
         up = self.upstream
+        for name, value in req.params.items():
+            # an upstream that decodes %2F or resolves dot segments must not be steered off the allow-list
+            if "/" in value or "\\" in value or value in (".", "..") or "%" in value:
+                raise ApiError(400, f"{name}: not a valid identifier.")
+        if any(part in (".", "..") for part in req.path.split("/")):
+            raise ApiError(400, "The path may not contain dot segments.")
         target = up.base_path + req.path[len("/api"):]
         if req.raw_query:
             target += "?" + req.raw_query

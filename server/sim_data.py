@@ -39,6 +39,7 @@ class Catalog:
         self.qr = {}          # qr id (lower case) -> QrResponse
         self.lazy_qr = {}     # qr id -> (location id, OCPI location id, evse uid, operator slug), built on demand
         self.private_ids = [] # closed-loop locations, shown only to registered drivers (filter.appToken)
+        self.hidden = set()   # private or restricted: left out of lists unless asked for
         self.search_texts = {}  # id -> folded text searched by /locations/search, filled on first use
         self.private_groups = {}  # private location id -> the closed group whose tokens may see it
         self.index = GridIndex()
@@ -54,6 +55,10 @@ class Catalog:
         self.can_start[loc_id] = any(not e.get("chargingNotAllowed") for e in detail.get("evses", []))
         if detail.get("isPrivateLocation"):
             self.private_ids.append(loc_id)
+            self.hidden.add(loc_id)
+        evses = detail.get("evses") or []
+        if evses and all(e.get("restrictedAccess") for e in evses):
+            self.hidden.add(loc_id)
         for evse in detail.get("evses", []):
             self.evses[evse["uid"]] = (loc_id, evse)
             for key in (evse["uid"], evse.get("evseId")):
@@ -106,6 +111,7 @@ def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None,
     for qr in seed.get("qr", []):
         catalog.qr[qr["id"].lower()] = qr
     generate(catalog, params, count)
+    catalog.base_params = params
     if network:
         build_network(catalog, params)
     if private_file is not None:
@@ -123,6 +129,12 @@ def load_private(catalog, path):
     for group, ids in data.get("groups", {}).items():
         for loc_id in ids:
             catalog.private_groups[loc_id] = group
+            catalog.hidden.add(loc_id)
+
+
+def add_network(catalog):
+    """Adds the NL/BE/DE network to a catalog made with network=False (the same result as network=True)."""
+    build_network(catalog, catalog.base_params)
 
 
 def _weighted(rng, table):

@@ -1,6 +1,7 @@
 """--faults: each kind does what it says, only on /api/, at the stated moment relative to the handler,
 and a seed replays the same draw."""
 import http.client
+import json
 import os
 import socket
 import tempfile
@@ -9,7 +10,7 @@ import unittest
 
 from server.faults import KINDS, FaultPlan, parse_spec
 
-from .server_process import ServerProcess
+from .server_process import MARGA, Driver, ServerProcess
 
 
 class SpecTest(unittest.TestCase):
@@ -101,6 +102,29 @@ class FaultServerTest(unittest.TestCase):
             # the registration took effect although its answer was lost
             with ServerProcess(state=state) as clean:
                 self.assertEqual(clean.api("GET", "/v2.1/token/fault-drop-driver")[0], 200)
+
+    def test_a_dropped_start_took_effect_and_shows_in_the_session_list(self):
+        """The contract the app relies on: after a start whose answer was lost, the session list tells."""
+        with tempfile.TemporaryDirectory() as tmp:
+            state = os.path.join(tmp, "s.sqlite")
+            with ServerProcess(state=state) as clean:
+                driver = Driver(clean, "fault-start-driver")
+                driver.register()
+                card = driver.valid_card("FAULTSTART1")
+            server = self.run_server("drop=1", state=state)
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            conn.request("POST", "/api/session/start?appToken=fault-start-driver", body=json.dumps({
+                "locationId": MARGA, "evseUid": "NL-GFX-EChargestation-1", "paymentMethodId": card["id"]}),
+                headers={"Content-Type": "application/json"})
+            with self.assertRaises((http.client.RemoteDisconnected, ConnectionError)):
+                conn.getresponse()
+            conn.close()
+            server.stop()
+            with ServerProcess(state=state) as clean:
+                status, history = clean.api("GET", "/token/fault-start-driver/sessions")
+                self.assertEqual(status, 200)
+                self.assertEqual(len(history["data"]), 1)
+                self.assertEqual(history["data"][0]["evseUid"], "NL-GFX-EChargestation-1")
 
     def test_truncate_sends_half_the_announced_body(self):
         server = self.run_server("truncate=1")

@@ -123,8 +123,9 @@ class JourneyTest(unittest.TestCase):
         self.assertIsInstance(charging["stateOfCharge"], (int, float))
         self.assertGreater(parse_time(charging["nextStatusCall"]).timestamp(), time.time() - 1)
         e1 = charging["energyInKwh"]
-        later = server.wait_for(lambda: (b := driver.status(session_id))["energyInKwh"] > e1 and b,
-                                what="energy to rise")
+        # meter values come per simulated second at the earliest: wait for a second reading, not only more energy
+        later = server.wait_for(lambda: (b := driver.status(session_id))["energyInKwh"] > e1
+                                and len(b["usageSummary"]["dataPoints"]) >= 2 and b, what="energy to rise")
         self.assertEqual(later["status"], "CHARGING")
         points = later["usageSummary"]["dataPoints"]
         self.assertGreaterEqual(len(points), 2)

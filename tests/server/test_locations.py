@@ -23,7 +23,7 @@ def is_validation_response(body):
 class LocationEndpointsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = ServerProcess(time_scale=60).start()
+        cls.server = ServerProcess(time_scale=60, sim_data="full").start()
         cls.driver = Driver(cls.server, "loc-" + uuid.uuid4().hex[:8])
         cls.driver.register()
 
@@ -171,6 +171,16 @@ class LocationEndpointsTest(unittest.TestCase):
         self.assertEqual(status, 404)
         status, body = self.server.api("POST", f"/favorites/{token}/location/{MARGA}", raw=b"{bad")
         self.assertEqual(status, 400)
+
+
+class StartUpTest(unittest.TestCase):
+    def test_no_half_built_map_while_the_network_loads(self):
+        with ServerProcess(sim_data="full") as server:
+            # asked the moment the server listens, while the network is still being built
+            status, body = server.api("GET", "/locations/search?q=Berlin&pageSize=100")
+            self.assertEqual(status, 200)
+            self.assertEqual(len(body["data"]), 100)
+            self.assertEqual(body["data"][0]["country"], "DEU")
 
 
 if __name__ == "__main__":

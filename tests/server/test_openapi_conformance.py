@@ -20,7 +20,7 @@ class OpenApiConformanceTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.spec = OpenApi()
-        cls.server = ServerProcess(time_scale=120).start()
+        cls.server = ServerProcess(time_scale=120, sim_data="full").start()
         cls.seen = []         # (method, template, status)
         cls.problems = []
 

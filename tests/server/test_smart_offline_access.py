@@ -30,7 +30,7 @@ class SmartOfflineAccessTest(unittest.TestCase):
                          and not is_restricted(l) and usable(l))
         cls.private = next(l for l in locations if l.get("isPrivateLocation"))
         cls.restricted = next(l for l in locations if is_restricted(l))
-        cls.server = ServerProcess(time_scale=60).start()
+        cls.server = ServerProcess(time_scale=60, sim_data="full").start()
         cls.driver = Driver(cls.server, "smart-" + uuid.uuid4().hex[:8])
         cls.driver.register()
         cls.card = cls.driver.valid_card("SMART00001")
