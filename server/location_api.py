@@ -148,11 +148,13 @@ class LocationApi:
         hidden = catalog.hidden
 
         def keep(loc_id, live, viewer, favorites):
-            if loc_id in hidden:
+            if loc_id in catalog.private_groups:
+                # a closed group's chargers (a hotel's): its members see them, nobody else does
+                if not self._group_allows_now(loc_id, viewer):
+                    return False
+            elif loc_id in hidden:
                 loc = catalog.locations[loc_id]
                 if is_private(loc) and viewer is None:
-                    return False
-                if not self._group_allows_now(loc_id, viewer):
                     return False
                 if is_restricted(loc) and not with_restricted:
                     return False
@@ -365,14 +367,18 @@ class LocationApi:
     # one location
 
     def _visible(self, loc_id, query):
-        """403 for a private location the caller may not see."""
-        if is_private(self.catalog.locations[loc_id]):
-            with self.tx():
-                viewer = self._viewer(query)
-            if viewer is None:
+        """403 for a private location the caller may not see (a closed group's only to its members)."""
+        private = is_private(self.catalog.locations[loc_id])
+        if not private and loc_id not in self.catalog.private_groups:
+            return
+        with self.tx():
+            viewer = self._viewer(query)
+            if loc_id in self.catalog.private_groups:
+                # a closed group's charger does not exist for outsiders (a hotel's garage stays unlisted)
+                if not self._group_allows(loc_id, viewer):
+                    raise ApiError(404, "Location not found.")
+            elif viewer is None:
                 raise ApiError(403, PRIVATE_LOCATION)
-        if not self._group_allows_now(loc_id, viewer):
-            raise ApiError(403, PRIVATE_LOCATION)
 
     def location(self, req):
         loc_id = clean_id(req.params["id"], "id")

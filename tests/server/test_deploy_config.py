@@ -148,7 +148,9 @@ class ServeStartTest(unittest.TestCase):
             (json.dumps({**portal, "mode": "shop"}), "mode: must be one of"),
             (json.dumps({**portal, "locations": {"ids": [MARGA]}}), "locations.ids[0]: 'nl-gfx-a2f2ce5a"),
             (json.dumps({**portal, "locations": {"ids": ["nl-none"]}}), "locations.ids[0]: the simulator has no"),
-            (json.dumps({"api": {"mode": "upstream", "url": "https://x.example", "apiKeyEnv": "K"}}), "api.mode:"),
+            # upstream mode needs its API key in the named environment variable
+            (json.dumps({"api": {"mode": "upstream", "url": "https://x.example", "apiKeyEnv": "K"}}),
+             "api.apiKeyEnv: $K holds no API key"),
         ]
         for text, expected in cases:
             proc = self.start(text)
