@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api_types.hpp"
+#include "start_guard.hpp"
 #include "strings.hpp"
 #include "time_point.hpp"
 
@@ -28,7 +29,9 @@ struct OpenAddCard {};
 struct AddChargeCard { std::string visual_number; };
 struct ChoosePaymentMethod { std::string payment_method_id; };
 struct StartCharging {};
-struct StopCharging {};
+struct StopCharging { std::string session_id; };  // empty: the session on screen (also cancels one not started)
+struct ShowSession { std::string session_id; };   // one of several running sessions
+struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
 struct Back {};
 struct DismissError {};
 struct Finish {};  // leave the receipt, back to the map
@@ -37,7 +40,7 @@ struct Finish {};  // leave the receipt, back to the map
 using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent::ChooseConnector,
                                 intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
                                 intent::StartCharging, intent::StopCharging, intent::Back,
-                                intent::DismissError, intent::Finish>;
+                                intent::DismissError, intent::Finish, intent::ShowSession, intent::TryAgain>;
 
 // First event after load: what storage held, and fresh randomness for a new app token.
 struct Boot {
@@ -54,7 +57,17 @@ struct HttpResponse {
 
 struct Tick {};  // a WakeAt came due (the time itself comes with every event)
 
-using Event = std::variant<Boot, UserIntent, HttpResponse, Tick>;
+// The page was hidden or shown (Page Visibility API): polling pauses while nobody looks.
+struct Visibility { bool visible = true; };
+// The browser went offline or online (navigator.onLine and its events).
+struct Connectivity { bool online = true; };
+// Another tab of the app changed a stored key (the `storage` event).
+struct StorageChanged {
+    std::string key;
+    std::optional<std::string> value;  // nullopt: removed
+};
+
+using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, Visibility, Connectivity, StorageChanged>;
 
 // ---- effects ------------------------------------------------------------------------------
 
@@ -75,19 +88,25 @@ struct Persist {
 struct WakeAt { TimePoint at; };
 struct Announce { std::string text; };  // for the aria-live region
 
-using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce>;
+// Keep the screen on (Screen Wake Lock) while a session starts or charges, where supported.
+struct KeepAwake { bool on = false; };
+
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, KeepAwake>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";
-inline constexpr const char* kKeyActiveSession = "activeSession";  // JSON: id, location, evse, connector
-inline constexpr const char* kKeyLastStatus = "lastSessionStatus";  // last StatusResponse body
+// JSON array, one entry per running session: id, location, evse, connector, last status body.
+inline constexpr const char* kKeyActiveSessions = "activeSessions";
+// A start whose outcome is not settled yet (start_guard.hpp); written before the request is sent.
+inline constexpr const char* kKeyStartPending = "startPending";
 
 // ---- model --------------------------------------------------------------------------------
 
 enum class Screen { Map, Location, Price, AddCard, Session, Receipt };
 
 enum class RequestKind {
-    RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop
+    RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
+    Sessions
 };
 
 struct PendingRequest {
@@ -104,12 +123,17 @@ struct ActiveSession {
     std::string id;
     std::string location_id, evse_uid, connector_id;
     std::optional<SessionStatus> last;  // last status received
+    std::string last_body;                 // its body, as stored
     std::optional<TimePoint> last_update;  // when `last` arrived
-    bool stop_requested = false;
+    std::optional<TimePoint> requested_at;  // when this phone learnt of the session (start answered)
+    bool stop_requested = false;  // from the tap until the session is over, or the stop is refused
+    int stop_failures = 0;        // stops that got no clear answer in a row: retried with backoff
+    std::optional<TimePoint> stop_retry_at;
     int consecutive_failures = 0;
     int consecutive_client_errors = 0;  // 4xx in a row: the service may have forgotten the session
     TimePoint next_poll{};
     std::optional<TimePoint> completed_since;  // first COMPLETED seen; CDR_AVAILABLE normally follows
+    bool parked = false;  // PARKING was seen (the timeline shows "car full")
 };
 
 struct Model {
@@ -139,8 +163,22 @@ struct Model {
     bool card_adding = false;
 
     bool start_in_flight = false;
-    std::optional<ActiveSession> session;
+    // A start sent (or being sent) whose outcome is not settled; blocks another start until the
+    // session list settles it. From another tab: `start_elsewhere`.
+    std::optional<StartMarker> start_marker;
+    std::optional<StartMarker> start_elsewhere;
+    std::optional<TimePoint> start_check_at;  // when to ask the session list about start_marker
+    int start_check_failures = 0;
+
+    std::vector<ActiveSession> sessions;  // every running session of this token, oldest first
+    std::string shown_session;            // the id on the session screen
+    std::vector<std::string> closed_sessions;  // ended here: not taken up again from the list
+    std::optional<TimePoint> sessions_refresh_at;
     std::optional<SessionStatus> receipt;  // the final status once the session is over
+
+    bool visible = true;  // polling pauses while the page is hidden
+    bool online = true;   // and while the browser says it is offline
+    bool keep_awake = false;
 
     std::optional<UserMessage> message;  // a problem to show the driver
     std::map<int, PendingRequest> pending;
@@ -159,6 +197,13 @@ bool can_start(const Model& m);
 // from the tap until the session is over.
 bool can_stop(const Model& m);
 bool is_stopping(const Model& m);
+// The same for any running session.
+bool can_stop(const ActiveSession& s);
+bool is_stopping(const ActiveSession& s);
+// Stopping before charging began cancels the start: the button says so.
+bool is_cancel(const ActiveSession& s);
+// The session on the session screen (the first one when none was chosen), or nullptr.
+const ActiveSession* shown_session(const Model& m);
 // A payment method the driver may start with here: the service knows a price (VALID/UNKNOWN),
 // does not call it incompatible, and the card is not INVALID.
 bool payment_usable(const WalletTariffItem& item);
@@ -174,6 +219,10 @@ inline constexpr Millis kPollMax{30000};
 inline constexpr Millis kCompletedGrace{120000};
 // 4xx answers in a row to status polls after which the session is given up as unknown.
 inline constexpr int kMaxClientErrors = 5;
+// While sessions run, the session list is read again this often (sessions started elsewhere).
+inline constexpr Millis kSessionsRefresh{60000};
+// How far back the session list is read for sessions to take up again.
+inline constexpr Millis kSessionsWindow{48LL * 3600 * 1000};
 // The most map locations gathered by following continuation tokens for one area.
 inline constexpr size_t kMaxMapLocations = 500;
 // How often the price per payment method is asked again while a card is being verified.
