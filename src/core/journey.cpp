@@ -255,7 +255,9 @@ void on_boot(Step& s, const Boot& boot) {
         const auto it = boot.stored.find(key);
         return it == boot.stored.end() ? nullptr : &it->second;
     };
-    if (const std::string* token = stored(kKeyAppToken); token != nullptr && !token->empty()) {
+    const std::string* token = stored(kKeyAppToken);
+    const bool fresh_token = token == nullptr || token->empty();
+    if (!fresh_token) {
         s.m.app_token = *token;
     } else {
         s.m.app_token = "app-" + boot.random_hex;
@@ -281,8 +283,9 @@ void on_boot(Step& s, const Boot& boot) {
         if (!s.m.start_marker) persist(s, kKeyStartPending, std::nullopt);
         else s.m.message = UserMessage{Str::StartChecking, {}};
     }
-    // Sessions started elsewhere (another tab or phone) for this token are taken up from the list.
-    fetch_sessions(s);
+    // Sessions started elsewhere (another tab or phone) for this token are taken up from the list;
+    // a token made just now has none (and is not registered yet).
+    if (!fresh_token) fetch_sessions(s);
 }
 
 void on_intent(Step& s, const UserIntent& intent) {

@@ -11,6 +11,7 @@
 #include "platform/http_bridge.hpp"
 #include "platform/storage.hpp"
 #include "platform/timers.hpp"
+#include "platform/page_events.hpp"
 
 namespace platform {
 namespace {
@@ -32,6 +33,8 @@ void run(const core::Effect& effect) {
                 timers::wake_at(e.at);
             } else if constexpr (std::is_same_v<T, core::Announce>) {
                 a11y_bridge::announce(e.text);
+            } else if constexpr (std::is_same_v<T, core::KeepAwake>) {
+                page_events::keep_awake(e.on);
             }
         },
         effect);

@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "screens.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 
 namespace ui {
 
@@ -16,6 +17,8 @@ FrameResult draw_app(const core::Model& model, core::TimePoint now, float dpr) {
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##app", nullptr, flags);
+    // The browser says there is no network: said on every screen, since every screen waits on it.
+    if (!model.online) status_line(core::tr(core::Str::Offline));
     switch (model.screen) {
         case core::Screen::Map: draw_map_screen(model, result.intents); break;
         case core::Screen::Location: draw_location_screen(model, result.intents); break;

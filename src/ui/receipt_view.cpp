@@ -20,6 +20,7 @@ void draw_receipt_screen(const core::Model& m, Intents& out) {
     if (!m.receipt) return;
     const core::SessionStatus& r = *m.receipt;
     status_line(core::session_status_text(r));
+    draw_session_outcome(r, out);
     if (r.total_costs) {
         heading(std::string(tr(Str::Total)) + ": " + core::format_money(*r.total_costs, r.currency));
         if (r.total_vat) {

@@ -15,5 +15,7 @@ void draw_add_card_screen(const core::Model& m, Intents& out);
 // Returns ms until the screen changes by itself (elapsed time, "updated N s ago").
 int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out);
 void draw_receipt_screen(const core::Model& m, Intents& out);
+// Above the receipt: what the end of a session means and what to do next.
+void draw_session_outcome(const core::SessionStatus& st, Intents& out);
 
 }  // namespace ui

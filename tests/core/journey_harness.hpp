@@ -87,7 +87,7 @@ struct Journey {
 
     // Booted, registered, wallet and map loaded, no session running elsewhere.
     void ready() {
-        boot();
+        boot({{kKeyAppToken, "app-" + kHex}});  // a returning driver: the session list is asked for
         answer("PUT", "/api/token/", 200, "{}");
         answer("GET", "/api/payment/", 200, std::string(R"({"data":[)") + seed::kSeedChargeCard + "]}");
         answer("GET", "/api/locations/boundingbox", 200, seed::kSeedBoundingBox);

@@ -191,7 +191,7 @@ TEST_CASE("a start in another tab locks Start here until it is settled, then its
 
 TEST_CASE("several running sessions are all listed, polled and stoppable one by one") {
     Journey j;
-    j.boot();
+    j.boot({{kKeyAppToken, "app-" + kHex}});
     const auto effects = j.answer("GET", "/api/token/", 200,
                                   history({{"b", "CHARGING", "E2", "2021-06-14T08:30:00Z"},
                                            {"a", "PARKING", "E1", "2021-06-14T08:00:00Z"},
@@ -232,7 +232,7 @@ TEST_CASE("several running sessions are all listed, polled and stoppable one by 
 
 TEST_CASE("the session list is read again while sessions run, and failures do not lose sessions") {
     Journey j;
-    j.boot();
+    j.boot({{kKeyAppToken, "app-" + kHex}});
     j.answer("GET", "/api/token/", 200, history({{"a", "CHARGING", "E1", "2021-06-14T08:00:00Z"}}));
     REQUIRE(j.m.sessions_refresh_at.has_value());
     j.now = *j.m.sessions_refresh_at;
