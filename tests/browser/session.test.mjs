@@ -1,0 +1,169 @@
+// A driver's session survives what phones and networks do: a double tap, a reload mid-charge, a
+// reload during the start request, a lost answer, a second tab, the network gone mid-session, a
+// charger that waited in vain for the cable. The simulator is the referee: one session, a receipt.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { reachPrice, sessionsOf, simControl } from './lib/charge_steps.mjs';
+
+let browser, server;
+
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+// A server per test: each starts from a free charger.
+beforeEach(async () => {
+  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
+});
+afterEach(async () => { await server?.stop(); });
+
+const ignorable = (e) => /favicon|Failed to load resource/.test(e);
+
+async function stopToReceipt(app) {
+  await app.tap('button', 'Stop charging');
+  await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
+}
+
+test('a double tap on Start creates one session; a reload mid-charge lands on it, and Stop works from there', { timeout: 90000 }, async () => {
+  const { page, app, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'double-tap-reload', async () => {
+      await reachPrice(app);
+      const start = await app.find('button', 'Start charging');
+      const x = start.x + start.w / 2, y = start.y + start.h / 2;
+      await Promise.all([page.touchscreen.tap(x, y), page.touchscreen.tap(x, y)]);
+      await page.touchscreen.tap(x, y);
+      await app.waitFor('status', 'Charging', { timeout: 30000 });
+      assert.equal((await sessionsOf(page)).length, 1, 'exactly one session started');
+
+      await page.reload();
+      await app.waitReady();
+      await app.waitFor('heading', 'Charging session', { timeout: 15000 });
+      await app.waitFor('status', 'Charging', { timeout: 15000 });
+      await app.waitFor('text', 'Charging: now');
+      await stopToReceipt(app);
+      const sessions = await sessionsOf(page);
+      assert.equal(sessions.length, 1);
+      assert.equal(sessions[0].status, 'CDR_AVAILABLE');
+      assert.deepEqual(app.errors.filter((e) => !ignorable(e)), []);
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('a start whose answer is lost is found in the session list, and not sent again', { timeout: 90000 }, async () => {
+  const { page, app, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'lost-answer', async () => {
+      await reachPrice(app);
+      let starts = 0;
+      // The start reaches the service, but its answer never reaches the phone.
+      await page.route('**/api/session/start*', async (route) => {
+        starts += 1;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      await app.tap('button', 'Start charging');
+      await app.waitFor('status', /^(Charger accepted, plug in your car|Charging)$/, { timeout: 30000 });
+      assert.equal(starts, 1, 'the start was sent once');
+      assert.equal((await sessionsOf(page)).length, 1);
+      await page.unroute('**/api/session/start*');
+      await app.waitFor('status', 'Charging', { timeout: 30000 });
+      await stopToReceipt(app);
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('a reload during the start request, and a second tab, show the one session', { timeout: 90000 }, async () => {
+  const { page, context, app, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'reload-during-start', async () => {
+      await reachPrice(app);
+      let release, starts = 0;
+      const held = new Promise((r) => { release = r; });
+      await page.route('**/api/session/start*', async (route) => {
+        starts += 1;
+        await route.fetch();  // the service starts the session...
+        await held;           // ...and the page reloads before the answer arrives
+        await route.abort('aborted').catch(() => {});
+      });
+      await app.tap('button', 'Start charging');
+      await page.waitForFunction(() => localStorage.getItem('startPending') !== null);
+      await page.waitForTimeout(300);
+      const reload = page.reload();
+      release();
+      await reload;
+      await app.waitReady();
+      await app.waitFor('heading', 'Charging session', { timeout: 15000 });
+      await app.waitFor('status', 'Charging', { timeout: 30000 });
+      assert.equal(await page.evaluate(() => localStorage.getItem('startPending')), null, 'settled');
+      assert.equal(starts, 1, 'no start after the reload');
+      await page.unroute('**/api/session/start*');
+
+      // A second tab of the same app finds the running session (shared storage, same token).
+      const tab = await context.newPage();
+      const { AppDriver } = await import('./lib/app_driver.mjs');
+      const app2 = new AppDriver(tab);
+      await tab.goto(server.url + '/');
+      await app2.waitReady();
+      await app2.waitFor('status', 'Charging', { timeout: 15000 });
+      await app2.waitFor('button', 'Stop charging', { enabled: true });
+      await tab.close();
+
+      assert.equal((await sessionsOf(page)).length, 1);
+      await stopToReceipt(app);
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('the network drops mid-session: the app says so, Stop waits for it, and the receipt follows', { timeout: 90000 }, async () => {
+  const { page, context, app, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'offline', async () => {
+      await reachPrice(app);
+      await app.tap('button', 'Start charging');
+      await app.waitFor('status', 'Charging', { timeout: 30000 });
+      await context.setOffline(true);
+      await app.waitFor('status', /^You are offline/, { timeout: 10000 });
+      await page.waitForTimeout(2500);
+      // Still the live session, still stoppable; the stop goes out when the network is back.
+      await app.tap('button', 'Stop charging');
+      await app.waitFor('button', 'Stopping…');
+      await page.waitForTimeout(1000);
+      await context.setOffline(false);
+      await app.waitForGone('status', /^You are offline/, { timeout: 10000 });
+      await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
+      const sessions = await sessionsOf(page);
+      assert.equal(sessions.length, 1);
+      assert.equal(sessions[0].status, 'CDR_AVAILABLE');
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('no cable in time: the app says so and Try again leads back to the price', { timeout: 90000 }, async () => {
+  const { page, app, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'timeout', async () => {
+      await reachPrice(app);
+      await simControl(server.url, 'never_plug');
+      await app.tap('button', 'Start charging');
+      await app.waitFor('text', /^Plug in your car/, { timeout: 15000 });
+      await app.waitFor('button', 'Cancel start');
+      await app.waitFor('text', /No cable was plugged in in time/, { timeout: 30000 });
+      await app.waitFor('text', 'Nothing was charged for this session.');
+      await app.tap('button', 'Try again');
+      await app.waitFor('button', 'Start charging', { enabled: true, timeout: 15000 });
+    });
+  } finally {
+    await close();
+  }
+});
