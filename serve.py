@@ -5,6 +5,8 @@ import os
 import sys
 
 from server.app import default_state_path, run
+from server.faults import FaultPlan, parse_spec
+from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.sim_control import ACTIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,30 +33,82 @@ charger control (for kiosks and tests, outside /api/):
 %(actions)s
   Answers 200 {evseUid, action, evseStatus, session: {chargeSessionId, status} | null, message},
   400 for a bad body, 404 for an unknown EVSE, 409 when the action does not apply now.
+
+faults (--faults, /api/ only):
+  latency and error strike before the request is handled (an injected 503 means nothing happened);
+  drop and truncate strike after it (the request took effect, the answer is lost): a start may have
+  started a session the app was never told about, as with a real network.
+
+proxy (--upstream URL):
+  The allow-listed driver-app paths under /api/ go to URL with "Authorization: ApiKey <key>", the key
+  read from the environment variable %(key_env)s (required). The key is never sent to the browser
+  nor logged. Other /api/ paths are refused (404); no simulator and no /sim/control run.
+  Upstream time-outs answer 504 and unreachable or failing upstreams 502, with a JSON message.
 """
+
+
+def add_server_args(parser):
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
+    parser.add_argument("--port", type=int, default=8000, help="port, 0 for any free one (default %(default)s)")
+    parser.add_argument("--root", default=os.path.join(HERE, "build", "web", "dist"),
+                        help="folder of the web app's files (default: build/web/dist beside serve.py)")
+    parser.add_argument("--quiet", action="store_true", help="no request log")
+
+
+def add_simulator_args(parser):
+    parser.add_argument("--state", default=default_state_path(),
+                        help="simulator state file, or :memory: (default: %(default)s)")
+    parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
+                        help="simulated seconds per real second (default %(default)s)")
+
+
+def add_faults_args(parser):
+    parser.add_argument("--faults", metavar="SPEC",
+                        help="inject faults into /api/ answers: kind=rate,... with kinds latency (0.5-3 s more), "
+                             "error (503), drop (no answer), truncate (half the body); or a bare total rate "
+                             "such as 0.2, spread evenly over the four")
+    parser.add_argument("--faults-seed", type=int, metavar="N", help="seed for --faults, to replay the same draw")
+
+
+def add_proxy_args(parser):
+    parser.add_argument("--upstream", metavar="URL",
+                        help="proxy the driver-app paths under /api/ to this Charge Assist base URL instead of "
+                             f"simulating it, adding the API key from ${API_KEY_ENV}")
+    parser.add_argument("--upstream-timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help="how long the upstream may take to answer (default %(default)s)")
 
 
 def main(argv=None):
     actions = "\n".join(f"    {name:<11} {text}" for name, text in ACTIONS.items())
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=EPILOG % {"state": default_state_path(), "actions": actions})
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
-    parser.add_argument("--port", type=int, default=8000, help="port, 0 for any free one (default %(default)s)")
-    parser.add_argument("--root", default=os.path.join(HERE, "build", "web", "dist"),
-                        help="folder of the web app's files (default: build/web/dist beside serve.py)")
-    parser.add_argument("--state", default=default_state_path(),
-                        help="simulator state file, or :memory: (default: %(default)s)")
-    parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
-                        help="simulated seconds per real second (default %(default)s)")
-    parser.add_argument("--quiet", action="store_true", help="no request log")
+        epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV})
+    add_server_args(parser)
+    add_simulator_args(parser)
+    add_faults_args(parser)
+    add_proxy_args(parser)
     args = parser.parse_args(argv)
     if not 0 < args.time_scale <= 1_000_000:
         parser.error("--time-scale must be above 0 and at most 1000000")
     if not 0 <= args.port <= 65535:
         parser.error("--port must be between 0 and 65535")
+    faults = None
+    if args.faults is not None:
+        try:
+            faults = FaultPlan(parse_spec(args.faults), args.faults_seed)
+        except ValueError as exc:
+            parser.error(f"--faults: {exc}")
+    upstream = None
+    if args.upstream is not None:
+        try:
+            if not 0 < args.upstream_timeout <= 600:
+                raise ValueError("--upstream-timeout must be above 0 and at most 600 seconds")
+            upstream = Upstream.from_environment(args.upstream, args.upstream_timeout)
+        except ValueError as exc:
+            parser.error(f"--upstream: {exc}")
     try:
-        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet)
+        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
+            upstream=upstream)
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

@@ -5,6 +5,7 @@ import json
 import logging
 import socket
 import sys
+import time
 import traceback
 import urllib.parse
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ class Request:
     query: dict
     headers: object
     body: bytes = b""
+    raw_query: str = ""
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Response:
     status: int
     body: object = None
     headers: dict = field(default_factory=dict)
+    raw: bytes | None = None   # sent as is instead of `body` as JSON (the proxy's upstream answers)
 
 
 @dataclass
@@ -90,13 +93,15 @@ class Router:
 
 
 class App:
-    """What the request handler serves: the API router, the /sim/control handler and static files."""
+    """What the request handler serves: the API router (simulator or proxy), the /sim/control handler,
+    static files, and the optional fault plan for /api/ requests."""
 
-    def __init__(self, router, static, control=None, quiet=False):
+    def __init__(self, router, static, control=None, quiet=False, faults=None):
         self.router = router
         self.static = static
         self.control = control
         self.quiet = quiet
+        self.faults = faults
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -206,6 +211,18 @@ class RequestHandler(BaseHTTPRequestHandler):
             raise ApiError(400, "Too many query parameters.")
 
     def _serve_api(self, app, split):
+        fault, delay = app.faults.draw() if app.faults else (None, 0.0)
+        if fault == "latency":
+            time.sleep(delay)
+        status, data, headers = self._api_answer(app, split, fault)
+        if fault == "drop":
+            # the request was handled; the client gets no answer at all
+            self.close_connection = True
+            return
+        self._send_bytes(status, data, headers, truncate=fault == "truncate")
+
+    def _api_answer(self, app, split, fault):
+        """(status, body bytes, headers) of an /api/ request."""
         try:
             # unknown paths, wrong methods and unacceptable bodies are transport-level: RFC 7807 for those
             route, params = app.router.match(self.command, self._api_parts(split.path))
@@ -217,12 +234,20 @@ class RequestHandler(BaseHTTPRequestHandler):
             if self._unread_body:
                 self.close_connection = True  # the body may not have been read
             problem = api_errors.problem_details(err.status, err.message, split.path)
-            return self._send_json(err.status, problem, err.headers)
+            return err.status, self._encode(err.status, problem), err.headers
+        if fault == "error":
+            # before the handler: an injected 503 never hides a change made by the request
+            problem = api_errors.problem_details(503, "The service is temporarily unavailable (injected fault).",
+                                                 split.path)
+            return 503, self._encode(503, problem), {"Retry-After": "1"}
         try:
-            response = route.handler(Request(self.command, split.path, params, query, self.headers, body))
+            response = route.handler(Request(self.command, split.path, params, query, self.headers, body,
+                                             split.query))
         except ApiError as err:
-            return self._send_json(err.status, api_errors.render(route.style, err, split.path), err.headers)
-        self._send_json(response.status, response.body, response.headers)
+            return err.status, self._encode(err.status, api_errors.render(route.style, err, split.path)), err.headers
+        if response.raw is not None:
+            return response.status, response.raw, response.headers
+        return response.status, self._encode(response.status, response.body), response.headers
 
     def _serve_control(self, app, split):
         try:
@@ -236,20 +261,33 @@ class RequestHandler(BaseHTTPRequestHandler):
             return self._send_json(err.status, body, err.headers)
         self._send_json(response.status, response.body, response.headers)
 
+    @staticmethod
+    def _encode(status, body):
+        if status in (204, 304) or body is None:
+            return b""
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
     def _send_json(self, status, body, headers=None):
-        data = b"" if status in (204, 304) or body is None else json.dumps(
-            body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._send_bytes(status, self._encode(status, body), headers)
+
+    def _send_bytes(self, status, data, headers=None, truncate=False):
+        """Sends a complete answer; with `truncate`, announces the full length but sends half the body
+        and closes the connection (an injected fault)."""
+        headers = dict(headers or {})
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        if not any(k.lower() == "content-type" for k in headers):
+            self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
         self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
+        for name, value in headers.items():
             self.send_header(name, value)
+        if truncate:
+            self.close_connection = True
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD" and data:
-            self.wfile.write(data)
+            self.wfile.write(data[:len(data) // 2] if truncate else data)
 
 
 class AppServer(ThreadingHTTPServer):
