@@ -6,14 +6,24 @@ export const MARGA_EVSE = 'NL-GFX-EChargestation-1';
 // From the map to Marga's price screen with a usable charge card (Start enabled). The card is
 // put in the wallet through the API (adding it through the screens is the journey test's part),
 // so it is verified by the time the price is asked for.
-export async function reachPrice(app, { timeout = 20000 } = {}) {
+export async function reachPrice(app, { timeout = 20000, retries = 1 } = {}) {
   await app.waitFor('option', /free$/, { timeout });
-  await app.page.evaluate(async (card) => {
+  // PUT is idempotent: on a faulty network it is simply sent again.
+  await app.page.evaluate(async ({ card, retries }) => {
     const token = localStorage.getItem('appToken');
-    const r = await fetch(`/api/payment/${encodeURIComponent(token)}/chargecard`, {
-      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ visualNumber: card }) });
-    if (!r.ok) throw new Error(`adding the card: ${r.status}`);
-  }, CARD);
+    for (let i = 1; ; i++) {
+      try {
+        // The app registers its token at load; on a faulty network that may not have got through yet.
+        await fetch(`/api/token/${encodeURIComponent(token)}`, { method: 'PUT' });
+        const r = await fetch(`/api/payment/${encodeURIComponent(token)}/chargecard`, {
+          method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ visualNumber: card }) });
+        if (r.ok) return;
+        if (i >= retries) throw new Error(`adding the card: ${r.status}`);
+      } catch (e) {
+        if (i >= retries) throw e;
+      }
+    }
+  }, { card: CARD, retries });
   // The search text goes in as one insertion (as a paste or a keyboard suggestion does): typing it
   // key by key is the journey test's part, and costs seconds here.
   const field = await app.tap('textbox', 'Search chargers');
