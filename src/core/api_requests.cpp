@@ -116,4 +116,14 @@ HttpRequest sessions_request(std::string_view app_token, TimePoint since) {
                            url_encode(format_iso8601_utc(since)) + "&sortDesc=true");
 }
 
+HttpRequest delete_payment_method_request(std::string_view app_token, std::string_view payment_method_id) {
+    return make("DELETE", "/api/payment/" + url_encode(app_token) + "/" + url_encode(payment_method_id));
+}
+
+HttpRequest add_external_request(std::string_view app_token, std::string_view external_id) {
+    Json body = Json::object();
+    body["externalPaymentMethodId"] = std::string(external_id);
+    return make("PUT", "/api/payment/" + url_encode(app_token) + "/external", dump_json(body));
+}
+
 }  // namespace core

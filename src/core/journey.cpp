@@ -14,6 +14,7 @@
 #include "session_list.hpp"
 #include "session_store.hpp"
 #include "session_tracker.hpp"
+#include "wallet_flow.hpp"
 
 namespace core {
 namespace {
@@ -71,6 +72,13 @@ void choose_payment(Model& m) {
     const WalletTariffItem* current = chosen_tariff_item(m);
     if (current != nullptr && payment_usable(*current)) return;
     m.chosen_payment_method_id.clear();
+    // The driver's default first, when it can be used here.
+    for (const auto& item : m.tariffs) {
+        if (item.payment_method.id == m.default_payment_method_id && payment_usable(item)) {
+            m.chosen_payment_method_id = item.payment_method.id;
+            return;
+        }
+    }
     for (const auto& item : m.tariffs) {
         if (payment_usable(item)) {
             m.chosen_payment_method_id = item.payment_method.id;
@@ -181,7 +189,10 @@ void on_add_card(Step& s, const HttpResponse& r) {
     }
     // The card is in the wallet now; the price per payment method depends on it.
     fetch_wallet(s);
-    if (chosen_connector(s.m) != nullptr) {
+    if (s.m.add_card_for_wallet) {
+        s.m.add_card_for_wallet = false;
+        s.m.screen = Screen::Wallet;
+    } else if (chosen_connector(s.m) != nullptr) {
         fetch_tariff(s);
         s.m.screen = Screen::Price;
     } else {
@@ -243,6 +254,9 @@ void on_response(Step& s, const HttpResponse& r) {
         case RequestKind::Status: on_status(s, r, request.context); break;
         case RequestKind::Stop: on_stop(s, r, request.context); break;
         case RequestKind::Sessions: on_sessions(s, r); break;
+        case RequestKind::RemovePayment: on_remove_payment(s, r, request.context); break;
+        case RequestKind::AddExternal: on_add_external(s, r); break;
+        case RequestKind::PastSession: on_past_session(s, r); break;
     }
 }
 
@@ -263,6 +277,7 @@ void on_boot(Step& s, const Boot& boot) {
         s.m.app_token = "app-" + boot.random_hex;
         persist(s, kKeyAppToken, s.m.app_token);
     }
+    if (const std::string* chosen = stored(kKeyDefaultPayment)) s.m.default_payment_method_id = *chosen;
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
     fetch_wallet(s);
     fetch_locations(s);
@@ -286,6 +301,17 @@ void on_boot(Step& s, const Boot& boot) {
     // Sessions started elsewhere (another tab or phone) for this token are taken up from the list;
     // a token made just now has none (and is not registered yet).
     if (!fresh_token) fetch_sessions(s);
+}
+
+// From a receipt: back to the history it was opened from, else to what still runs, else the map.
+void leave_receipt(Model& m) {
+    m.receipt.reset();
+    if (m.receipt_from_history) {
+        m.receipt_from_history = false;
+        m.screen = Screen::History;
+    } else {
+        m.screen = m.sessions.empty() ? Screen::Map : Screen::Session;
+    }
 }
 
 void on_intent(Step& s, const UserIntent& intent) {
@@ -318,6 +344,7 @@ void on_intent(Step& s, const UserIntent& intent) {
         fetch_tariff(s);
         if (!m.wallet_loaded && !in_flight(m, RequestKind::Wallet)) fetch_wallet(s);
     } else if (std::get_if<intent::OpenAddCard>(&intent)) {
+        m.add_card_for_wallet = m.screen == Screen::Wallet;
         m.screen = Screen::AddCard;
     } else if (const auto* i = std::get_if<intent::AddChargeCard>(&intent)) {
         if (m.card_adding) return;
@@ -388,10 +415,17 @@ void on_intent(Step& s, const UserIntent& intent) {
                 m.screen = Screen::Location;
                 break;
             case Screen::AddCard:
-                m.screen = chosen_connector(m) != nullptr ? Screen::Price : Screen::Map;
+                m.screen = m.add_card_for_wallet          ? Screen::Wallet
+                           : chosen_connector(m) != nullptr ? Screen::Price
+                                                            : Screen::Map;
+                m.add_card_for_wallet = false;
                 break;
             case Screen::Receipt:
-                m.receipt.reset();
+                leave_receipt(m);
+                break;
+            case Screen::Wallet:
+            case Screen::History:
+                forget(m, RequestKind::PastSession);
                 m.screen = m.sessions.empty() ? Screen::Map : Screen::Session;
                 break;
             case Screen::Map:
@@ -402,8 +436,20 @@ void on_intent(Step& s, const UserIntent& intent) {
         m.message.reset();
     } else if (std::get_if<intent::Finish>(&intent)) {
         if (m.screen != Screen::Receipt && !m.receipt) return;
-        m.receipt.reset();
-        m.screen = m.sessions.empty() ? Screen::Map : Screen::Session;
+        leave_receipt(m);
+    } else if (std::get_if<intent::OpenWallet>(&intent)) {
+        open_wallet(s);
+    } else if (const auto* i = std::get_if<intent::RemovePaymentMethod>(&intent)) {
+        remove_payment_method(s, i->payment_method_id);
+    } else if (const auto* i = std::get_if<intent::AddExternalMethod>(&intent)) {
+        ensure_registered(s);
+        add_external_method(s, i->external_id);
+    } else if (const auto* i = std::get_if<intent::SetDefaultPayment>(&intent)) {
+        set_default_payment(s, i->payment_method_id);
+    } else if (std::get_if<intent::OpenHistory>(&intent)) {
+        open_history(s);
+    } else if (const auto* i = std::get_if<intent::OpenPastSession>(&intent)) {
+        if (m.screen == Screen::History && !i->session_id.empty()) open_past_session(s, i->session_id);
     }
 }
 

@@ -32,6 +32,12 @@ struct StartCharging {};
 struct StopCharging { std::string session_id; };  // empty: the session on screen (also cancels one not started)
 struct ShowSession { std::string session_id; };   // one of several running sessions
 struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
+struct OpenWallet {};
+struct RemovePaymentMethod { std::string payment_method_id; };
+struct AddExternalMethod { std::string external_id; };  // the integrator takes payment (PSP, room bill)
+struct SetDefaultPayment { std::string payment_method_id; };
+struct OpenHistory {};
+struct OpenPastSession { std::string session_id; };  // its receipt, from the history
 struct Back {};
 struct DismissError {};
 struct Finish {};  // leave the receipt, back to the map
@@ -40,7 +46,9 @@ struct Finish {};  // leave the receipt, back to the map
 using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent::ChooseConnector,
                                 intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
                                 intent::StartCharging, intent::StopCharging, intent::Back,
-                                intent::DismissError, intent::Finish, intent::ShowSession, intent::TryAgain>;
+                                intent::DismissError, intent::Finish, intent::ShowSession, intent::TryAgain,
+                                intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
+                                intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession>;
 
 // First event after load: what storage held, and fresh randomness for a new app token.
 struct Boot {
@@ -99,14 +107,16 @@ inline constexpr const char* kKeyAppToken = "appToken";
 inline constexpr const char* kKeyActiveSessions = "activeSessions";
 // A start whose outcome is not settled yet (start_guard.hpp); written before the request is sent.
 inline constexpr const char* kKeyStartPending = "startPending";
+// The payment method the driver made default (this phone only; the API has no such flag).
+inline constexpr const char* kKeyDefaultPayment = "defaultPaymentMethod";
 
 // ---- model --------------------------------------------------------------------------------
 
-enum class Screen { Map, Location, Price, AddCard, Session, Receipt };
+enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Wallet, History };
 
 enum class RequestKind {
     RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
-    Sessions
+    Sessions, RemovePayment, AddExternal, PastSession
 };
 
 struct PendingRequest {
@@ -175,6 +185,13 @@ struct Model {
     std::vector<std::string> closed_sessions;  // ended here: not taken up again from the list
     std::optional<TimePoint> sessions_refresh_at;
     std::optional<SessionStatus> receipt;  // the final status once the session is over
+    bool receipt_from_history = false;     // Done leads back to the history
+
+    std::string default_payment_method_id;
+    bool wallet_busy = false;  // a removal or an external method on its way
+    bool add_card_for_wallet = false;  // the add-card screen was opened from the wallet
+    std::vector<SessionSummary> history;  // the token's sessions, newest first
+    bool history_loading = false;
 
     bool visible = true;  // polling pauses while the page is hidden
     bool online = true;   // and while the browser says it is offline

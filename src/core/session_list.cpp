@@ -68,7 +68,9 @@ void schedule_start_check(Step& s, Millis delay) {
 
 void on_sessions(Step& s, const HttpResponse& r) {
     auto decoded = is_success(r.status) ? decode_session_list(r.body) : Decoded<std::vector<SessionSummary>>{};
+    s.m.history_loading = false;
     if (!decoded.ok()) {
+        if (s.m.screen == Screen::History) s.m.message = failure(r, Str::ErrorHistory);
         // Without the list an unclear start stays unsettled, and Start stays locked: ask again.
         if (s.m.start_marker && !s.m.start_in_flight) {
             ++s.m.start_check_failures;
@@ -77,7 +79,8 @@ void on_sessions(Step& s, const HttpResponse& r) {
         schedule_refresh(s);
         return;
     }
-    const std::vector<SessionSummary>& list = *decoded.value;
+    s.m.history = *decoded.value;
+    const std::vector<SessionSummary>& list = s.m.history;
 
     // The start this phone sent, if the service has it (the list is newest first).
     if (s.m.start_marker && !s.m.start_in_flight) {

@@ -156,6 +156,23 @@ namespace core {
     X(OtherSessions, "Your other sessions")                                                       \
     X(ShowSession, "Show")                                                                        \
     X(SessionAt, "%s · %s")                                                                       \
+    X(WalletTitle, "Payment methods")                                                             \
+    X(HistoryTitle, "Past sessions")                                                              \
+    X(NoPaymentMethods, "No payment methods yet")                                                 \
+    X(DefaultMethod, "Default")                                                                   \
+    X(MakeDefault, "Make default")                                                                \
+    X(Remove, "Remove")                                                                           \
+    X(ExternalMethod, "Payment reference")                                                        \
+    X(ExternalHint, "From your hotel or payment provider")                                        \
+    X(AddExternal, "Add payment reference")                                                       \
+    X(ExternalLabel, "External: %s")                                                              \
+    X(ErrorExternalFormat, "A payment reference has 1 to 100 characters.")                       \
+    X(ErrorExternalRejected, "This payment reference was not accepted.")                          \
+    X(ErrorRemoveFailed, "The payment method could not be removed. Please try again.")          \
+    X(ErrorHistory, "Your past sessions could not be loaded.")                                    \
+    X(LoadingHistory, "Loading your sessions…")                                                 \
+    X(NoHistory, "No sessions yet")                                                               \
+    X(HistoryRow, "%s · %s · %s · %s")                                                            \
     /* prices and receipts */                                                                     \
     /* map */                                                                                     \
     /* scanning */                                                                                \

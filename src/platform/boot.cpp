@@ -18,7 +18,8 @@ EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEA
 
 core::Boot read_boot() {
     core::Boot boot;
-    for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending})
+    for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending,
+                           core::kKeyDefaultPayment})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
     uint8_t bytes[kRandomBytes];
     js_random_bytes(bytes, kRandomBytes);
