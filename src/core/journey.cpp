@@ -277,6 +277,7 @@ void on_boot(Step& s, const Boot& boot) {
         s.m.app_token = "app-" + boot.random_hex;
         persist(s, kKeyAppToken, s.m.app_token);
     }
+    s.m.utc_offset_minutes = boot.utc_offset_minutes;
     if (const std::string* chosen = stored(kKeyDefaultPayment)) s.m.default_payment_method_id = *chosen;
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
     fetch_wallet(s);

@@ -54,6 +54,7 @@ using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent
 struct Boot {
     std::map<std::string, std::string> stored;
     std::string random_hex;  // >= 32 hex chars from crypto.getRandomValues
+    int utc_offset_minutes = 0;  // the phone's time zone now, for dates shown to the driver
 };
 
 // status 0 means no HTTP answer at all (network down, aborted, timed out).
@@ -192,6 +193,7 @@ struct Model {
     bool add_card_for_wallet = false;  // the add-card screen was opened from the wallet
     std::vector<SessionSummary> history;  // the token's sessions, newest first
     bool history_loading = false;
+    int utc_offset_minutes = 0;  // from Boot
 
     bool visible = true;  // polling pauses while the page is hidden
     bool online = true;   // and while the browser says it is offline

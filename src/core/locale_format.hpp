@@ -33,6 +33,8 @@ std::string format_current(double amperes);
 std::string format_duration_short(int64_t seconds);  // whole minutes as "N min", else format_duration
 // "HH:MM" of `t` at the given offset from UTC (the platform knows the phone's offset).
 std::string format_clock(TimePoint t, int utc_offset_minutes);
+// "14 Jun 2021, 10:59" at the given offset from UTC.
+std::string format_date_time(TimePoint t, int utc_offset_minutes);
 // "13%", "5.5%": at most one decimal, dropped when zero.
 std::string format_percent(double percent);
 // A plain quantity without trailing zeros, at most `max_decimals`: 20 → "20", 7.25 → "7.25".

@@ -12,6 +12,9 @@ namespace {
 
 constexpr int kRandomBytes = 16;  // 32 hex chars
 
+// getTimezoneOffset is minutes *behind* UTC (-60 in Amsterdam in winter).
+EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+
 EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
 
 }  // namespace
@@ -21,6 +24,7 @@ core::Boot read_boot() {
     for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending,
                            core::kKeyDefaultPayment})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
+    boot.utc_offset_minutes = js_utc_offset_minutes();
     uint8_t bytes[kRandomBytes];
     js_random_bytes(bytes, kRandomBytes);
     static const char kHex[] = "0123456789abcdef";

@@ -26,6 +26,8 @@ FrameResult draw_app(const core::Model& model, core::TimePoint now, float dpr) {
         case core::Screen::AddCard: draw_add_card_screen(model, result.intents); break;
         case core::Screen::Session: result.redraw_in_ms = draw_session_screen(model, now, result.intents); break;
         case core::Screen::Receipt: draw_receipt_screen(model, result.intents); break;
+        case core::Screen::Wallet: draw_wallet_screen(model, result.intents); break;
+        case core::Screen::History: draw_history_screen(model, result.intents); break;
     }
     ImGui::End();
     return result;

@@ -17,5 +17,9 @@ int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out)
 void draw_receipt_screen(const core::Model& m, Intents& out);
 // Above the receipt: what the end of a session means and what to do next.
 void draw_session_outcome(const core::SessionStatus& st, Intents& out);
+void draw_wallet_screen(const core::Model& m, Intents& out);
+void draw_history_screen(const core::Model& m, Intents& out);
+// The way from the map to the wallet and the history.
+void account_links(Intents& out);
 
 }  // namespace ui
