@@ -47,6 +47,18 @@ test('a double tap on Start creates one session; a reload mid-charge lands on it
       const sessions = await sessionsOf(page);
       assert.equal(sessions.length, 1);
       assert.equal(sessions[0].status, 'CDR_AVAILABLE');
+
+      // The history lists it with what it cost; its receipt opens from there.
+      const total = (await app.find('heading', /^Total: /)).name.replace('Total: ', '');
+      await app.tap('button', 'Done');
+      await app.tap('button', 'Past sessions');
+      await app.waitFor('heading', 'Past sessions');
+      const row = await app.waitFor('option', /^Marga · \d+ \w+ \d{4}, \d\d:\d\d · [\d.]+ kWh · /, { timeout: 15000 });
+      assert.ok(row.name.endsWith(` · ${total}`), `${row.name} ends with the total ${total}`);
+      await app.tap('option', row.name);
+      await app.waitFor('heading', `Total: ${total}`, { timeout: 15000 });
+      await app.tap('button', 'Done');
+      await app.waitFor('heading', 'Past sessions');
       assert.deepEqual(app.errors.filter((e) => !ignorable(e)), []);
     });
   } finally {
@@ -149,7 +161,7 @@ test('the network drops mid-session: the app says so, Stop waits for it, and the
   }
 });
 
-test('no cable in time: the app says so and Try again leads back to the price', { timeout: 90000 }, async () => {
+test('no cable in time: the app says so and Try again leads back to the price; then the wallet', { timeout: 90000 }, async () => {
   const { page, app, close } = await openApp(server.url + '/', { browser });
   try {
     await withScreenshotOnFailure(page, 'timeout', async () => {
@@ -162,6 +174,25 @@ test('no cable in time: the app says so and Try again leads back to the price', 
       await app.waitFor('text', 'Nothing was charged for this session.');
       await app.tap('button', 'Try again');
       await app.waitFor('button', 'Start charging', { enabled: true, timeout: 15000 });
+
+      // The wallet: the card with its verification; a payment reference added, made default, removed.
+      await app.tap('button', 'Back');
+      await app.tap('button', 'Back');
+      await app.tap('button', 'Payment methods');
+      await app.waitFor('text', /2836 · Verified$/, { timeout: 15000 });
+      await app.fill('Payment reference', 'room-12');
+      await app.tap('button', 'Add payment reference');
+      await app.waitFor('text', /^External: room-12 · Verified$/, { timeout: 15000 });
+      await app.tap('button', 'Make default', { nth: 2 });
+      await app.waitFor('text', /^External: room-12 · Verified · Default$/);
+      assert.ok(await page.evaluate(() => localStorage.getItem('defaultPaymentMethod')));
+      await app.tap('button', 'Remove', { nth: 2 });
+      await app.waitForGone('text', /^External: room-12/, { timeout: 15000 });
+      const wallet = await page.evaluate(async () => {
+        const token = localStorage.getItem('appToken');
+        return (await (await fetch(`/api/payment/${encodeURIComponent(token)}/wallet`)).json()).data;
+      });
+      assert.equal(wallet.length, 1, 'removed at the service too');
     });
   } finally {
     await close();
