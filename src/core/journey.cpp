@@ -455,6 +455,11 @@ void on_intent(Step& s, const UserIntent& intent) {
 }
 
 void on_tick(Step& s) {
+    // Requests past their deadline are answered "no answer" here (status 0), in id order.
+    std::vector<int> overdue;
+    for (const auto& [id, p] : s.m.pending)
+        if (p.deadline != TimePoint{} && s.now >= p.deadline) overdue.push_back(id);
+    for (const int id : overdue) on_response(s, HttpResponse{id, 0, {}});
     if (s.m.tariff_refresh_at && s.now >= *s.m.tariff_refresh_at) {
         s.m.tariff_refresh_at.reset();
         if (s.m.screen == Screen::Price && chosen_connector(s.m) != nullptr) fetch_tariff(s);

@@ -123,6 +123,7 @@ enum class RequestKind {
 struct PendingRequest {
     RequestKind kind;
     std::string context;  // e.g. the location id asked for
+    TimePoint deadline{};  // past this (its time-out and some grace) it counts as unanswered
 };
 
 struct UserMessage {
@@ -234,6 +235,9 @@ std::optional<std::string> normalize_card_number(std::string_view typed);
 inline constexpr Millis kPollInterval{3000};
 inline constexpr Millis kPollMin{2000};
 inline constexpr Millis kPollMax{30000};
+// After a request's own time-out, how long the core waits for the platform's answer before it
+// counts the request as unanswered itself: no request is left hanging, whatever the platform does.
+inline constexpr Millis kRequestGrace{5000};
 // How long a COMPLETED session waits for CDR_AVAILABLE before its COMPLETED status is the receipt.
 inline constexpr Millis kCompletedGrace{120000};
 // 4xx answers in a row to status polls after which the session is given up as unknown.

@@ -29,8 +29,14 @@ void forget(Model& m, RequestKind kind, const std::string& context) {
 
 void send(Step& s, HttpRequest request, RequestKind kind, std::string context) {
     request.id = s.m.next_request_id++;
-    s.m.pending[request.id] = PendingRequest{kind, std::move(context)};
+    const TimePoint deadline = s.now + Millis{request.timeout_ms} + kRequestGrace;
+    s.m.pending[request.id] = PendingRequest{kind, std::move(context), deadline};
     s.out.emplace_back(std::move(request));
+    // What a session depends on gets a watchdog: a poll or stop that never comes back would
+    // otherwise hold every later one ("already in flight") for good.
+    if (kind == RequestKind::Status || kind == RequestKind::Stop || kind == RequestKind::Start ||
+        kind == RequestKind::Sessions)
+        s.out.emplace_back(WakeAt{deadline});
 }
 
 void persist(Step& s, const char* key, std::optional<std::string> value) {

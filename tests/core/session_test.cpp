@@ -521,3 +521,22 @@ TEST_CASE("the session list decoder skips what it cannot use and never aborts") 
     CHECK_FALSE(decode_session_list("<html>").ok());
     CHECK_FALSE(decode_session_list(R"({"data":{}})").ok());
 }
+
+TEST_CASE("a request whose answer never comes is counted as unanswered, so polling never stalls") {
+    Journey j;
+    j.charging();  // the first poll is in flight, and its answer will never come
+    REQUIRE(j.m.pending.size() >= 1);
+    const auto& poll = j.sent.back();
+    CHECK(starts_with(poll.path, "/api/session/status"));
+    j.now += Millis{poll.timeout_ms};
+    CHECK(requests(j.tick()).empty());  // the platform may still answer
+    j.now += kRequestGrace;
+    const auto effects = j.tick();
+    CHECK(j.m.pending.count(poll.id) == 0);
+    CHECK(j.m.message->text == Str::ErrorPollFailed);
+    REQUIRE(wake(effects).has_value());
+    j.now = *wake(effects);
+    REQUIRE(requests(j.tick()).size() == 1);  // polling goes on
+    CHECK(j.respond(poll.id, 200, R"({"status":"CHARGING"})").empty());  // a late answer: ignored...
+    CHECK_FALSE(j.session()->last.has_value());  // ...since it was written off
+}
