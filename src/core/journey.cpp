@@ -493,8 +493,16 @@ void on_storage_changed(Step& s, const StorageChanged& c) {
     if (c.key == kKeyStartPending) {
         s.m.start_elsewhere = c.value ? decode_start_marker(*c.value) : std::nullopt;
         if (!c.value) fetch_sessions(s);
-    } else if (c.key == kKeyActiveSessions) {
-        fetch_sessions(s);
+    } else if (c.key == kKeyActiveSessions && c.value) {
+        // The other tab rewrites this at every poll: only a session new to this tab is worth a look.
+        for (const ActiveSession& other : decode_active_sessions(*c.value)) {
+            const bool closed = std::find(s.m.closed_sessions.begin(), s.m.closed_sessions.end(), other.id) !=
+                                s.m.closed_sessions.end();
+            if (!closed && find_session(s.m, other.id) == nullptr) {
+                fetch_sessions(s);
+                break;
+            }
+        }
     }
 }
 

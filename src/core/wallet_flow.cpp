@@ -85,6 +85,8 @@ void on_add_external(Step& s, const HttpResponse& r) {
 
 void open_history(Step& s) {
     s.m.screen = Screen::History;
+    // Not the last list seen: a session that just ended would still read "Charging" there.
+    s.m.history.clear();
     s.m.history_loading = true;
     forget(s.m, RequestKind::Sessions);
     fetch_sessions(s);

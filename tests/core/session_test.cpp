@@ -540,3 +540,18 @@ TEST_CASE("a request whose answer never comes is counted as unanswered, so polli
     CHECK(j.respond(poll.id, 200, R"({"status":"CHARGING"})").empty());  // a late answer: ignored...
     CHECK_FALSE(j.session()->last.has_value());  // ...since it was written off
 }
+
+TEST_CASE("another tab's writes lead to the session list only when they name a session new here") {
+    Journey j;
+    j.charging();
+    j.answer("GET", "/api/session/status", 200, seed::kSeedStatusCharging);
+    ActiveSession known;
+    known.id = kSessionId;
+    CHECK(requests(j.send(StorageChanged{kKeyActiveSessions, encode_active_sessions({known})})).empty());
+    CHECK(requests(j.send(StorageChanged{kKeyActiveSessions, std::nullopt})).empty());
+    ActiveSession other;
+    other.id = "from-the-other-tab";
+    const auto reqs = requests(j.send(StorageChanged{kKeyActiveSessions, encode_active_sessions({known, other})}));
+    REQUIRE(reqs.size() == 1);
+    CHECK(starts_with(reqs[0].path, "/api/token/"));
+}

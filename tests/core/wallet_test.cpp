@@ -139,8 +139,9 @@ TEST_CASE("the history lists past sessions; one opens its receipt, and Done come
     j.answer("GET", "/api/session/status", 0);
     CHECK(j.m.screen == Screen::History);
     CHECK(j.m.message->text == Str::ErrorNetwork);
-    // The list itself failing says so too.
+    // The list itself failing says so too; the last list is not shown as if it were current.
     j.intent(intent::OpenHistory{});
+    CHECK(j.m.history.empty());
     j.answer("GET", "/api/token/", 503, "down");
     CHECK(j.m.message->text == Str::ErrorHistory);
     CHECK_FALSE(j.m.history_loading);
