@@ -27,7 +27,7 @@ async function stopToReceipt(app) {
 }
 
 test('a double tap on Start creates one session; a reload mid-charge lands on it, and Stop works from there', { timeout: 90000 }, async () => {
-  const { page, app, close } = await openApp(server.url + '/', { browser });
+  const { page, context, app, close } = await openApp(server.url + '/', { browser });
   try {
     await withScreenshotOnFailure(page, 'double-tap-reload', async () => {
       await reachPrice(app);
@@ -38,12 +38,26 @@ test('a double tap on Start creates one session; a reload mid-charge lands on it
       await app.waitFor('status', 'Charging', { timeout: 30000 });
       assert.equal((await sessionsOf(page)).length, 1, 'exactly one session started');
 
+      // From the reload on, the Screen Wake Lock is a recording stand-in (headless has none to see).
+      await context.addInitScript(() => {
+        const log = window.__wake = { requested: 0, released: 0, type: null };
+        Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: { request: async (type) => {
+          log.requested += 1;
+          log.type = type;
+          const lock = new EventTarget();
+          lock.release = async () => { log.released += 1; lock.dispatchEvent(new Event('release')); };
+          return lock;
+        } } });
+      });
       await page.reload();
       await app.waitReady();
       await app.waitFor('heading', 'Charging session', { timeout: 15000 });
       await app.waitFor('status', 'Charging', { timeout: 15000 });
       await app.waitFor('text', 'Charging: now');
+      await page.waitForFunction(() => window.__wake.requested === 1);
+      assert.equal(await page.evaluate(() => window.__wake.type), 'screen', 'the screen stays on while charging');
       await stopToReceipt(app);
+      await page.waitForFunction(() => window.__wake.released === 1);  // and is let go once it is over
       const sessions = await sessionsOf(page);
       assert.equal(sessions.length, 1);
       assert.equal(sessions[0].status, 'CDR_AVAILABLE');
