@@ -428,6 +428,35 @@ Decoded<SessionStatus> decode_session_status(std::string_view body) {
     return decode_document<SessionStatus>(body, read_session_status);
 }
 
+Decoded<std::vector<SessionSummary>> decode_session_list(std::string_view body) {
+    const auto read_item = [](const FieldReader& r) -> std::optional<SessionSummary> {
+        SessionSummary s;
+        s.id = r.required_string("chargeSessionId");
+        if (s.id.empty()) return std::nullopt;  // nothing can be done with a session without its id
+        s.status_raw = r.string_or("status");
+        s.status = session_status_from_wire(s.status_raw);
+        if (const auto l = r.object("location")) {
+            s.location_id = l->string_or("id");
+            s.location_name = l->string_or("name");
+            s.address = l->string_or("address");
+            s.city = l->string_or("city");
+        }
+        s.evse_uid = r.string_or("evseUid");
+        s.connector_id = r.string_or("connectorId");
+        if (const auto pm = r.object("paymentMethod")) s.payment_method = read_payment_method(*pm);
+        s.start_time = r.opt_time("startTime");
+        s.end_time = r.opt_time("endTime");
+        s.total_costs = r.opt_money("retailCostInclVat");
+        s.total_vat = r.opt_money("vatAmount");
+        s.vat_percent = r.opt_number("vatPercentage");
+        s.currency = r.string_or("currency");
+        s.energy_kwh = r.number_or("energyInKwh");
+        return s;
+    };
+    return decode_document<std::vector<SessionSummary>>(
+        body, [&](const FieldReader& r) { return read_data_list<SessionSummary>(r, read_item); });
+}
+
 std::string decode_error_message(std::string_view body) {
     const Json j = Json::parse(body.begin(), body.end(), nullptr, false);
     if (j.is_discarded()) {

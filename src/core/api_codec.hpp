@@ -38,6 +38,7 @@ Decoded<Tariff> decode_tariff(std::string_view body);
 Decoded<Tariff> decode_default_tariff(std::string_view body);                             // TariffModel
 Decoded<StartResult> decode_start_result(std::string_view body);                  // StartResponse
 Decoded<SessionStatus> decode_session_status(std::string_view body);              // StatusResponse
+Decoded<std::vector<SessionSummary>> decode_session_list(std::string_view body);  // {data:[SessionHistoryModel]}
 
 // A human message from an error body: ValidationResponse {validationMessages, message},
 // ValidationResponseV2 {message, code}, RFC 7807 {title, detail}, a JSON string, or short plain

@@ -112,4 +112,21 @@ HttpRequest stop_request(std::string_view app_token, std::string_view charge_ses
     return make("POST", "/api/session/stop?appToken=" + url_encode(app_token), dump_json(body));
 }
 
+HttpRequest sessions_request(std::string_view app_token, TimePoint since) {
+    // The service's default window starts on the first of the month: a session started late on
+    // the 31st would vanish at midnight, so the start of the window is always given.
+    return make("GET", "/api/token/" + url_encode(app_token) + "/sessions?filter.dateTimeFrom=" +
+                           url_encode(format_iso8601_utc(since)) + "&sortDesc=true");
+}
+
+HttpRequest delete_payment_method_request(std::string_view app_token, std::string_view payment_method_id) {
+    return make("DELETE", "/api/payment/" + url_encode(app_token) + "/" + url_encode(payment_method_id));
+}
+
+HttpRequest add_external_request(std::string_view app_token, std::string_view external_id) {
+    Json body = Json::object();
+    body["externalPaymentMethodId"] = std::string(external_id);
+    return make("PUT", "/api/payment/" + url_encode(app_token) + "/external", dump_json(body));
+}
+
 }  // namespace core

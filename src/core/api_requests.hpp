@@ -30,5 +30,9 @@ HttpRequest start_request(std::string_view app_token, std::string_view location_
                           std::string_view payment_method_id);
 HttpRequest status_request(std::string_view app_token, std::string_view charge_session_id);
 HttpRequest stop_request(std::string_view app_token, std::string_view charge_session_id);
+// GET /api/token/{t}/sessions: this token's sessions that started from `since` on, newest first.
+HttpRequest sessions_request(std::string_view app_token, TimePoint since);
+HttpRequest delete_payment_method_request(std::string_view app_token, std::string_view payment_method_id);
+HttpRequest add_external_request(std::string_view app_token, std::string_view external_id);
 
 }  // namespace core

@@ -183,6 +183,23 @@ struct SessionStatus {
     std::vector<DataPoint> data_points;
 };
 
+// GET /token/{appToken}/sessions item (SessionHistoryModel): one session of this token, running
+// or over, as the history and the search for sessions started elsewhere read it.
+struct SessionSummary {
+    std::string id;  // wire: chargeSessionId
+    SessionStatusCode status = SessionStatusCode::Unknown;
+    std::string status_raw;
+    std::string location_id, location_name, address, city;
+    std::string evse_uid, connector_id;
+    std::optional<PaymentMethod> payment_method;
+    std::optional<TimePoint> start_time, end_time;
+    std::optional<Micros> total_costs;  // wire: retailCostInclVat
+    std::optional<Micros> total_vat;    // wire: vatAmount
+    std::optional<double> vat_percent;
+    std::string currency;
+    double energy_kwh = 0;
+};
+
 // Is this status one after which nothing more will happen?
 bool is_final(SessionStatusCode s);
 

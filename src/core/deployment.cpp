@@ -84,10 +84,10 @@ void apply_config(Run& r) {
         case AppMode::Kiosk: {
             // A reload mid-demo (a crash, a power cut) is a reset: stop what the last visitor left.
             const std::string* token = stored(kKeyAppToken);
-            const std::string* active = stored(kKeyActiveSession);
+            const std::string* active = stored(kKeyActiveSessions);
             if (token && active) {
-                if (auto session = decode_active_session(*active))
-                    send(r, stop_request(*token, session->id), kCleanupRequest);
+                for (const auto& session : decode_active_sessions(*active))
+                    send(r, stop_request(*token, session.id), kCleanupRequest);
             }
             if (!r.m.boot.stored.empty()) r.out.emplace_back(ClearStorage{});
             r.m.stage = Stage::Attract;

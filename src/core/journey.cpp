@@ -1,5 +1,6 @@
 // The charge journey's rules: each event moves the Model and yields the effects to run.
 // Superseded requests are dropped from `pending`, so their late answers are ignored like unknown ids.
+// Running sessions live in session_tracker.*, the token's session list in session_list.*.
 #include "journey.hpp"
 
 #include <algorithm>
@@ -7,23 +8,21 @@
 
 #include "api_codec.hpp"
 #include "api_requests.hpp"
+#include "journey_step.hpp"
 #include "json_read.hpp"
 #include "labels.hpp"
-#include "scan_flow.hpp"
+#include "session_list.hpp"
 #include "session_store.hpp"
 #include "receipt_document.hpp"
+#include "scan_flow.hpp"
 #include "session_tariff.hpp"
+#include "session_tracker.hpp"
+#include "wallet_flow.hpp"
 
 namespace core {
 namespace {
 
-struct Step {
-    Model& m;
-    TimePoint now;
-    std::vector<Effect>& out;
-};
-
-bool is_success(int status) { return status >= 200 && status < 300; }
+using namespace detail;
 
 const Evse* find_evse(const Location& l, std::string_view uid) {
     for (const auto& e : l.evses)
@@ -37,34 +36,6 @@ const Connector* find_connector(const Evse& e, std::string_view id) {
     return nullptr;
 }
 
-bool in_flight(const Model& m, RequestKind kind) {
-    return std::any_of(m.pending.begin(), m.pending.end(), [&](const auto& p) { return p.second.kind == kind; });
-}
-
-// Forgets earlier requests of this kind: a newer one replaces them, and their answers are stale.
-void forget(Model& m, RequestKind kind) {
-    for (auto it = m.pending.begin(); it != m.pending.end();)
-        it = it->second.kind == kind ? m.pending.erase(it) : std::next(it);
-}
-
-void send(Step& s, HttpRequest request, RequestKind kind, std::string context = {}) {
-    request.id = s.m.next_request_id++;
-    s.m.pending[request.id] = PendingRequest{kind, std::move(context)};
-    s.out.emplace_back(std::move(request));
-}
-
-void persist(Step& s, const char* key, std::optional<std::string> value) {
-    s.out.emplace_back(Persist{key, std::move(value)});
-}
-
-void announce(Step& s, std::string text) { s.out.emplace_back(Announce{std::move(text)}); }
-
-// The words for a failed request: no answer at all is a network problem; otherwise `what`
-// went wrong, with the service's own explanation when it gave one.
-UserMessage failure(const HttpResponse& r, Str what) {
-    if (r.status == 0) return {Str::ErrorNetwork, {}};
-    return {what, decode_error_message(r.body)};
-}
 
 // The token is registered at boot; if that failed, it is registered again (idempotent PUT)
 // before a request that needs it.
@@ -108,6 +79,13 @@ void choose_payment(Model& m) {
     const WalletTariffItem* current = chosen_tariff_item(m);
     if (current != nullptr && payment_usable(*current)) return;
     m.chosen_payment_method_id.clear();
+    // The driver's default first, when it can be used here.
+    for (const auto& item : m.tariffs) {
+        if (item.payment_method.id == m.default_payment_method_id && payment_usable(item)) {
+            m.chosen_payment_method_id = item.payment_method.id;
+            return;
+        }
+    }
     for (const auto& item : m.tariffs) {
         if (payment_usable(item)) {
             m.chosen_payment_method_id = item.payment_method.id;
@@ -116,104 +94,6 @@ void choose_payment(Model& m) {
     }
 }
 
-void clear_message_if(Model& m, Str text) {
-    if (m.message && m.message->text == text) m.message.reset();
-}
-
-// ---- session polling ----------------------------------------------------------------------
-
-void wake_for_poll(Step& s, Millis delay) {
-    s.m.session->next_poll = s.now + delay;
-    s.out.emplace_back(WakeAt{s.m.session->next_poll});
-}
-
-void poll(Step& s) {
-    if (!s.m.session || in_flight(s.m, RequestKind::Status)) return;
-    send(s, status_request(s.m.app_token, s.m.session->id), RequestKind::Status, s.m.session->id);
-}
-
-// After a good status: every 3 s while starting or stopping; while charging, when the service
-// proposes (nextStatusCall), kept within [2 s, 30 s] so a skewed or far-off time cannot stall us.
-Millis delay_after(const ActiveSession& session, TimePoint now) {
-    const SessionStatus& st = *session.last;
-    const bool running = st.status == SessionStatusCode::Charging || st.status == SessionStatusCode::Parking;
-    if (session.stop_requested || !running || !st.next_status_call) return kPollInterval;
-    return std::clamp(std::chrono::duration_cast<Millis>(*st.next_status_call - now), kPollMin, kPollMax);
-}
-
-// After a failed poll: 3 s, 6 s, 12 s ... capped at 30 s, less up to 10 % of jitter. The jitter
-// comes from the app token (random per phone) and the request id, not from a clock or rand(),
-// so phones that lost the network together spread out and tests stay reproducible.
-Millis backoff(int failures, int request_id, std::string_view app_token) {
-    const int doublings = std::min(failures - 1, 4);
-    const int64_t base = std::min<int64_t>(kPollInterval.count() << doublings, kPollMax.count());
-    uint32_t hash = 2166136261u;  // FNV-1a
-    for (const char c : app_token) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    hash = (hash ^ static_cast<uint32_t>(request_id)) * 2654435761u;
-    return Millis{base - base * ((hash >> 16) % 100) / 1000};
-}
-
-bool session_over(const ActiveSession& session, TimePoint now) {
-    if (!session.last) return false;
-    if (is_final(session.last->status)) return true;
-    return session.last->status == SessionStatusCode::Completed && session.completed_since &&
-           now - *session.completed_since >= kCompletedGrace;
-}
-
-void end_session(Step& s) {
-    const SessionStatusCode code = s.m.session->last ? s.m.session->last->status : SessionStatusCode::Unknown;
-    s.m.receipt = s.m.session->last;
-    s.m.session.reset();
-    forget(s.m, RequestKind::Status);
-    forget(s.m, RequestKind::Stop);
-    s.m.screen = Screen::Receipt;
-    clear_message_if(s.m, Str::ErrorPollFailed);
-    persist(s, kKeyActiveSession, std::nullopt);
-    persist(s, kKeyLastStatus, std::nullopt);
-    persist(s, kKeySessionTariff, std::nullopt);
-    if (code == SessionStatusCode::CdrAvailable || code == SessionStatusCode::Completed)
-        announce(s, tr(Str::ReceiptReady));
-}
-
-void apply_status(Step& s, SessionStatus status, const std::string& body) {
-    ActiveSession& session = *s.m.session;
-    const bool changed = !session.last || session.last->status != status.status ||
-                         session.last->status_raw != status.status_raw;
-    if (status.status == SessionStatusCode::Completed && !session.completed_since) session.completed_since = s.now;
-    session.last = std::move(status);
-    session.last_update = s.now;
-    session.consecutive_failures = 0;
-    session.consecutive_client_errors = 0;
-    clear_message_if(s.m, Str::ErrorPollFailed);
-    if (changed) announce(s, session_status_text(*session.last));
-    if (session_over(session, s.now)) {
-        end_session(s);
-        return;
-    }
-    persist(s, kKeyLastStatus, body);
-    wake_for_poll(s, delay_after(session, s.now));
-}
-
-void poll_failed(Step& s, const HttpResponse& r, UserMessage message) {
-    ActiveSession& session = *s.m.session;
-    ++session.consecutive_failures;
-    const bool client_error = r.status >= 400 && r.status < 500;
-    session.consecutive_client_errors = client_error ? session.consecutive_client_errors + 1 : 0;
-    if (session.consecutive_client_errors >= kMaxClientErrors) {
-        // The service keeps saying it does not know this session: stop waiting for it rather
-        // than leave the driver on a session screen with no way out.
-        s.m.session.reset();
-        forget(s.m, RequestKind::Stop);
-        s.m.screen = Screen::Map;
-        s.m.message = UserMessage{Str::ErrorSessionLost, decode_error_message(r.body)};
-        persist(s, kKeyActiveSession, std::nullopt);
-        persist(s, kKeyLastStatus, std::nullopt);
-        persist(s, kKeySessionTariff, std::nullopt);
-        return;
-    }
-    s.m.message = std::move(message);
-    wake_for_poll(s, backoff(session.consecutive_failures, r.request_id, s.m.app_token));
-}
 
 // ---- responses ----------------------------------------------------------------------------
 
@@ -323,7 +203,10 @@ void on_add_card(Step& s, const HttpResponse& r) {
     }
     // The card is in the wallet now; the price per payment method depends on it.
     fetch_wallet(s);
-    if (chosen_connector(s.m) != nullptr) {
+    if (s.m.add_card_for_wallet) {
+        s.m.add_card_for_wallet = false;
+        s.m.screen = Screen::Wallet;
+    } else if (chosen_connector(s.m) != nullptr) {
         fetch_tariff(s);
         s.m.screen = Screen::Price;
     } else {
@@ -332,68 +215,40 @@ void on_add_card(Step& s, const HttpResponse& r) {
 }
 
 // The start's target travels with the request: the driver may look elsewhere meanwhile.
-std::string start_context(const Model& m) {
-    Json j = Json::array({m.location->id, m.chosen_evse_uid, m.chosen_connector_id});
-    return dump_json(j);
-}
+// ---- starting ------------------------------------------------------------------------------
 
-void on_start(Step& s, const HttpResponse& r, const std::string& context) {
+void on_start(Step& s, const HttpResponse& r) {
     s.m.start_in_flight = false;
-    if (!is_success(r.status)) {
-        s.m.message = failure(r, Str::ErrorStartFailed);
-        return;
-    }
-    auto decoded = decode_start_result(r.body);
-    const Json target = Json::parse(context, nullptr, false);
-    if (!decoded.ok() || !target.is_array() || target.size() != 3) {
-        s.m.message = UserMessage{Str::ErrorStartFailed, {}};
-        return;
-    }
-    ActiveSession session;
-    session.id = decoded.value->charge_session_id;
-    session.location_id = target[0].is_string() ? target[0].get<std::string>() : std::string();
-    session.evse_uid = target[1].is_string() ? target[1].get<std::string>() : std::string();
-    session.connector_id = target[2].is_string() ? target[2].get<std::string>() : std::string();
-    session.next_poll = s.now;
-    session.tariff = tariff_at_start(s.m);
-    s.m.session = std::move(session);
-    s.m.screen = Screen::Session;
-    s.m.message.reset();
-    persist(s, kKeyActiveSession, encode_active_session(*s.m.session));
-    persist(s, kKeyLastStatus, std::nullopt);
-    persist(s, kKeySessionTariff, s.m.session->tariff ? std::optional(encode_tariff(*s.m.session->tariff)) : std::nullopt);
-    announce(s, tr(Str::SessionRequested));
-    poll(s);
-}
-
-void on_status(Step& s, const HttpResponse& r, const std::string& session_id) {
-    if (!s.m.session || s.m.session->id != session_id) return;
-    if (!is_success(r.status)) {
-        // The session runs on at the charger whatever the network does; the words say so.
-        poll_failed(s, r, {Str::ErrorPollFailed, r.status == 0 ? std::string() : decode_error_message(r.body)});
-        return;
-    }
-    auto decoded = decode_session_status(r.body);
-    if (!decoded.ok()) {
-        poll_failed(s, r, {Str::ErrorBadData, {}});
-        return;
-    }
-    apply_status(s, std::move(*decoded.value), r.body);
-}
-
-void on_stop(Step& s, const HttpResponse& r, const std::string& session_id) {
-    if (!s.m.session || s.m.session->id != session_id) return;
-    if (!is_success(r.status)) {
-        s.m.session->stop_requested = false;
-        s.m.message = UserMessage{Str::ErrorStopFailed, r.status == 0 ? std::string() : decode_error_message(r.body)};
-        return;
-    }
-    // The stop answers with a status; it may already be the final one (CDR_AVAILABLE).
-    auto decoded = decode_session_status(r.body);
-    if (decoded.ok()) {
-        apply_status(s, std::move(*decoded.value), r.body);
-    } else if (!in_flight(s.m, RequestKind::Status)) {
-        wake_for_poll(s, kPollInterval);
+    auto decoded = is_success(r.status) ? decode_start_result(r.body) : Decoded<StartResult>{};
+    switch (classify_start(r.status, decoded.ok())) {
+        case StartOutcome::Started: {
+            ActiveSession session;
+            session.id = decoded.value->charge_session_id;
+            session.tariff = tariff_at_start(s.m);
+            if (s.m.start_marker) {  // the target travels in the marker: the driver may look elsewhere meanwhile
+                session.location_id = s.m.start_marker->location_id;
+                session.evse_uid = s.m.start_marker->evse_uid;
+                session.connector_id = s.m.start_marker->connector_id;
+            }
+            s.m.screen = Screen::Session;
+            s.m.message.reset();
+            announce(s, tr(Str::SessionRequested));
+            // Stored as a session before the marker goes: a crash between the two leaves one of them.
+            track_session(s, std::move(session), true);
+            s.m.start_marker.reset();
+            persist(s, kKeyStartPending, std::nullopt);
+            break;
+        }
+        case StartOutcome::Refused:
+            s.m.start_marker.reset();
+            persist(s, kKeyStartPending, std::nullopt);
+            s.m.message = failure(r, Str::ErrorStartFailed);
+            break;
+        case StartOutcome::Unclear:
+            // It may have started. The marker stays, Start stays locked, and the session list decides.
+            s.m.message = UserMessage{Str::StartChecking, {}};
+            schedule_start_check(s, kStartCheckDelay);
+            break;
     }
 }
 
@@ -410,9 +265,13 @@ void on_response(Step& s, const HttpResponse& r) {
         case RequestKind::Tariff: on_tariff(s, r); break;
         case RequestKind::DefaultTariff: on_default_tariff(s, r); break;
         case RequestKind::AddCard: on_add_card(s, r); break;
-        case RequestKind::Start: on_start(s, r, request.context); break;
+        case RequestKind::Start: on_start(s, r); break;
         case RequestKind::Status: on_status(s, r, request.context); break;
         case RequestKind::Stop: on_stop(s, r, request.context); break;
+        case RequestKind::Sessions: on_sessions(s, r); break;
+        case RequestKind::RemovePayment: on_remove_payment(s, r, request.context); break;
+        case RequestKind::AddExternal: on_add_external(s, r); break;
+        case RequestKind::PastSession: on_past_session(s, r); break;
         case RequestKind::QrResolve:
         case RequestKind::EvseLookup: scan::on_response(s.m, r, request, s.out); break;
     }
@@ -428,40 +287,51 @@ void on_boot(Step& s, const Boot& boot) {
         return it == boot.stored.end() ? nullptr : &it->second;
     };
     const std::string* token = stored(kKeyAppToken);
-    const bool known = token != nullptr && !token->empty();
-    if (known) {
+    const bool fresh_token = token == nullptr || token->empty();
+    if (!fresh_token) {
         s.m.app_token = *token;
     } else {
         s.m.app_token = "app-" + boot.random_hex;
         persist(s, kKeyAppToken, s.m.app_token);
     }
+    s.m.utc_offset_minutes = boot.utc_offset_minutes;
+    if (const std::string* chosen = stored(kKeyDefaultPayment)) s.m.default_payment_method_id = *chosen;
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
     // A new token's wallet is asked for once it is registered (on_register): asked in parallel,
     // the wallet request can reach the service first and be refused for an unknown token.
-    if (known) fetch_wallet(s);
+    if (!fresh_token) fetch_wallet(s);
     fetch_locations(s);
 
-    const std::string* active = stored(kKeyActiveSession);
-    if (active == nullptr) return;
-    auto session = decode_active_session(*active);
-    if (!session) {
-        // Unreadable leftovers would be read again at every start; clear them.
-        persist(s, kKeyActiveSession, std::nullopt);
-        persist(s, kKeyLastStatus, std::nullopt);
-        return;
-    }
-    if (const std::string* tariff = stored(kKeySessionTariff)) session->tariff = decode_stored_tariff(*tariff);
-    if (const std::string* last = stored(kKeyLastStatus)) {
-        auto decoded = decode_session_status(*last);
-        if (decoded.ok()) {
-            if (decoded.value->status == SessionStatusCode::Completed) session->completed_since = s.now;
-            session->last = std::move(decoded.value);
+    // Everything that was running when the page went away: back on screen, polled at once.
+    if (const std::string* active = stored(kKeyActiveSessions)) {
+        auto sessions = decode_active_sessions(*active);
+        if (sessions.empty()) persist(s, kKeyActiveSessions, std::nullopt);  // unreadable: not read again at every start
+        for (auto& session : sessions) {
+            if (session.last && session.last->status == SessionStatusCode::Completed) session.completed_since = s.now;
+            track_session(s, std::move(session), false);
         }
+        if (!s.m.sessions.empty()) s.m.screen = Screen::Session;
     }
-    session->next_poll = s.now;
-    s.m.session = std::move(session);
-    s.m.screen = Screen::Session;
-    poll(s);
+    // A start was on its way when the page went: the session list says whether it arrived.
+    if (const std::string* pending = stored(kKeyStartPending)) {
+        s.m.start_marker = decode_start_marker(*pending);
+        if (!s.m.start_marker) persist(s, kKeyStartPending, std::nullopt);
+        else s.m.message = UserMessage{Str::StartChecking, {}};
+    }
+    // Sessions started elsewhere (another tab or phone) for this token are taken up from the list;
+    // a token made just now has none (and is not registered yet).
+    if (!fresh_token) fetch_sessions(s);
+}
+
+// From a receipt: back to the history it was opened from, else to what still runs, else the map.
+void leave_receipt(Model& m) {
+    m.receipt.reset();
+    if (m.receipt_from_history) {
+        m.receipt_from_history = false;
+        m.screen = Screen::History;
+    } else {
+        m.screen = m.sessions.empty() ? Screen::Map : Screen::Session;
+    }
 }
 
 void on_intent(Step& s, const UserIntent& intent) {
@@ -495,6 +365,7 @@ void on_intent(Step& s, const UserIntent& intent) {
         fetch_tariff(s);
         if (!m.wallet_loaded && !in_flight(m, RequestKind::Wallet)) fetch_wallet(s);
     } else if (std::get_if<intent::OpenAddCard>(&intent)) {
+        m.add_card_for_wallet = m.screen == Screen::Wallet;
         m.screen = Screen::AddCard;
     } else if (const auto* i = std::get_if<intent::AddChargeCard>(&intent)) {
         if (m.card_adding) return;
@@ -519,15 +390,36 @@ void on_intent(Step& s, const UserIntent& intent) {
         m.start_in_flight = true;
         m.message.reset();
         ensure_registered(s);
+        // Written before the request leaves: a reload or crash from here on finds it and asks the
+        // session list instead of starting again.
+        m.start_marker = StartMarker{m.location->id, m.chosen_evse_uid, m.chosen_connector_id,
+                                     m.chosen_payment_method_id, s.now};
+        persist(s, kKeyStartPending, encode_start_marker(*m.start_marker));
         send(s,
              start_request(m.app_token, m.location->id, m.chosen_evse_uid, m.chosen_connector_id,
                            m.chosen_payment_method_id),
-             RequestKind::Start, start_context(m));
-    } else if (std::get_if<intent::StopCharging>(&intent)) {
-        if (!can_stop(m)) return;
-        m.session->stop_requested = true;
-        clear_message_if(m, Str::ErrorStopFailed);
-        send(s, stop_request(m.app_token, m.session->id), RequestKind::Stop, m.session->id);
+             RequestKind::Start);
+    } else if (const auto* i = std::get_if<intent::StopCharging>(&intent)) {
+        const ActiveSession* target = i->session_id.empty() ? shown_session(m) : find_session(m, i->session_id);
+        if (target != nullptr) request_stop(s, target->id);
+    } else if (const auto* i = std::get_if<intent::ShowSession>(&intent)) {
+        if (find_session(m, i->session_id) == nullptr) return;
+        m.shown_session = i->session_id;
+        m.screen = Screen::Session;
+    } else if (std::get_if<intent::TryAgain>(&intent)) {
+        // Back to the same connector's price: the driver plugs in and starts again.
+        if (!m.receipt) return;
+        const SessionStatus ended = *m.receipt;
+        m.receipt.reset();
+        if (!m.sessions.empty()) {
+            m.screen = Screen::Session;
+        } else if (m.location && m.location->id == ended.location_id && !ended.evse_uid.empty()) {
+            on_intent(s, intent::ChooseConnector{ended.evse_uid, ended.connector_id});
+        } else if (!ended.location_id.empty()) {
+            on_intent(s, intent::OpenLocation{ended.location_id});
+        } else {
+            m.screen = Screen::Map;
+        }
     } else if (std::get_if<intent::Back>(&intent)) {
         switch (m.screen) {
             case Screen::Location:
@@ -544,11 +436,18 @@ void on_intent(Step& s, const UserIntent& intent) {
                 m.screen = Screen::Location;
                 break;
             case Screen::AddCard:
-                m.screen = chosen_connector(m) != nullptr ? Screen::Price : Screen::Map;
+                m.screen = m.add_card_for_wallet          ? Screen::Wallet
+                           : chosen_connector(m) != nullptr ? Screen::Price
+                                                            : Screen::Map;
+                m.add_card_for_wallet = false;
                 break;
             case Screen::Receipt:
-                m.receipt.reset();
-                m.screen = Screen::Map;
+                leave_receipt(m);
+                break;
+            case Screen::Wallet:
+            case Screen::History:
+                forget(m, RequestKind::PastSession);
+                m.screen = m.sessions.empty() ? Screen::Map : Screen::Session;
                 break;
             case Screen::Map:
             case Screen::Scan:  // scan_flow handles these
@@ -556,8 +455,6 @@ void on_intent(Step& s, const UserIntent& intent) {
             case Screen::Session:  // a running session is left only by stopping it
                 break;
         }
-    } else if (std::get_if<intent::DismissError>(&intent)) {
-        m.message.reset();
     } else if (std::get_if<intent::DownloadReceipt>(&intent) || std::get_if<intent::PrintReceipt>(&intent)) {
         if (!m.receipt) return;
         ReceiptDocument d = receipt_document(*m.receipt);
@@ -565,23 +462,77 @@ void on_intent(Step& s, const UserIntent& intent) {
             s.out.emplace_back(OfferDocument{OfferDocument::Kind::Download, std::move(d.filename), "text/plain", std::move(d.text)});
         else
             s.out.emplace_back(OfferDocument{OfferDocument::Kind::Print, std::move(d.filename), "text/html", std::move(d.html)});
+    } else if (std::get_if<intent::DismissError>(&intent)) {
+        m.message.reset();
     } else if (std::get_if<intent::Finish>(&intent)) {
         if (m.screen != Screen::Receipt && !m.receipt) return;
-        m.receipt.reset();
-        m.screen = Screen::Map;
+        leave_receipt(m);
+    } else if (std::get_if<intent::OpenWallet>(&intent)) {
+        open_wallet(s);
+    } else if (const auto* i = std::get_if<intent::RemovePaymentMethod>(&intent)) {
+        remove_payment_method(s, i->payment_method_id);
+    } else if (const auto* i = std::get_if<intent::AddExternalMethod>(&intent)) {
+        ensure_registered(s);
+        add_external_method(s, i->external_id);
+    } else if (const auto* i = std::get_if<intent::SetDefaultPayment>(&intent)) {
+        set_default_payment(s, i->payment_method_id);
+    } else if (std::get_if<intent::OpenHistory>(&intent)) {
+        open_history(s);
+    } else if (const auto* i = std::get_if<intent::OpenPastSession>(&intent)) {
+        if (m.screen == Screen::History && !i->session_id.empty()) open_past_session(s, i->session_id);
     }
 }
 
 void on_tick(Step& s) {
+    // Requests past their deadline are answered "no answer" here (status 0), in id order.
+    std::vector<int> overdue;
+    for (const auto& [id, p] : s.m.pending)
+        if (p.deadline != TimePoint{} && s.now >= p.deadline) overdue.push_back(id);
+    for (const int id : overdue) on_response(s, HttpResponse{id, 0, {}});
     if (s.m.tariff_refresh_at && s.now >= *s.m.tariff_refresh_at) {
         s.m.tariff_refresh_at.reset();
         if (s.m.screen == Screen::Price && chosen_connector(s.m) != nullptr) fetch_tariff(s);
     }
-    if (!s.m.session || in_flight(s.m, RequestKind::Status)) return;
-    if (s.now >= s.m.session->next_poll)
-        poll(s);
-    else
-        s.out.emplace_back(WakeAt{s.m.session->next_poll});  // woken early: ask again for the due time
+    session_list_tick(s);
+    sessions_tick(s);
+}
+
+// Back in view or back online: whatever came due meanwhile is asked for now.
+void catch_up(Step& s) {
+    sessions_catch_up(s);
+    if (s.m.start_marker && !s.m.start_in_flight) s.m.start_check_at = s.now;
+    session_list_tick(s);
+    fetch_sessions(s);
+}
+
+void on_visibility(Step& s, const Visibility& v) {
+    const bool was = s.m.visible;
+    s.m.visible = v.visible;
+    if (v.visible && !was) catch_up(s);
+}
+
+void on_connectivity(Step& s, const Connectivity& c) {
+    const bool was = s.m.online;
+    s.m.online = c.online;
+    if (c.online && !was) catch_up(s);
+}
+
+// Another tab wrote a key: its start blocks ours until settled; its sessions are taken up here too.
+void on_storage_changed(Step& s, const StorageChanged& c) {
+    if (c.key == kKeyStartPending) {
+        s.m.start_elsewhere = c.value ? decode_start_marker(*c.value) : std::nullopt;
+        if (!c.value) fetch_sessions(s);
+    } else if (c.key == kKeyActiveSessions && c.value) {
+        // The other tab rewrites this at every poll: only a session new to this tab is worth a look.
+        for (const ActiveSession& other : decode_active_sessions(*c.value)) {
+            const bool closed = std::find(s.m.closed_sessions.begin(), s.m.closed_sessions.end(), other.id) !=
+                                s.m.closed_sessions.end();
+            if (!closed && find_session(s.m, other.id) == nullptr) {
+                fetch_sessions(s);
+                break;
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -601,11 +552,18 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
         on_intent(s, *intent);
     } else if (std::get_if<Tick>(&event)) {
         on_tick(s);
+    } else if (const auto* v = std::get_if<Visibility>(&event)) {
+        on_visibility(s, *v);
+    } else if (const auto* c = std::get_if<Connectivity>(&event)) {
+        on_connectivity(s, *c);
+    } else if (const auto* c = std::get_if<StorageChanged>(&event)) {
+        on_storage_changed(s, *c);
     } else if (const auto* decoded = std::get_if<QrDecoded>(&event)) {
         scan::on_decoded(model, *decoded, effects);
     } else if (const auto* camera = std::get_if<CameraReport>(&event)) {
         scan::on_camera(model, *camera);
     }
+    if (model.booted) update_keep_awake(s);
     return effects;
 }
 
@@ -633,26 +591,48 @@ bool payment_usable(const WalletTariffItem& item) {
 
 bool can_start(const Model& m) {
     // One session at a time: the service asks apps not to start another before the first stops.
-    if (!m.booted || m.start_in_flight || m.session || m.tariffs_loading) return false;
+    // A start whose outcome is unknown, here or in another tab, counts as one.
+    if (!m.booted || m.start_in_flight || m.start_marker || m.start_elsewhere || !m.sessions.empty() ||
+        m.tariffs_loading)
+        return false;
     const Evse* evse = chosen_evse(m);
     if (evse == nullptr || evse->charging_not_allowed || chosen_connector(m) == nullptr) return false;
     const WalletTariffItem* item = chosen_tariff_item(m);
     return item != nullptr && payment_usable(*item);
 }
 
-bool can_stop(const Model& m) {
-    if (!m.session || m.session->stop_requested) return false;
-    if (!m.session->last) return true;
-    const SessionStatusCode st = m.session->last->status;
+const ActiveSession* shown_session(const Model& m) {
+    for (const auto& a : m.sessions)
+        if (a.id == m.shown_session) return &a;
+    return m.sessions.empty() ? nullptr : &m.sessions.front();
+}
+
+bool can_stop(const ActiveSession& s) {
+    if (s.stop_requested) return false;
+    if (!s.last) return true;
+    const SessionStatusCode st = s.last->status;
     return !is_final(st) && st != SessionStatusCode::Stopping && st != SessionStatusCode::Completed;
 }
 
-bool is_stopping(const Model& m) {
-    if (!m.session) return false;
-    if (m.session->stop_requested) return true;
-    if (!m.session->last) return false;
-    const SessionStatusCode st = m.session->last->status;
+bool is_stopping(const ActiveSession& s) {
+    if (s.stop_requested) return true;
+    if (!s.last) return false;
+    const SessionStatusCode st = s.last->status;
     return st == SessionStatusCode::Stopping || st == SessionStatusCode::Completed;
+}
+
+bool is_cancel(const ActiveSession& s) {
+    return !s.last || s.last->status == SessionStatusCode::Requested || s.last->status == SessionStatusCode::Starting;
+}
+
+bool can_stop(const Model& m) {
+    const ActiveSession* s = shown_session(m);
+    return s != nullptr && can_stop(*s);
+}
+
+bool is_stopping(const Model& m) {
+    const ActiveSession* s = shown_session(m);
+    return s != nullptr && is_stopping(*s);
 }
 
 std::optional<std::string> normalize_card_number(std::string_view typed) {

@@ -10,6 +10,7 @@
 
 #include "api_types.hpp"
 #include "scan_state.hpp"
+#include "start_guard.hpp"
 #include "strings.hpp"
 #include "time_point.hpp"
 
@@ -29,7 +30,15 @@ struct OpenAddCard {};
 struct AddChargeCard { std::string visual_number; };
 struct ChoosePaymentMethod { std::string payment_method_id; };
 struct StartCharging {};
-struct StopCharging {};
+struct StopCharging { std::string session_id; };  // empty: the session on screen (also cancels one not started)
+struct ShowSession { std::string session_id; };   // one of several running sessions
+struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
+struct OpenWallet {};
+struct RemovePaymentMethod { std::string payment_method_id; };
+struct AddExternalMethod { std::string external_id; };  // the integrator takes payment (PSP, room bill)
+struct SetDefaultPayment { std::string payment_method_id; };
+struct OpenHistory {};
+struct OpenPastSession { std::string session_id; };  // its receipt, from the history
 struct Back {};
 struct DismissError {};
 struct Finish {};  // leave the receipt, back to the map
@@ -47,13 +56,16 @@ using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent
                                 intent::StartCharging, intent::StopCharging, intent::Back,
                                 intent::DismissError, intent::Finish, intent::DownloadReceipt,
                                 intent::PrintReceipt, intent::OpenScanner, intent::ToggleTorch,
-                                intent::SubmitEvseId, intent::ScanAgain>;
+                                intent::SubmitEvseId, intent::ScanAgain, intent::ShowSession, intent::TryAgain,
+                                intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
+                                intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession>;
 
 // First event after load: what storage held, and fresh randomness for a new app token.
 struct Boot {
     std::map<std::string, std::string> stored;
     std::string random_hex;  // >= 32 hex chars from crypto.getRandomValues
     std::string launch_url;  // the page's URL: a sticker may point here with a charger code in it
+    int utc_offset_minutes = 0;  // the phone's time zone now, for dates shown to the driver
 };
 
 // status 0 means no HTTP answer at all (network down, aborted, timed out).
@@ -72,7 +84,19 @@ struct CameraReport {
     bool torch_supported = false;
 };
 
-using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport>;
+
+// The page was hidden or shown (Page Visibility API): polling pauses while nobody looks.
+struct Visibility { bool visible = true; };
+// The browser went offline or online (navigator.onLine and its events).
+struct Connectivity { bool online = true; };
+// Another tab of the app changed a stored key (the `storage` event).
+struct StorageChanged {
+    std::string key;
+    std::optional<std::string> value;  // nullopt: removed
+};
+
+using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
+                           StorageChanged>;
 
 // ---- effects ------------------------------------------------------------------------------
 
@@ -107,26 +131,33 @@ struct Camera {  // the rear camera for the scanner: on or off, torch on or off
 
 struct ClearStorage {};  // forget everything this app stored (a kiosk's reset, a guest's check-out)
 
-using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage>;
+// Keep the screen on (Screen Wake Lock) while a session starts or charges, where supported.
+struct KeepAwake { bool on = false; };
+
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage, KeepAwake>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";
-inline constexpr const char* kKeyActiveSession = "activeSession";  // JSON: id, location, evse, connector
-inline constexpr const char* kKeyLastStatus = "lastSessionStatus";  // last StatusResponse body
-inline constexpr const char* kKeySessionTariff = "sessionTariff";  // TariffModel the session runs under
+// JSON array, one entry per running session: id, location, evse, connector, last status body, tariff.
+inline constexpr const char* kKeyActiveSessions = "activeSessions";
+// A start whose outcome is not settled yet (start_guard.hpp); written before the request is sent.
+inline constexpr const char* kKeyStartPending = "startPending";
+// The payment method the driver made default (this phone only; the API has no such flag).
+inline constexpr const char* kKeyDefaultPayment = "defaultPaymentMethod";
 
 // ---- model --------------------------------------------------------------------------------
 
-enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Scan, ScanResult };
+enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Wallet, History, Scan, ScanResult };
 
 enum class RequestKind {
     RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
-    QrResolve, EvseLookup
+    Sessions, RemovePayment, AddExternal, PastSession, QrResolve, EvseLookup
 };
 
 struct PendingRequest {
     RequestKind kind;
     std::string context;  // e.g. the location id asked for
+    TimePoint deadline{};  // past this (its time-out and some grace) it counts as unanswered
 };
 
 struct UserMessage {
@@ -139,12 +170,17 @@ struct ActiveSession {
     std::string location_id, evse_uid, connector_id;
     std::optional<SessionStatus> last;  // last status received
     std::optional<Tariff> tariff;  // the price shown at the start (session_tariff.hpp), for the running cost
+    std::string last_body;                 // its body, as stored
     std::optional<TimePoint> last_update;  // when `last` arrived
-    bool stop_requested = false;
+    std::optional<TimePoint> requested_at;  // when this phone learnt of the session (start answered)
+    bool stop_requested = false;  // from the tap until the session is over, or the stop is refused
+    int stop_failures = 0;        // stops that got no clear answer in a row: retried with backoff
+    std::optional<TimePoint> stop_retry_at;
     int consecutive_failures = 0;
     int consecutive_client_errors = 0;  // 4xx in a row: the service may have forgotten the session
     TimePoint next_poll{};
     std::optional<TimePoint> completed_since;  // first COMPLETED seen; CDR_AVAILABLE normally follows
+    bool parked = false;  // PARKING was seen (the timeline shows "car full")
 };
 
 // The locations a deployment is about (a hotel's chargers, a kiosk's demo): empty ids means all.
@@ -182,8 +218,30 @@ struct Model {
     bool card_adding = false;
 
     bool start_in_flight = false;
-    std::optional<ActiveSession> session;
+    // A start sent (or being sent) whose outcome is not settled; blocks another start until the
+    // session list settles it. From another tab: `start_elsewhere`.
+    std::optional<StartMarker> start_marker;
+    std::optional<StartMarker> start_elsewhere;
+    std::optional<TimePoint> start_check_at;  // when to ask the session list about start_marker
+    int start_check_failures = 0;
+
+    std::vector<ActiveSession> sessions;  // every running session of this token, oldest first
+    std::string shown_session;            // the id on the session screen
+    std::vector<std::string> closed_sessions;  // ended here: not taken up again from the list
+    std::optional<TimePoint> sessions_refresh_at;
     std::optional<SessionStatus> receipt;  // the final status once the session is over
+    bool receipt_from_history = false;     // Done leads back to the history
+
+    std::string default_payment_method_id;
+    bool wallet_busy = false;  // a removal or an external method on its way
+    bool add_card_for_wallet = false;  // the add-card screen was opened from the wallet
+    std::vector<SessionSummary> history;  // the token's sessions, newest first
+    bool history_loading = false;
+    int utc_offset_minutes = 0;  // from Boot
+
+    bool visible = true;  // polling pauses while the page is hidden
+    bool online = true;   // and while the browser says it is offline
+    bool keep_awake = false;
 
     ScanState scan;
 
@@ -204,6 +262,13 @@ bool can_start(const Model& m);
 // from the tap until the session is over.
 bool can_stop(const Model& m);
 bool is_stopping(const Model& m);
+// The same for any running session.
+bool can_stop(const ActiveSession& s);
+bool is_stopping(const ActiveSession& s);
+// Stopping before charging began cancels the start: the button says so.
+bool is_cancel(const ActiveSession& s);
+// The session on the session screen (the first one when none was chosen), or nullptr.
+const ActiveSession* shown_session(const Model& m);
 // A payment method the driver may start with here: the service knows a price (VALID/UNKNOWN),
 // does not call it incompatible, and the card is not INVALID.
 bool payment_usable(const WalletTariffItem& item);
@@ -215,10 +280,17 @@ std::optional<std::string> normalize_card_number(std::string_view typed);
 inline constexpr Millis kPollInterval{3000};
 inline constexpr Millis kPollMin{2000};
 inline constexpr Millis kPollMax{30000};
+// After a request's own time-out, how long the core waits for the platform's answer before it
+// counts the request as unanswered itself: no request is left hanging, whatever the platform does.
+inline constexpr Millis kRequestGrace{5000};
 // How long a COMPLETED session waits for CDR_AVAILABLE before its COMPLETED status is the receipt.
 inline constexpr Millis kCompletedGrace{120000};
 // 4xx answers in a row to status polls after which the session is given up as unknown.
 inline constexpr int kMaxClientErrors = 5;
+// While sessions run, the session list is read again this often (sessions started elsewhere).
+inline constexpr Millis kSessionsRefresh{60000};
+// How far back the session list is read for sessions to take up again.
+inline constexpr Millis kSessionsWindow{48LL * 3600 * 1000};
 // The most map locations gathered by following continuation tokens for one area.
 inline constexpr size_t kMaxMapLocations = 500;
 // How often the price per payment method is asked again while a card is being verified.

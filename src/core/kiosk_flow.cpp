@@ -27,7 +27,7 @@ void touched(Run& r) {
 // Everything the visitor did is undone: the session stopped, the demo card removed, storage wiped.
 void reset_kiosk(Run& r) {
     const Model& j = r.m.journey;
-    if (j.session) send(r, stop_request(j.app_token, j.session->id), kCleanupRequest);
+    for (const auto& session : j.sessions) send(r, stop_request(j.app_token, session.id), kCleanupRequest);
     for (const auto& pm : j.wallet) {
         HttpRequest q;
         q.method = "DELETE";
@@ -108,7 +108,8 @@ void on_kiosk_tick(Run& r) {
 void on_charger_action(Run& r, const shell_intent::ChargerAction& a) {
     if (r.m.config.mode != AppMode::Kiosk || r.m.stage != Stage::Journey) return;
     const Model& j = r.m.journey;
-    const std::string evse = j.session ? j.session->evse_uid : j.chosen_evse_uid;
+    const ActiveSession* shown = shown_session(j);
+    const std::string evse = shown ? shown->evse_uid : j.chosen_evse_uid;
     if (evse.empty() || (a.action != "plug" && a.action != "unplug" && a.action != "car_full")) return;
     Json body = Json::object();
     body["evseUid"] = evse;
@@ -124,8 +125,8 @@ void on_control_answer(Run& r, const HttpResponse& a) {
         return;
     }
     // The charger changed: ask for the session's status now rather than at the next poll.
-    if (j.session) {
-        j.session->next_poll = r.now;
+    if (!j.sessions.empty()) {
+        for (auto& session : j.sessions) session.next_poll = r.now;
         feed_journey(r, Tick{});
     }
 }
@@ -141,8 +142,9 @@ int kiosk_step(const AppModel& m) {
         case Screen::Price:
         case Screen::AddCard: return 2;
         case Screen::Session: {
-            if (!j.session || !j.session->last) return 3;
-            const SessionStatusCode st = j.session->last->status;
+            const ActiveSession* shown = shown_session(j);
+            if (!shown || !shown->last) return 3;
+            const SessionStatusCode st = shown->last->status;
             return st == SessionStatusCode::Charging || st == SessionStatusCode::Parking ||
                            st == SessionStatusCode::Stopping || st == SessionStatusCode::Completed
                        ? 4

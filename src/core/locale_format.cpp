@@ -113,9 +113,11 @@ std::string format_clock(TimePoint t, int utc_offset_minutes) {
 }
 
 std::string format_date_time(TimePoint t, int utc_offset_minutes) {
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const CivilTime c = civil_time(t, utc_offset_minutes);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d", c.day, kMonths[(c.month - 1) % 12], c.year, c.hour, c.minute);
     return buf;
 }
 

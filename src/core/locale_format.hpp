@@ -33,7 +33,7 @@ std::string format_current(double amperes);
 std::string format_duration_short(int64_t seconds);  // whole minutes as "N min", else format_duration
 // "HH:MM" of `t` at the given offset from UTC (the platform knows the phone's offset).
 std::string format_clock(TimePoint t, int utc_offset_minutes);
-// "2021-06-14 10:59" of `t` at the given offset from UTC.
+// "14 Jun 2021, 10:59" at the given offset from UTC.
 std::string format_date_time(TimePoint t, int utc_offset_minutes);
 // A calendar day given as YYYY-MM-DD, for people: "22 Nov 2026"; the text itself if it is not one.
 std::string format_calendar_day(std::string_view iso_date);

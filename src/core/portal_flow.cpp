@@ -21,7 +21,7 @@ void admit_guest(Run& r, GuestStay stay, bool store) {
     boot.stored.clear();
     boot.stored[kKeyAppToken] = stay.app_token;
     // a session the guest started before a reload is resumed
-    for (const char* key : {kKeyActiveSession, kKeyLastStatus})
+    for (const char* key : {kKeyActiveSessions, kKeyStartPending})
         if (auto it = r.m.boot.stored.find(key); it != r.m.boot.stored.end() && !store) boot.stored[key] = it->second;
     r.m.guest = std::move(stay);
     r.m.message.reset();
@@ -94,7 +94,7 @@ void on_check_in_answer(Run& r, const HttpResponse& a) {
 // The stay is over: back to the check-in, unless the guest still has a session running (it ends
 // as usual; only new starts are refused by the server).
 void check_stay(Run& r) {
-    if (!r.m.guest || r.now <= r.m.guest->valid_until || r.m.journey.session) return;
+    if (!r.m.guest || r.now <= r.m.guest->valid_until || !r.m.journey.sessions.empty()) return;
     const std::string day = r.m.guest->departure;
     to_check_in(r, UserMessage{Str::StayEnded, format_calendar_day(day)});
 }

@@ -198,7 +198,7 @@ HttpRequest evse_request(std::string_view evse_id) {
 
 void on_boot(Model& m, const Boot& boot, std::vector<Effect>& out) {
     m.scan.app_origin = origin_of(boot.launch_url);
-    if (m.scan.app_origin.empty() || m.session) return;  // a running session comes first
+    if (m.scan.app_origin.empty() || !m.sessions.empty()) return;  // a running session comes first
     const ScanPayload p = classify_scan(boot.launch_url, m.scan.app_origin);
     // The app's plain address is no charger code: nothing to do then.
     if (p.kind == PayloadKind::Refused && p.refusal == Refusal::NotChargerCode) return;
@@ -209,7 +209,7 @@ void on_boot(Model& m, const Boot& boot, std::vector<Effect>& out) {
 
 bool on_intent(Model& m, const UserIntent& intent, std::vector<Effect>& out) {
     if (std::get_if<intent::OpenScanner>(&intent)) {
-        if (m.session) return true;  // one session at a time; the session screen stays
+        if (!m.sessions.empty()) return true;  // a running session comes first; its screen stays
         open_scanner(m, out);
     } else if (std::get_if<intent::ScanAgain>(&intent)) {
         open_scanner(m, out);

@@ -1,16 +1,17 @@
-// What the journey keeps in storage about a running session, and how it reads it back.
+// What the journey keeps in storage about running sessions, and how it reads it back.
 #pragma once
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "journey.hpp"
 
 namespace core {
 
-// {"id","locationId","evseUid","connectorId"}: enough to resume polling after a reload.
-std::string encode_active_session(const ActiveSession& s);
-// nullopt when the stored text is not such an object or has no id.
-std::optional<ActiveSession> decode_active_session(std::string_view stored);
+// [{"id","locationId","evseUid","connectorId","status":<last StatusResponse>}]: enough to show
+// every session at once after a reload and resume polling.
+std::string encode_active_sessions(const std::vector<ActiveSession>& sessions);
+// The readable entries (an entry without an id is skipped); empty when the text is not an array.
+std::vector<ActiveSession> decode_active_sessions(std::string_view stored);
 
 }  // namespace core

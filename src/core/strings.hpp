@@ -110,6 +110,69 @@ namespace core {
     X(NoMatch, "No charger here matches your search")                                             \
     X(Dismiss, "OK")                                                                              \
     /* session, wallet, history */                                                                \
+    X(StartChecking, "Checking whether charging started…")                                      \
+    X(StartNotStarted, "Charging did not start. You can try again.")                              \
+    X(ErrorStopRetrying, "Stopping: no answer yet. We keep trying.")                              \
+    X(CancelStart, "Cancel start")                                                                \
+    X(Cancelling, "Cancelling…")                                                                \
+    X(Offline, "You are offline. Charging goes on; we update when you are back online.")          \
+    X(StaleData, "This may be out of date.")                                                      \
+    X(StepRequested, "Requested")                                                                 \
+    X(StepAccepted, "Accepted")                                                                   \
+    X(StepWaitCable, "Waiting for the cable")                                                     \
+    X(StepCharging, "Charging")                                                                   \
+    X(StepCarFull, "Car full")                                                                    \
+    X(StepStopping, "Stopping")                                                                   \
+    X(StepFinished, "Finished")                                                                   \
+    X(StepReceipt, "Receipt")                                                                     \
+    X(StepDone, "%s: done")                                                                       \
+    X(StepNow, "%s: now")                                                                         \
+    X(StepToCome, "%s: to come")                                                                  \
+    X(CableWait, "Plug in your car: the charger waits about %s more")                             \
+    X(CableWaitOver, "Plug in your car now: the charger may give up any moment")                  \
+    X(WhyRequested, "The charger has been asked to start.")                                       \
+    X(WhyStarting, "The charger accepted. Plug in the cable if you have not yet.")                \
+    X(WhyCharging, "Energy is flowing into your car.")                                            \
+    X(WhyParking, "Your car is full and takes no more energy. Stop to end the session.")          \
+    X(WhyStopping, "The charger is ending the session.")                                          \
+    X(WhyCompleted, "The session has ended. The receipt follows shortly.")                        \
+    X(WhyUnknown, "The service reports a status we do not know. We keep checking.")               \
+    X(WhyRejected, "The charger refused to start.")                                               \
+    X(WhyTimeout, "No cable was plugged in in time, so the charger cancelled the start.")         \
+    X(WhyCancelled, "The session was cancelled before charging began.")                           \
+    X(WhyError, "The charger reported an error and ended the session.")                           \
+    X(WhyInvalidToken, "The charger did not accept your payment method.")                         \
+    X(WhyEvseNotAvailable, "This charger is not available right now.")                            \
+    X(WhyCommandTimedOut, "The charger did not answer the start command.")                        \
+    X(WhySoftTimeOut, "No cable was plugged in in time, so the charger cancelled the start.")     \
+    X(NextTryAgain, "Plug in the cable first, then try again.")                                   \
+    X(NextOtherMethod, "Choose another payment method, or check your card with its issuer.")     \
+    X(NextOtherCharger, "Try another connector or another charger.")                              \
+    X(NextCheckCharger, "Check the charger's screen, then try again.")                            \
+    X(NextStartAgain, "You can start again whenever you are ready.")                              \
+    X(NextUnplug, "Unplug your car. If this happens again, contact the operator.")                \
+    X(NotCharged, "Nothing was charged for this session.")                                        \
+    X(TryAgain, "Try again")                                                                      \
+    X(OtherSessions, "Your other sessions")                                                       \
+    X(ShowSession, "Show")                                                                        \
+    X(SessionAt, "%s · %s")                                                                       \
+    X(WalletTitle, "Payment methods")                                                             \
+    X(HistoryTitle, "Past sessions")                                                              \
+    X(NoPaymentMethods, "No payment methods yet")                                                 \
+    X(DefaultMethod, "Default")                                                                   \
+    X(MakeDefault, "Make default")                                                                \
+    X(Remove, "Remove")                                                                           \
+    X(ExternalMethod, "Payment reference")                                                        \
+    X(ExternalHint, "From your hotel or payment provider")                                        \
+    X(AddExternal, "Add payment reference")                                                       \
+    X(ExternalLabel, "External: %s")                                                              \
+    X(ErrorExternalFormat, "A payment reference has 1 to 100 characters.")                       \
+    X(ErrorExternalRejected, "This payment reference was not accepted.")                          \
+    X(ErrorRemoveFailed, "The payment method could not be removed. Please try again.")          \
+    X(ErrorHistory, "Your past sessions could not be loaded.")                                    \
+    X(LoadingHistory, "Loading your sessions…")                                                 \
+    X(NoHistory, "No sessions yet")                                                               \
+    X(HistoryRow, "%s · %s · %s · %s")                                                            \
     /* prices and receipts */                                                                     \
     X(OneHour, "1 hour")                                                                          \
     X(PriceForPayment, "Price for %s")                                                            \

@@ -20,6 +20,8 @@ EM_JS(char*, js_launch_url, (), {
     stringToUTF8(s, p, n);
     return p;
 });
+// getTimezoneOffset is minutes *behind* UTC (-60 in Amsterdam in winter).
+EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 
 EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
 
@@ -27,9 +29,10 @@ EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEA
 
 core::Boot read_boot() {
     core::Boot boot;
-    for (const char* key : {core::kKeyAppToken, core::kKeyActiveSession, core::kKeyLastStatus, core::kKeySessionTariff,
-                            core::kKeyPortalGuest})
+    for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending,
+                            core::kKeyDefaultPayment, core::kKeyPortalGuest})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
+    boot.utc_offset_minutes = js_utc_offset_minutes();
     uint8_t bytes[kRandomBytes];
     js_random_bytes(bytes, kRandomBytes);
     static const char kHex[] = "0123456789abcdef";

@@ -13,6 +13,7 @@
 #include "platform/http_bridge.hpp"
 #include "platform/storage.hpp"
 #include "platform/timers.hpp"
+#include "platform/page_events.hpp"
 
 namespace platform {
 namespace {
@@ -41,6 +42,8 @@ void run(const core::Effect& effect) {
                 camera::apply(e);
             } else if constexpr (std::is_same_v<T, core::ClearStorage>) {
                 storage::clear();
+            } else if constexpr (std::is_same_v<T, core::KeepAwake>) {
+                page_events::keep_awake(e.on);
             }
         },
         effect);

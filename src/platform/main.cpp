@@ -12,6 +12,7 @@
 #include "platform/gl_context.hpp"
 #include "platform/input_events.hpp"
 #include "platform/input_queue.hpp"
+#include "platform/page_events.hpp"
 #include "platform/text_input.hpp"
 #include "platform/timers.hpp"
 
@@ -44,8 +45,8 @@ int main() {
     display::install();
     input::install_touch();
     input::install_mouse_keys();
-    timers::install();
-
     dispatch(read_boot());  // also requests the first frame
+    timers::install();
+    page_events::install();  // after Boot: the core ignores events before it
     return 0;
 }

@@ -1,5 +1,5 @@
-// Timers for the core. Background tabs throttle or freeze setTimeout, so coming back to the page
-// also sends a Tick: the core then catches up with whatever came due while hidden.
+// Timers for the core. Background tabs throttle or freeze setTimeout, so the core hears when the
+// page is hidden or shown (Visibility) and catches up with whatever came due while hidden.
 #include "platform/timers.hpp"
 
 #include <algorithm>
@@ -24,16 +24,19 @@ void on_timeout(void* id) {
 }
 
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
-    if (!e->hidden) {
-        dispatch(core::Tick{});
-        frames::request();
-    }
+    dispatch(core::Visibility{!e->hidden});
+    if (!e->hidden) frames::request();
     return EM_FALSE;
 }
 
 }  // namespace
 
-void install() { emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility); }
+void install() {
+    emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+    EmscriptenVisibilityChangeEvent now_visible{};
+    if (emscripten_get_visibility_status(&now_visible) == EMSCRIPTEN_RESULT_SUCCESS && now_visible.hidden)
+        dispatch(core::Visibility{false});  // loaded in a background tab
+}
 
 void wake_at(core::TimePoint at) {
     const int64_t due = core::ms_since_epoch(at);

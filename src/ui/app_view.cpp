@@ -10,6 +10,7 @@
 #include "receipt_note.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 
 namespace ui {
 namespace {
@@ -18,6 +19,8 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
     const core::Model& model = app.journey;
     const bool scoped = app.config.mode != core::AppMode::Driver && !app.config.location_ids.empty();
     int redraw = -1;
+    // The browser says there is no network: said on every screen, since every screen waits on it.
+    if (!model.online) status_line(core::tr(core::Str::Offline));
     switch (model.screen) {
         case core::Screen::Map:
             if (scoped) draw_charger_list_screen(app, result.intents);
@@ -35,6 +38,8 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
             break;
         }
         case core::Screen::ScanResult: draw_scan_result_screen(model, result.intents); break;
+        case core::Screen::Wallet: draw_wallet_screen(model, result.intents); break;
+        case core::Screen::History: draw_history_screen(model, result.intents); break;
     }
     if (model.screen == core::Screen::Session && app.config.mode == core::AppMode::Kiosk)
         draw_charger_controls(app, result.shell_intents);

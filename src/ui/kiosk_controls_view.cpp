@@ -28,9 +28,10 @@ void draw_kiosk_guide(const core::AppModel& app) {
 
 void draw_charger_controls(const core::AppModel& app, ShellIntents& out) {
     const core::Model& m = app.journey;
-    if (!m.session) return;
+    const core::ActiveSession* shown = core::shown_session(m);
+    if (!shown) return;
     using core::SessionStatusCode;
-    const SessionStatusCode st = m.session->last ? m.session->last->status : SessionStatusCode::Requested;
+    const SessionStatusCode st = shown->last ? shown->last->status : SessionStatusCode::Requested;
     const bool waiting = st == SessionStatusCode::Requested || st == SessionStatusCode::Starting;
     const bool charging = st == SessionStatusCode::Charging;
     ImGui::Spacing();

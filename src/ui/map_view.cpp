@@ -103,6 +103,7 @@ std::vector<const core::LocationSummary*> nearest_first(const core::Model& m, co
 void draw_map_screen(const core::Model& m, Intents& out) {
     top_bar_with_scan(tr(Str::MapTitle), false, out);
     message_banner(m, out);
+    account_links(out);
     const float map_height = std::max(theme::px(160), ImGui::GetContentRegionAvail().y * 0.36f);
     if (const auto* tapped = draw_marker_map(m, map_height)) {
         out.push_back(core::intent::OpenLocation{tapped->id});

@@ -84,7 +84,7 @@ void draw_price_screen(const core::Model& m, Intents& out) {
     }
     if (button(tr(Str::AddCard))) out.push_back(core::intent::OpenAddCard{});
     ImGui::Spacing();
-    const char* start_label = m.start_in_flight ? tr(Str::Starting) : tr(Str::Start);
+    const char* start_label = m.start_in_flight || m.start_marker ? tr(Str::Starting) : tr(Str::Start);
     if (primary_button(start_label, core::can_start(m))) out.push_back(core::intent::StartCharging{});
 }
 

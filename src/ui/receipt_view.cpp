@@ -22,6 +22,7 @@ void draw_receipt_screen(const core::Model& m, Intents& out) {
     if (!m.receipt) return;
     const core::SessionStatus& r = *m.receipt;
     status_line(core::session_status_text(r));
+    draw_session_outcome(r, out);
     ImGui::PushTextWrapPos(0);
     for (const auto& row : core::receipt_rows(r)) {
         const std::string line = row.label + ": " + row.value;

@@ -16,12 +16,12 @@ namespace ui {
 using core::Str;
 using core::tr;
 
-void draw_running_cost(const core::Model& m, core::TimePoint now) {
-    if (!m.session || !m.session->last || !m.session->tariff) return;
-    const core::SessionStatus& st = *m.session->last;
+void draw_running_cost(const core::ActiveSession& session, core::TimePoint now) {
+    if (!session.last || !session.tariff) return;
+    const core::SessionStatus& st = *session.last;
     // The backend's own figure wins once it gives one; the view then shows that instead.
     if (st.total_costs) return;
-    const core::Tariff& tariff = *m.session->tariff;
+    const core::Tariff& tariff = *session.tariff;
     const auto cost = core::running_cost(tariff, st, now);
     if (!cost) return;
     ImGui::PushTextWrapPos(0);

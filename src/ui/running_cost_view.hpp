@@ -6,6 +6,6 @@ namespace ui {
 
 // Draws "Cost so far ≈ €X" (an estimate from the live meter values until the final bill) and the
 // idle fee warning, under the session's tariff. The session screen redraws every second.
-void draw_running_cost(const core::Model& m, core::TimePoint now);
+void draw_running_cost(const core::ActiveSession& session, core::TimePoint now);
 
 }  // namespace ui

@@ -22,5 +22,11 @@ void draw_scan_screen(const core::Model& m, Intents& out, ViewBox* camera_box);
 void draw_scan_result_screen(const core::Model& m, Intents& out);
 // The Scan button at the right of a top bar: always within reach.
 bool top_bar_with_scan(const char* title, bool with_back, Intents& out);
+// Above the receipt: what the end of a session means and what to do next.
+void draw_session_outcome(const core::SessionStatus& st, Intents& out);
+void draw_wallet_screen(const core::Model& m, Intents& out);
+void draw_history_screen(const core::Model& m, Intents& out);
+// The way from the map to the wallet and the history.
+void account_links(Intents& out);
 
 }  // namespace ui

@@ -194,11 +194,11 @@ TEST_CASE("portal: wrong details, a stay not begun or over, and a rate limit are
 TEST_CASE("portal: a stored stay resumes after a reload and an ended one is wiped", "[deployment][portal]") {
     Harness h;
     GuestStay g{"guest-abc", "pm-room", "12", "2026-11-17", "2026-11-22", *parse_iso8601("2026-11-22T22:59:59.999Z")};
-    h.boot({{kKeyPortalGuest, encode_guest(g)}, {kKeyActiveSession, R"({"id":"s-1","locationId":"l","evseUid":"e","connectorId":"1"})"}},
+    h.boot({{kKeyPortalGuest, encode_guest(g)}, {kKeyActiveSessions, R"([{"id":"s-1","locationId":"l","evseUid":"e","connectorId":"1"}])"}},
            kPortalConfig);
     CHECK(h.m.stage == Stage::Journey);
     CHECK(h.m.journey.app_token == "guest-abc");
-    REQUIRE(h.m.journey.session);
+    REQUIRE(h.m.journey.sessions.size() == 1);
     CHECK(h.sent("GET", "/api/session/status?appToken=guest-abc&chargeSessionId=s-1"));
 
     Harness later;
@@ -268,7 +268,8 @@ Harness kiosk_with_session() {
     s.evse_uid = "NL-GFX-EChargestation-1";
     s.location_id = kMarga;
     s.next_poll = h.now + Millis{3000};
-    h.m.journey.session = s;
+    h.m.journey.sessions = {s};
+    h.m.journey.shown_session = s.id;
     h.m.journey.screen = Screen::Session;
     return h;
 }
@@ -321,7 +322,7 @@ TEST_CASE("kiosk: idle, a countdown, then a full reset, and a touch cancels the 
     const HttpRequest stop = h.request("POST", "/api/session/stop?appToken=" + token);
     CHECK(Json::parse(stop.body)["chargeSessionId"] == "s-9");
     CHECK(h.sent("DELETE", "/api/payment/" + token + "/"));
-    CHECK_FALSE(h.m.journey.session);
+    CHECK(h.m.journey.sessions.empty());
     CHECK(h.m.journey.app_token.empty());
     // late answers of the old demo do not reach the next one
     h.answer(stop, 200, kSeedStopCdr);
@@ -337,7 +338,7 @@ TEST_CASE("kiosk: idle, a countdown, then a full reset, and a touch cancels the 
 
 TEST_CASE("kiosk: Done on the receipt ends the demo and a reload mid-demo is a reset", "[deployment][kiosk]") {
     Harness h = kiosk_with_session();
-    h.m.journey.session.reset();
+    h.m.journey.sessions.clear();
     h.m.journey.screen = Screen::Receipt;
     CHECK(kiosk_step(h.m) == 5);
     h(Event{UserIntent{intent::Finish{}}});
@@ -345,12 +346,12 @@ TEST_CASE("kiosk: Done on the receipt ends the demo and a reload mid-demo is a r
     CHECK(h.cleared());
 
     Harness reload;
-    reload.boot({{kKeyAppToken, "app-old"}, {kKeyActiveSession, R"({"id":"s-1","locationId":"l","evseUid":"e","connectorId":"1"})"}},
+    reload.boot({{kKeyAppToken, "app-old"}, {kKeyActiveSessions, R"([{"id":"s-1","locationId":"l","evseUid":"e","connectorId":"1"}])"}},
                 kKioskConfig);
     CHECK(reload.m.stage == Stage::Attract);
     CHECK(reload.cleared());
     CHECK(reload.sent("POST", "/api/session/stop?appToken=app-old"));
-    CHECK_FALSE(reload.m.journey.session);
+    CHECK(reload.m.journey.sessions.empty());
 }
 
 TEST_CASE("calendar days for people, and text that is not one left as it is", "[deployment]") {

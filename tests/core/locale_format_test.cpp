@@ -5,6 +5,13 @@
 
 using namespace core;
 
+TEST_CASE("dates and times for the history") {
+    const TimePoint t = *parse_iso8601("2021-06-14T08:59:20Z");
+    CHECK(format_date_time(t, 0) == "14 Jun 2021, 08:59");
+    CHECK(format_date_time(t, 120) == "14 Jun 2021, 10:59");
+    CHECK(format_date_time(*parse_iso8601("2021-12-31T23:30:00Z"), 60) == "1 Jan 2022, 00:30");
+}
+
 TEST_CASE("money by currency, rounded to cents half away from zero") {
     CHECK(format_money(1'640'000, "EUR") == "€1.64");
     CHECK(format_money(20'450'000, "EUR") == "€20.45");

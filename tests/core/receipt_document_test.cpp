@@ -30,7 +30,7 @@ TEST_CASE("receipt rows: totals, place, local times, every cost line, number") {
     CHECK(lines == std::vector<std::string>{
                        "Total: €2.20", "of which VAT: €0.25 (13%)", "Total excl. VAT: €1.95",
                        "Location: Marga <Hotel>, Dorpsstraat 1, Volendam", "Charger: NL-GFX-E1 · 1",
-                       "Started: 2021-06-14 10:59", "Ended: 2021-06-14 11:01", "Energy: 0.26 kWh", "Time: 2 min 12 s",
+                       "Started: 14 Jun 2021, 10:59", "Ended: 14 Jun 2021, 11:01", "Energy: 0.26 kWh", "Time: 2 min 12 s",
                        "Session fee 1 × €1.64: €1.64", "Energy 0.256 kWh × €2.106: €0.54",
                        "Charging time 3 min × €0.00585: €0.02", "Receipt number: rec-00007"});
     CHECK(rows[0].emphasis);
@@ -47,7 +47,7 @@ TEST_CASE("receipt documents: a text file named by the number, escaped HTML to p
     odd.receipt_number = "../../etc/passwd";
     odd.location_time_zone = "Mars/Base";
     CHECK(receipt_document(odd).filename == "receipt-etcpasswd.txt");
-    CHECK(receipt_rows(odd)[5].value == "2021-06-14 08:59 UTC");
+    CHECK(receipt_rows(odd)[5].value == "14 Jun 2021, 08:59 UTC");
 }
 
 TEST_CASE("download and print are effects for the receipt on screen, nothing without one") {

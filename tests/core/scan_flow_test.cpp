@@ -149,7 +149,7 @@ TEST_CASE("the seed sticker leads to its EVSE and connector, shown before anythi
     CHECK(f.m.location->id == kLocationId);
     CHECK(f.m.location->operator_name == "GreenFlux");
     CHECK(f.m.scan.found_connector_id == "1");
-    CHECK(f.m.session == std::nullopt);
+    CHECK(f.m.sessions.empty());
     CHECK_FALSE(f.m.start_in_flight);
     // Then into the price flow, by the driver's choice only.
     f.intent(intent::ChooseConnector{"NL-GFX-EAddCS123-1", "1"});
@@ -275,9 +275,9 @@ TEST_CASE("a running session is not replaced by a sticker link or the scanner") 
     Boot b;
     b.random_hex = "0123456789abcdef0123456789abcdef";
     b.launch_url = kOrigin + "/?evse=NL-GFX-EChargestation-1";
-    b.stored[kKeyActiveSession] = R"({"id":"s1","locationId":"l","evseUid":"e","connectorId":"1"})";
+    b.stored[kKeyActiveSessions] = R"([{"id":"s1","locationId":"l","evseUid":"e","connectorId":"1"}])";
     f.send(b);
-    REQUIRE(f.m.session);
+    REQUIRE(f.m.sessions.size() == 1);
     CHECK(f.m.screen == Screen::Session);
     for (const auto& r : f.sent) CHECK(r.path.find("/locations/evse/") == std::string::npos);
     f.intent(intent::OpenScanner{});

@@ -14,7 +14,8 @@ export async function startServer(extraArgs = []) {
   const child = spawn('python3', args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.py did not start:\n${output}`)), 15000);
+    // Generous: loading the simulator's data set takes seconds, and many more on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start:\n${output}`)), 60000);
     const onData = (chunk) => {
       output += chunk;
       const m = output.match(/serving on (http:\/\/[^\s]+)/);

@@ -1,0 +1,61 @@
+// online/offline and storage events in, the Screen Wake Lock out (see page_events.hpp).
+#include "platform/page_events.hpp"
+
+#include <optional>
+#include <string>
+
+#include <emscripten/emscripten.h>
+
+#include "platform/dispatcher.hpp"
+
+namespace platform::page_events {
+namespace {
+
+EM_JS(void, js_install_page_events, (), {
+    window.addEventListener('online', function() { _ev_online_changed(1); });
+    window.addEventListener('offline', function() { _ev_online_changed(0); });
+    // Fired only for writes by other tabs of this origin: their starts and sessions.
+    window.addEventListener('storage', function(e) {
+        if (e.key !== 'startPending' && e.key !== 'activeSessions') return;
+        var copy = function(t) { var n = lengthBytesUTF8(t) + 1, p = _malloc(n); stringToUTF8(t, p, n); return p; };
+        var k = copy(e.key);
+        var v = e.newValue === null ? 0 : copy(e.newValue);
+        try { _ev_storage_changed(k, v); } finally { _free(k); if (v) _free(v); }
+    });
+    _ev_online_changed(navigator.onLine === false ? 0 : 1);
+});
+
+EM_JS(void, js_keep_awake, (int on), {
+    var w = window.evWake || (window.evWake = { wanted: false, lock: null });
+    w.wanted = !!on;
+    function acquire() {
+        if (!w.wanted || w.lock || !navigator.wakeLock || document.visibilityState !== 'visible') return;
+        navigator.wakeLock.request('screen').then(function(l) {
+            if (!w.wanted) { l.release(); return; }
+            w.lock = l;
+            l.addEventListener('release', function() { if (w.lock === l) w.lock = null; });
+        }).catch(function() {});  // refused (battery saver, no permission): the app works without it
+    }
+    if (!w.installed) {
+        w.installed = true;
+        document.addEventListener('visibilitychange', acquire);
+    }
+    if (w.wanted) acquire();
+    else if (w.lock) { var l = w.lock; w.lock = null; l.release().catch(function() {}); }
+});
+
+}  // namespace
+
+void install() { js_install_page_events(); }
+
+void keep_awake(bool on) { js_keep_awake(on ? 1 : 0); }
+
+}  // namespace platform::page_events
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ev_online_changed(int online) {
+    platform::dispatch(core::Connectivity{online != 0});
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ev_storage_changed(const char* key, const char* value) {
+    platform::dispatch(core::StorageChanged{key, value ? std::optional<std::string>(value) : std::nullopt});
+}

@@ -1,0 +1,13 @@
+// The page's life around the app: online/offline, other tabs writing storage, and the Screen
+// Wake Lock the core asks for while charging.
+#pragma once
+
+namespace platform::page_events {
+
+// Sends the current online state and listens for changes and for other tabs' storage writes.
+void install();
+// Holds a screen wake lock while `on` (where the browser has one), taken again when the page
+// comes back into view, since browsers release it when hidden.
+void keep_awake(bool on);
+
+}  // namespace platform::page_events
