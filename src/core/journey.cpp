@@ -9,6 +9,7 @@
 #include "api_requests.hpp"
 #include "json_read.hpp"
 #include "labels.hpp"
+#include "map_controller.hpp"
 #include "session_store.hpp"
 
 namespace core {
@@ -73,12 +74,6 @@ void ensure_registered(Step& s) {
 void fetch_wallet(Step& s) {
     forget(s.m, RequestKind::Wallet);
     send(s, wallet_request(s.m.app_token), RequestKind::Wallet);
-}
-
-void fetch_locations(Step& s) {
-    forget(s.m, RequestKind::Locations);
-    s.m.locations_loading = true;
-    send(s, locations_request(s.m.map_box), RequestKind::Locations);
 }
 
 void fetch_default_tariff(Step& s) {
@@ -223,33 +218,6 @@ void on_wallet(Step& s, const HttpResponse& r) {
     s.m.wallet_loaded = true;
 }
 
-void on_locations(Step& s, const HttpResponse& r, const PendingRequest& request) {
-    s.m.locations_loading = false;
-    if (!is_success(r.status)) {
-        s.m.message = failure(r, Str::ErrorServer);
-        return;
-    }
-    auto decoded = decode_location_list(r.body);
-    if (!decoded.ok()) {
-        s.m.message = UserMessage{Str::ErrorBadData, {}};
-        return;
-    }
-    // A later page (context "more") adds to what the earlier pages gave; the first replaces.
-    const bool next_page = request.context == "more";
-    if (next_page) {
-        for (auto& l : decoded.value->items) s.m.locations.push_back(std::move(l));
-    } else {
-        s.m.locations = std::move(decoded.value->items);
-    }
-    // The API gives at most 50 a page: follow the continuation token so a busy area is not cut
-    // off, up to a bound that keeps the map responsive.
-    if (decoded.value->has_more_data && !decoded.value->continuation_token.empty() &&
-        s.m.locations.size() < kMaxMapLocations) {
-        s.m.locations_loading = true;
-        send(s, locations_request(s.m.map_box, decoded.value->continuation_token), RequestKind::Locations, "more");
-    }
-}
-
 void on_location(Step& s, const HttpResponse& r) {
     s.m.location_loading = false;
     auto decoded = is_success(r.status) ? decode_location(r.body) : Decoded<Location>{};
@@ -387,7 +355,6 @@ void on_response(Step& s, const HttpResponse& r) {
     switch (request.kind) {
         case RequestKind::RegisterToken: on_register(s, r); break;
         case RequestKind::Wallet: on_wallet(s, r); break;
-        case RequestKind::Locations: on_locations(s, r, request); break;
         case RequestKind::Location: on_location(s, r); break;
         case RequestKind::Tariff: on_tariff(s, r); break;
         case RequestKind::DefaultTariff: on_default_tariff(s, r); break;
@@ -415,7 +382,6 @@ void on_boot(Step& s, const Boot& boot) {
     }
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
     fetch_wallet(s);
-    fetch_locations(s);
 
     const std::string* active = stored(kKeyActiveSession);
     if (active == nullptr) return;
@@ -441,10 +407,7 @@ void on_boot(Step& s, const Boot& boot) {
 
 void on_intent(Step& s, const UserIntent& intent) {
     Model& m = s.m;
-    if (const auto* i = std::get_if<intent::RefreshMap>(&intent)) {
-        m.map_box = i->box;
-        fetch_locations(s);
-    } else if (const auto* i = std::get_if<intent::OpenLocation>(&intent)) {
+    if (const auto* i = std::get_if<intent::OpenLocation>(&intent)) {
         if (i->location_id.empty()) return;
         if (!m.location || m.location->id != i->location_id) {
             m.location.reset();
@@ -556,8 +519,11 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
     Step s{model, now, effects};
     if (const auto* boot = std::get_if<Boot>(&event)) {
         on_boot(s, *boot);
+        map_update(model, event, now, effects);
     } else if (!model.booted) {
         // Nothing can be asked for before the app token exists.
+    } else if (map_update(model, event, now, effects)) {
+        // The map's own event (its intents and answers); Ticks also fall through to the journey.
     } else if (const auto* response = std::get_if<HttpResponse>(&event)) {
         on_response(s, *response);
     } else if (const auto* intent = std::get_if<UserIntent>(&event)) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api_types.hpp"
+#include "map_state.hpp"
 #include "strings.hpp"
 #include "time_point.hpp"
 
@@ -21,7 +22,6 @@ struct BoundingBox {
 };
 
 namespace intent {
-struct RefreshMap { BoundingBox box; };
 struct OpenLocation { std::string location_id; };
 struct ChooseConnector { std::string evse_uid; std::string connector_id; };
 struct OpenAddCard {};
@@ -34,7 +34,7 @@ struct DismissError {};
 struct Finish {};  // leave the receipt, back to the map
 }  // namespace intent
 
-using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent::ChooseConnector,
+using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseConnector,
                                 intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
                                 intent::StartCharging, intent::StopCharging, intent::Back,
                                 intent::DismissError, intent::Finish>;
@@ -74,8 +74,10 @@ struct Persist {
 
 struct WakeAt { TimePoint at; };
 struct Announce { std::string text; };  // for the aria-live region
+struct HttpAbort { int id = 0; };         // a request nobody waits for any more (its answer is ignored)
+struct Locate {};                         // ask the browser where the phone is (Geolocation)
 
-using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce>;
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, HttpAbort, Locate>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";
@@ -87,7 +89,7 @@ inline constexpr const char* kKeyLastStatus = "lastSessionStatus";  // last Stat
 enum class Screen { Map, Location, Price, AddCard, Session, Receipt };
 
 enum class RequestKind {
-    RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop
+    RegisterToken, Wallet, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop
 };
 
 struct PendingRequest {
@@ -119,9 +121,7 @@ struct Model {
     std::string app_token;
     bool token_registered = false;
 
-    BoundingBox map_box{52.30, 4.90, 52.55, 5.30};  // the seed area: Almere to Volendam
-    std::vector<LocationSummary> locations;
-    bool locations_loading = false;
+    MapState map;  // see map_state.hpp; its rules are in map_controller.cpp
 
     std::optional<Location> location;  // the opened one
     bool location_loading = false;
@@ -174,8 +174,6 @@ inline constexpr Millis kPollMax{30000};
 inline constexpr Millis kCompletedGrace{120000};
 // 4xx answers in a row to status polls after which the session is given up as unknown.
 inline constexpr int kMaxClientErrors = 5;
-// The most map locations gathered by following continuation tokens for one area.
-inline constexpr size_t kMaxMapLocations = 500;
 // How often the price per payment method is asked again while a card is being verified.
 inline constexpr Millis kTariffRefresh{4000};
 
