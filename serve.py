@@ -5,6 +5,7 @@ import os
 import sys
 
 from server.app import default_state_path, run
+from server.map_tiles import MapTiles
 from server.sim_control import ACTIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,13 +49,24 @@ def main(argv=None):
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
                         help="simulated seconds per real second (default %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+    parser.add_argument("--tiles", metavar="DIR",
+                        help="serve map tiles {z}/{x}/{y}.png from DIR at /tiles/ and show them on the map")
+    parser.add_argument("--tile-url", metavar="TEMPLATE",
+                        help="map tile URL template with {z} {x} {y}, or 'osm' for OpenStreetMap's standard "
+                             "tiles (only where their usage policy allows); default: no tiles, a plain grid")
+    parser.add_argument("--tile-attribution", metavar="TEXT", help="text shown over the map for the tiles")
     args = parser.parse_args(argv)
     if not 0 < args.time_scale <= 1_000_000:
         parser.error("--time-scale must be above 0 and at most 1000000")
     if not 0 <= args.port <= 65535:
         parser.error("--port must be between 0 and 65535")
+    if args.tiles and not os.path.isdir(args.tiles):
+        parser.error(f"--tiles: {args.tiles} is not a folder")
+    if args.tiles and args.tile_url:
+        parser.error("--tiles and --tile-url exclude each other")
+    tiles = MapTiles(args.tiles, args.tile_url, args.tile_attribution)
     try:
-        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet)
+        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, tiles=tiles)
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ import tempfile
 import threading
 
 from .http_app import App, AppServer
+from .map_tiles import MapTiles
 from .sim_api import Simulator
 from .sim_clock import SimClock
 from .sim_control import SimControl
@@ -20,17 +21,17 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
-def build(root, state_path, time_scale=1.0, quiet=False):
+def build(root, state_path, time_scale=1.0, quiet=False, tiles=None):
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
     simulator = Simulator(load_catalog(), store, clock)
-    app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet)
+    app = App(simulator.routes(), StaticFiles(root), SimControl(simulator), quiet=quiet, tiles=tiles or MapTiles())
     return app, simulator
 
 
-def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout):
+def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, tiles=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet)
+    app, simulator = build(root, state_path, time_scale, quiet, tiles)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host

@@ -92,11 +92,12 @@ class Router:
 class App:
     """What the request handler serves: the API router, the /sim/control handler and static files."""
 
-    def __init__(self, router, static, control=None, quiet=False):
+    def __init__(self, router, static, control=None, quiet=False, tiles=None):
         self.router = router
         self.static = static
         self.control = control
         self.quiet = quiet
+        self.tiles = tiles  # map-config.json and /tiles/... (server/map_tiles.py)
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -138,6 +139,8 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self._serve_api(app, split)
             elif path == "/sim/control" and app.control is not None:
                 self._serve_control(app, split)
+            elif self.command in ("GET", "HEAD") and app.tiles is not None and app.tiles.handles(path):
+                app.tiles.serve(self, path)
             elif self.command in ("GET", "HEAD"):
                 app.static.serve(self, path)
             else:

@@ -16,11 +16,12 @@ SERVE = REPO / "serve.py"
 
 
 class ServerProcess:
-    def __init__(self, state=None, time_scale=60, root=None):
+    def __init__(self, state=None, time_scale=60, root=None, extra_args=()):
         self._tmp = tempfile.TemporaryDirectory(prefix="serve-test-")
         self.state = state or os.path.join(self._tmp.name, "state.sqlite")
         self.root = root or os.path.join(self._tmp.name, "no-build-here")
         self.time_scale = time_scale
+        self.extra_args = list(extra_args)
         self.proc = None
         self.port = None
         self.stderr_path = os.path.join(self._tmp.name, "stderr.txt")
@@ -36,7 +37,7 @@ class ServerProcess:
         self._stderr = open(self.stderr_path, "ab")
         self.proc = subprocess.Popen(
             [sys.executable, str(SERVE), "--port", "0", "--state", self.state, "--root", self.root,
-             "--time-scale", str(self.time_scale), "--quiet"],
+             "--time-scale", str(self.time_scale), "--quiet", *self.extra_args],
             stdout=subprocess.PIPE, stderr=self._stderr, cwd=str(REPO))
         line = {}
         reader = threading.Thread(target=lambda: line.setdefault("text", self.proc.stdout.readline()), daemon=True)
