@@ -112,6 +112,31 @@ namespace core {
     /* session, wallet, history */                                                                \
     /* prices and receipts */                                                                     \
     /* map */                                                                                     \
+    X(MapLoading, "Loading chargers…")                                                          \
+    X(MapOffline, "Offline: showing the chargers already loaded.")                                \
+    X(MapServerError, "Some chargers could not be loaded.")                                       \
+    X(MapTruncated, "Many chargers here: zoom in to see them all.")                               \
+    X(ZoomIn, "Zoom in")                                                                          \
+    X(ZoomOut, "Zoom out")                                                                        \
+    X(LocateMe, "Show my position")                                                               \
+    X(Locating, "Finding your position…")                                                       \
+    X(LocateDenied, "Location access is off. Allow it in the browser settings to see where you are.") \
+    X(LocateUnavailable, "Your position could not be found.")                                     \
+    X(ClusterLabel, "%s chargers here, zoom in")                                                  \
+    X(MarkerLabel, "%s, %s")                                                                      \
+    X(Filters, "Filters")                                                                         \
+    X(FiltersOn, "Filters (%s on)")                                                               \
+    X(FilterAvailable, "Available now")                                                           \
+    X(FilterAc, "AC only")                                                                        \
+    X(FilterDc, "DC only (fast)")                                                                 \
+    X(FilterMinKw, "At least %s")                                                                 \
+    X(FilterDirectPay, "Pay by card at the charger")                                              \
+    X(FilterClear, "Clear filters")                                                               \
+    X(ChargeHere, "Charge here")                                                                  \
+    X(CloseSheet, "Close")                                                                        \
+    X(DistanceAway, "%s away")                                                                    \
+    X(RestrictedAccess, "Restricted access")                                                      \
+    X(ListMore, "%s more: zoom in to list them")                                                  \
     /* scanning */                                                                                \
     /* portal and kiosk */
 

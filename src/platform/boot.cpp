@@ -5,6 +5,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "core/map_controller.hpp"
 #include "platform/storage.hpp"
 
 namespace platform {
@@ -18,7 +19,8 @@ EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEA
 
 core::Boot read_boot() {
     core::Boot boot;
-    for (const char* key : {core::kKeyAppToken, core::kKeyActiveSession, core::kKeyLastStatus})
+    for (const char* key : {core::kKeyAppToken, core::kKeyActiveSession, core::kKeyLastStatus, core::kKeyMapFilters,
+                            core::kKeyMapCamera})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
     uint8_t bytes[kRandomBytes];
     js_random_bytes(bytes, kRandomBytes);

@@ -8,6 +8,7 @@
 
 #include "platform/a11y_bridge.hpp"
 #include "platform/frame_loop.hpp"
+#include "platform/geolocation.hpp"
 #include "platform/http_bridge.hpp"
 #include "platform/storage.hpp"
 #include "platform/timers.hpp"
@@ -32,6 +33,10 @@ void run(const core::Effect& effect) {
                 timers::wake_at(e.at);
             } else if constexpr (std::is_same_v<T, core::Announce>) {
                 a11y_bridge::announce(e.text);
+            } else if constexpr (std::is_same_v<T, core::HttpAbort>) {
+                http::abort(e.id);
+            } else if constexpr (std::is_same_v<T, core::Locate>) {
+                geolocation::locate();
             }
         },
         effect);

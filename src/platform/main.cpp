@@ -14,8 +14,11 @@
 #include "platform/input_queue.hpp"
 #include "platform/text_input.hpp"
 #include "platform/timers.hpp"
+#include "ui/map_canvas.hpp"
 
 namespace {
+
+EM_JS(int, js_url_has, (const char* text), { return location.search.indexOf(UTF8ToString(text)) >= 0 ? 1 : 0; });
 
 EM_JS(void, js_fail, (const char* reason), {
     if (window.evShell) evShell.fail(UTF8ToString(reason));
@@ -46,6 +49,7 @@ int main() {
     input::install_mouse_keys();
     timers::install();
 
+    ui::set_clustering(!js_url_has("map-clusters=off"));  // benchmarks: every marker on its own
     dispatch(read_boot());  // also requests the first frame
     return 0;
 }
