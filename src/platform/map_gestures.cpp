@@ -8,6 +8,7 @@
 
 #include <emscripten/emscripten.h>
 #include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
 
 #include "core/journey.hpp"
 #include "core/map_geo.hpp"
