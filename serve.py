@@ -5,7 +5,10 @@ import os
 import sys
 
 from server.app import default_state_path, run
+from server.faults import FaultPlan, parse_spec
+from server.http_app import Limits
 from server.map_tiles import MapTiles
+from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.sim_control import ACTIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,41 +35,116 @@ charger control (for kiosks and tests, outside /api/):
 %(actions)s
   Answers 200 {evseUid, action, evseStatus, session: {chargeSessionId, status} | null, message},
   400 for a bad body, 404 for an unknown EVSE, 409 when the action does not apply now.
+
+faults (--faults, /api/ only):
+  latency and error strike before the request is handled (an injected 503 means nothing happened);
+  drop and truncate strike after it (the request took effect, the answer is lost): a start may have
+  started a session the app was never told about, as with a real network.
+
+proxy (--upstream URL):
+  The allow-listed driver-app paths under /api/ go to URL with "Authorization: ApiKey <key>", the key
+  read from the environment variable %(key_env)s (required). The key is never sent to the browser
+  nor logged. Other /api/ paths are refused (404); no simulator and no /sim/control run.
+  Upstream time-outs answer 504 and unreachable or failing upstreams 502, with a JSON message.
 """
 
 
-def main(argv=None):
-    actions = "\n".join(f"    {name:<11} {text}" for name, text in ACTIONS.items())
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=EPILOG % {"state": default_state_path(), "actions": actions})
+def add_server_args(parser):
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
     parser.add_argument("--port", type=int, default=8000, help="port, 0 for any free one (default %(default)s)")
     parser.add_argument("--root", default=os.path.join(HERE, "build", "web", "dist"),
                         help="folder of the web app's files (default: build/web/dist beside serve.py)")
-    parser.add_argument("--state", default=default_state_path(),
-                        help="simulator state file, or :memory: (default: %(default)s)")
-    parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
-                        help="simulated seconds per real second (default %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+
+
+def add_map_args(parser):
     parser.add_argument("--tiles", metavar="DIR",
                         help="serve map tiles {z}/{x}/{y}.png from DIR at /tiles/ and show them on the map")
     parser.add_argument("--tile-url", metavar="TEMPLATE",
                         help="map tile URL template with {z} {x} {y}, or 'osm' for OpenStreetMap's standard "
                              "tiles (only where their usage policy allows); default: no tiles, a plain grid")
     parser.add_argument("--tile-attribution", metavar="TEXT", help="text shown over the map for the tiles")
+
+
+def add_limits_args(parser):
+    parser.add_argument("--client-timeout", type=float, default=Limits.client_timeout, metavar="SECONDS",
+                        help="time a client has to send a request, and to idle on keep-alive (default %(default)s)")
+    parser.add_argument("--rate-limit", type=float, default=Limits.rate, metavar="N",
+                        help="/api/ requests per second per appToken (or per address without one); "
+                             "0 = unlimited (default %(default)s)")
+    parser.add_argument("--rate-burst", type=int, default=Limits.burst, metavar="N",
+                        help="requests a driver may send at once before --rate-limit applies (default %(default)s)")
+
+
+def add_simulator_args(parser):
+    parser.add_argument("--state", default=default_state_path(),
+                        help="simulator state file, or :memory: (default: %(default)s)")
+    parser.add_argument("--time-scale", type=float, default=1.0, metavar="N",
+                        help="simulated seconds per real second (default %(default)s)")
+    parser.add_argument("--sim-data", choices=("full", "seed"), default="full",
+                        help="full: the walkthrough's places, the seed area and ~21,500 locations across NL, BE "
+                             "and DE; seed: only the walkthrough's places and the seed area (starts faster)")
+
+
+def add_faults_args(parser):
+    parser.add_argument("--faults", metavar="SPEC",
+                        help="inject faults into /api/ answers: kind=rate,... with kinds latency (0.5-3 s more), "
+                             "error (503), drop (no answer), truncate (half the body); or a bare total rate "
+                             "such as 0.2, spread evenly over the four")
+    parser.add_argument("--faults-seed", type=int, metavar="N", help="seed for --faults, to replay the same draw")
+
+
+def add_proxy_args(parser):
+    parser.add_argument("--upstream", metavar="URL",
+                        help="proxy the driver-app paths under /api/ to this Charge Assist base URL instead of "
+                             f"simulating it, adding the API key from ${API_KEY_ENV}")
+    parser.add_argument("--upstream-timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help="how long the upstream may take to answer (default %(default)s)")
+
+
+def main(argv=None):
+    actions = "\n".join(f"    {name:<11} {text}" for name, text in ACTIONS.items())
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV})
+    add_server_args(parser)
+    add_map_args(parser)
+    add_limits_args(parser)
+    add_simulator_args(parser)
+    add_faults_args(parser)
+    add_proxy_args(parser)
     args = parser.parse_args(argv)
     if not 0 < args.time_scale <= 1_000_000:
         parser.error("--time-scale must be above 0 and at most 1000000")
     if not 0 <= args.port <= 65535:
         parser.error("--port must be between 0 and 65535")
+    if not 0.1 <= args.client_timeout <= 3600:
+        parser.error("--client-timeout must be between 0.1 and 3600 seconds")
+    if args.rate_limit < 0 or args.rate_burst < 1:
+        parser.error("--rate-limit must be 0 or more and --rate-burst at least 1")
+    limits = Limits(args.client_timeout, args.rate_limit, args.rate_burst)
+    faults = None
+    if args.faults is not None:
+        try:
+            faults = FaultPlan(parse_spec(args.faults), args.faults_seed)
+        except ValueError as exc:
+            parser.error(f"--faults: {exc}")
+    upstream = None
+    if args.upstream is not None:
+        try:
+            if not 0 < args.upstream_timeout <= 600:
+                raise ValueError("--upstream-timeout must be above 0 and at most 600 seconds")
+            upstream = Upstream.from_environment(args.upstream, args.upstream_timeout)
+        except ValueError as exc:
+            parser.error(f"--upstream: {exc}")
     if args.tiles and not os.path.isdir(args.tiles):
         parser.error(f"--tiles: {args.tiles} is not a folder")
     if args.tiles and args.tile_url:
         parser.error("--tiles and --tile-url exclude each other")
     tiles = MapTiles(args.tiles, args.tile_url, args.tile_attribution)
     try:
-        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, tiles=tiles)
+        run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
+            upstream=upstream, limits=limits, sim_data=args.sim_data, tiles=tiles)
     except OSError as exc:
         print(f"serve.py: cannot start: {exc}", file=sys.stderr)
         return 1

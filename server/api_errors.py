@@ -12,7 +12,8 @@ V1, V1_ALL, STRING, V2, PROBLEM = "v1", "v1_all", "string", "v2", "problem"
 _TITLES = {
     400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
     409: "Conflict", 411: "Length Required", 413: "Payload Too Large", 415: "Unsupported Media Type",
-    500: "Internal Server Error", 503: "Service Unavailable",
+    429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+    504: "Gateway Timeout",
 }
 _RFC_SECTIONS = {
     400: "https://tools.ietf.org/html/rfc7231#section-6.5.1",
@@ -22,6 +23,9 @@ _RFC_SECTIONS = {
     411: "https://tools.ietf.org/html/rfc7231#section-6.5.10",
     413: "https://tools.ietf.org/html/rfc7231#section-6.5.11",
     500: "https://tools.ietf.org/html/rfc7231#section-6.6.1",
+    502: "https://tools.ietf.org/html/rfc7231#section-6.6.3",
+    503: "https://tools.ietf.org/html/rfc7231#section-6.6.4",
+    504: "https://tools.ietf.org/html/rfc7231#section-6.6.5",
 }
 
 
@@ -64,10 +68,17 @@ def problem_details(status, detail, instance=None):
     return body
 
 
+def mixed(default, **by_status):
+    """A style that differs per status, e.g. mixed(V2, s404=PROBLEM) for /v2.1/token/{t}/sessions."""
+    return {"default": default, **{int(k[1:]): v for k, v in by_status.items()}}
+
+
 def render(style, err, instance=None):
     """The JSON body for `err` in `style`."""
     if err.body is not None:
         return err.body
+    if isinstance(style, dict):
+        style = style.get(err.status, style["default"])
     if style == V1:
         if err.status == 400:
             return validation_response(err.message, err.code, err.field)

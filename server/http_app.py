@@ -5,6 +5,8 @@ import json
 import logging
 import socket
 import sys
+import threading
+import time
 import traceback
 import urllib.parse
 from dataclasses import dataclass, field
@@ -12,11 +14,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import api_errors
 from .api_errors import ApiError
+from .rate_limit import RateLimiter, client_key
 
 MAX_BODY = 64 * 1024          # the API's bodies are a few hundred bytes
 DRAIN_LIMIT = 1024 * 1024     # up to this, an oversized body is read and dropped so the client sees the 413
 SOCKET_TIMEOUT = 20           # seconds a client may stall mid-request or idle on keep-alive
 MAX_QUERY_FIELDS = 200
+MAX_CONNECTIONS = 256         # open connections at once; beyond it new ones are closed at once
+
+
+@dataclass
+class Limits:
+    """How much one client may take: the time to send a request (headers and body, however it trickles
+    in, and the longest idle wait on keep-alive) and its /api/ request budget (see rate_limit.py)."""
+    client_timeout: float = SOCKET_TIMEOUT
+    rate: float = 20.0        # requests per second per appToken (or per address); 0 = unlimited
+    burst: int = 100
 
 log = logging.getLogger("serve")
 
@@ -29,6 +42,7 @@ class Request:
     query: dict
     headers: object
     body: bytes = b""
+    raw_query: str = ""
 
 
 @dataclass
@@ -36,6 +50,7 @@ class Response:
     status: int
     body: object = None
     headers: dict = field(default_factory=dict)
+    raw: bytes | None = None   # sent as is instead of `body` as JSON (the proxy's upstream answers)
 
 
 @dataclass
@@ -90,13 +105,17 @@ class Router:
 
 
 class App:
-    """What the request handler serves: the API router, the /sim/control handler and static files."""
+    """What the request handler serves: the API router (simulator or proxy), the /sim/control handler,
+    static files, and the optional fault plan for /api/ requests."""
 
-    def __init__(self, router, static, control=None, quiet=False, tiles=None):
+    def __init__(self, router, static, control=None, quiet=False, faults=None, limits=None, tiles=None):
         self.router = router
         self.static = static
         self.control = control
         self.quiet = quiet
+        self.faults = faults
+        self.limits = limits or Limits()
+        self.rate_limiter = RateLimiter(self.limits.rate, self.limits.burst)
         self.tiles = tiles  # map-config.json and /tiles/... (server/map_tiles.py)
 
 
@@ -115,17 +134,27 @@ class RequestHandler(BaseHTTPRequestHandler):
     def version_string(self):
         return self.server_version
 
+    def setup(self):
+        self.timeout = self.server.app.limits.client_timeout
+        super().setup()
+
     def handle_one_request(self):
+        # from the first byte wait to the end of the headers, a watchdog holds the whole request to the
+        # client time-out: a per-read time-out alone lets a client trickle one byte at a time forever
+        self.server.reading(self, True)
         try:
             super().handle_one_request()
-        except (socket.timeout, TimeoutError, ConnectionError):
+        except (socket.timeout, TimeoutError, ConnectionError, OSError, ValueError):
             self.close_connection = True
+        finally:
+            self.server.reading(self, False)
 
     def log_message(self, fmt, *args):
         if not self.server.app.quiet:
             sys.stderr.write("%s - %s\n" % (self.address_string(), fmt % args))
 
     def _dispatch(self):
+        self.server.reading(self, False)
         app = self.server.app
         # a body nobody reads would be taken for the next request on this connection: close it instead
         self._unread_body = bool(self.headers.get("Transfer-Encoding")) or self.headers.get(
@@ -183,7 +212,11 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self._drain(length)
             self.close_connection = True
             raise ApiError(413, f"The request body is larger than {MAX_BODY} bytes.")
-        data = self.rfile.read(length)
+        self.server.reading(self, True)
+        try:
+            data = self.rfile.read(length)
+        finally:
+            self.server.reading(self, False)
         if len(data) < length:
             raise ConnectionError("client closed the connection mid-body")
         return data
@@ -209,6 +242,18 @@ class RequestHandler(BaseHTTPRequestHandler):
             raise ApiError(400, "Too many query parameters.")
 
     def _serve_api(self, app, split):
+        fault, delay = app.faults.draw() if app.faults else (None, 0.0)
+        if fault == "latency":
+            time.sleep(delay)
+        status, data, headers = self._api_answer(app, split, fault)
+        if fault == "drop":
+            # the request was handled; the client gets no answer at all
+            self.close_connection = True
+            return
+        self._send_bytes(status, data, headers, truncate=fault == "truncate")
+
+    def _api_answer(self, app, split, fault):
+        """(status, body bytes, headers) of an /api/ request."""
         try:
             # unknown paths, wrong methods and unacceptable bodies are transport-level: RFC 7807 for those
             route, params = app.router.match(self.command, self._api_parts(split.path))
@@ -220,12 +265,25 @@ class RequestHandler(BaseHTTPRequestHandler):
             if self._unread_body:
                 self.close_connection = True  # the body may not have been read
             problem = api_errors.problem_details(err.status, err.message, split.path)
-            return self._send_json(err.status, problem, err.headers)
+            return err.status, self._encode(err.status, problem), err.headers
+        wait = app.rate_limiter.take(client_key(params, query, self.client_address[0]))
+        if wait:
+            problem = api_errors.problem_details(
+                429, f"Too many requests for this driver; try again in {max(1, round(wait))} s.", split.path)
+            return 429, self._encode(429, problem), {"Retry-After": str(max(1, round(wait + 0.49)))}
+        if fault == "error":
+            # before the handler: an injected 503 never hides a change made by the request
+            problem = api_errors.problem_details(503, "The service is temporarily unavailable (injected fault).",
+                                                 split.path)
+            return 503, self._encode(503, problem), {"Retry-After": "1"}
         try:
-            response = route.handler(Request(self.command, split.path, params, query, self.headers, body))
+            response = route.handler(Request(self.command, split.path, params, query, self.headers, body,
+                                             split.query))
         except ApiError as err:
-            return self._send_json(err.status, api_errors.render(route.style, err, split.path), err.headers)
-        self._send_json(response.status, response.body, response.headers)
+            return err.status, self._encode(err.status, api_errors.render(route.style, err, split.path)), err.headers
+        if response.raw is not None:
+            return response.status, response.raw, response.headers
+        return response.status, self._encode(response.status, response.body), response.headers
 
     def _serve_control(self, app, split):
         try:
@@ -239,30 +297,84 @@ class RequestHandler(BaseHTTPRequestHandler):
             return self._send_json(err.status, body, err.headers)
         self._send_json(response.status, response.body, response.headers)
 
+    @staticmethod
+    def _encode(status, body):
+        if status in (204, 304) or body is None:
+            return b""
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
     def _send_json(self, status, body, headers=None):
-        data = b"" if status in (204, 304) or body is None else json.dumps(
-            body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._send_bytes(status, self._encode(status, body), headers)
+
+    def _send_bytes(self, status, data, headers=None, truncate=False):
+        """Sends a complete answer; with `truncate`, announces the full length but sends half the body
+        and closes the connection (an injected fault)."""
+        headers = dict(headers or {})
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        if not any(k.lower() == "content-type" for k in headers):
+            self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
         self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
+        for name, value in headers.items():
             self.send_header(name, value)
+        if truncate:
+            self.close_connection = True
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD" and data:
-            self.wfile.write(data)
+            self.wfile.write(data[:len(data) // 2] if truncate else data)
 
 
 class AppServer(ThreadingHTTPServer):
+    """A thread per connection, so a slow or stuck client holds only its own thread; a watchdog
+    closes connections that take longer than the client time-out to send a request."""
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
 
     def __init__(self, address, app):
         self.app = app
+        self._reading = {}        # handler -> deadline while it waits for request bytes
+        self._watch_lock = threading.Lock()
+        self._open = 0
         super().__init__(address, RequestHandler)
+        threading.Thread(target=self._watchdog, name="client-watchdog", daemon=True).start()
+
+    def reading(self, handler, waiting):
+        with self._watch_lock:
+            if waiting:
+                self._reading[handler] = time.monotonic() + self.app.limits.client_timeout
+            else:
+                self._reading.pop(handler, None)
+
+    def _watchdog(self):
+        while True:
+            time.sleep(min(0.25, self.app.limits.client_timeout / 4))
+            now = time.monotonic()
+            with self._watch_lock:
+                late = [h for h, deadline in self._reading.items() if deadline < now]
+                for handler in late:
+                    del self._reading[handler]
+            for handler in late:
+                try:
+                    handler.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def verify_request(self, request, client_address):
+        with self._watch_lock:
+            if self._open >= MAX_CONNECTIONS:
+                return False  # the socket is closed at once; the clients already in are served on
+            self._open += 1
+        return True
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._watch_lock:
+                self._open -= 1
 
     def handle_error(self, request, client_address):
         # the default prints a traceback to stderr for every reset connection; keep it to one line

@@ -13,6 +13,7 @@ from .tariff_calc import Period
 # Simulated seconds. Event times are whole seconds so that startTime/endTime, which the API gives
 # to the second, are exactly the times the bill is computed from.
 ACCEPT_DELAY = 1      # the operator accepts the remote start
+COMMAND_TIMEOUT = 10  # an offline charger never answers: the backend gives the remote start up
 PLUG_DELAY = 3        # the car plugs in by itself, counted from the start request
 START_TIMEOUT = 30    # the charge point gives up when no cable came
 STOP_CONFIRM = 2      # STOPPING until the charge point confirms the session ended
@@ -20,6 +21,7 @@ CDR_DELAY = 3         # COMPLETED until the CDR with costs is in
 METER_INTERVAL = 60   # meter values, and billing periods, once a minute
 CAR_LEAVES_AFTER_FULL = 1800  # drivers come back: a full car is unplugged after half an hour of parking,
                               # so sessions abandoned on a kiosk do not hold their EVSE forever
+SMART_HOLD = 3600     # smart charging holds current back this long after plug-in unless priority is asked
 TAPER_SOC = 0.80      # above this the car draws less and less
 FULL_SOC = 0.99       # where the car stops drawing and the session turns PARKING
 
@@ -31,6 +33,7 @@ FINAL_POLL_SECONDS = 300
 ERROR_MESSAGES = {
     "EVSE_NOT_AVAILABLE": "The charge point is not available.",
     "INVALID_TOKEN": "The charge point did not accept the payment method.",
+    "COMMAND_TIMED_OUT": "The charge point did not answer: it seems to be offline.",
     "SOFT_TIME_OUT": f"No cable was connected within {START_TIMEOUT} seconds.",
     "FAULT_BEFORE_START": "The charge station reported a fault.",
     "FAULT_WHILE_CHARGING": "The charge station reported a fault and ended the session.",
@@ -100,6 +103,8 @@ class Facts:
     car: dict
     connector: dict
     has_tariff: bool
+    smart_hold: bool = False           # started at a smart-charging location: current waits for a cheap hour
+    priority_at: float | None = None   # POST /session/highpriority: charge now
 
 
 @dataclass
@@ -108,6 +113,7 @@ class View:
     error: str | None = None
     error_message: str | None = None
     charge_start: int | None = None
+    flow_start: int | None = None   # when current flows: charge_start, later while smart charging holds it
     full_at: int | None = None
     end: int | None = None          # when energy stopped flowing for good (stop, unplug, fault)
     energy_wh: int | None = None
@@ -138,9 +144,32 @@ def charge_start(facts):
     return int(math.ceil(start))
 
 
+def flow_start(facts, start):
+    """Smart charging keeps the session CHARGING without current for SMART_HOLD, or until the driver
+    asks for priority; other sessions draw current from the start."""
+    if not facts.smart_hold:
+        return start
+    release = start + SMART_HOLD
+    if facts.priority_at is not None:
+        release = min(release, max(start, int(math.ceil(facts.priority_at))))
+    return release
+
+
+def _energy(curve, flow, t):
+    return curve.energy_wh(t - flow) if t > flow else 0
+
+
+def _soc(curve, flow, t):
+    return curve.soc(max(0.0, t - flow))
+
+
+def _power(curve, flow, t):
+    return curve.power_kw(t - flow) if t >= flow else 0.0
+
+
 def full_at(facts, start, curve=None):
     curve = curve or curve_for(facts)
-    natural = start + int(math.ceil(curve.full_after))
+    natural = flow_start(facts, start) + int(math.ceil(curve.full_after))
     if facts.forced_full_at is not None:
         return min(natural, int(math.ceil(facts.forced_full_at)))
     return natural
@@ -151,6 +180,8 @@ def evaluate(facts, now):
     t0 = facts.created_at
     accepted = t0 + ACCEPT_DELAY
     if facts.reject_error:
+        if facts.reject_error == "COMMAND_TIMED_OUT":
+            accepted = t0 + COMMAND_TIMEOUT
         if now < accepted:
             return View("REQUESTED", next_poll=POLL_SECONDS["REQUESTED"])
         return View("REJECTED", error=facts.reject_error, error_message=ERROR_MESSAGES[facts.reject_error],
@@ -173,7 +204,8 @@ def evaluate(facts, now):
 
     curve = curve_for(facts)
     full = full_at(facts, start, curve)
-    view = View("CHARGING", charge_start=start, full_at=full, in_use=True)
+    flow = flow_start(facts, start)
+    view = View("CHARGING", charge_start=start, flow_start=flow, full_at=full, in_use=True)
     end = int(math.ceil(facts.ended_at)) if facts.ended_at is not None else None
     if end is not None and end < start:
         end = start
@@ -184,9 +216,9 @@ def evaluate(facts, now):
 
     if end is None or now < end:
         charging_until = min(now, full)
-        view.energy_wh = curve.energy_wh(charging_until - start)
-        view.soc = curve.soc(charging_until - start)
-        view.power_kw = curve.power_kw(now - start) if now < full else 0.0
+        view.energy_wh = _energy(curve, flow, charging_until)
+        view.soc = _soc(curve, flow, charging_until)
+        view.power_kw = _power(curve, flow, now) if now < full else 0.0
         if end is not None:
             # the stop is on its way to the charge point, which ends the session at `end`
             view.status, view.end = "STOPPING", end
@@ -197,8 +229,8 @@ def evaluate(facts, now):
 
     view.end = end
     charging_until = min(end, full)
-    view.energy_wh = curve.energy_wh(charging_until - start)
-    view.soc = curve.soc(charging_until - start)
+    view.energy_wh = _energy(curve, flow, charging_until)
+    view.soc = _soc(curve, flow, charging_until)
     view.power_kw = 0.0
     if now < end + STOP_CONFIRM:
         view.status = "STOPPING"
@@ -226,15 +258,15 @@ def _current_a(power_kw, connector):
 
 def billing_periods(facts, view):
     """OCPI-style charging periods of a finished session: one per meter interval, charging then parking."""
-    start, full, end = view.charge_start, view.full_at, view.end
+    start, full, end, flow = view.charge_start, view.full_at, view.end, view.flow_start
     curve = curve_for(facts)
     periods = []
     t = start
     while t < end:
-        boundary = full if t < full else end
+        boundary = flow if t < flow else (full if t < full else end)
         t_next = min(t + METER_INTERVAL, boundary, end)
-        before = curve.energy_wh(min(t, full) - start)
-        after = curve.energy_wh(min(t_next, full) - start)
+        before = _energy(curve, flow, min(t, full))
+        after = _energy(curve, flow, min(t_next, full))
         seconds = t_next - t
         charging = t < full
         power = (after - before) / 1000 / (seconds / 3600) if charging and seconds else 0.0
@@ -257,7 +289,7 @@ def meter_points(facts, view, now, max_points):
     always including the first and the latest. Each: (time, energy Wh, power kW, status, soc)."""
     if view.charge_start is None or max_points <= 0:
         return []
-    start, full = view.charge_start, view.full_at
+    start, full, flow = view.charge_start, view.full_at, view.flow_start
     last = int(math.floor(now))
     if view.end is not None:
         last = min(last, view.end)
@@ -276,7 +308,8 @@ def meter_points(facts, view, now, max_points):
     points = []
     for t in times:
         charging = t < full and (view.end is None or t < view.end)
-        at = min(t, full) - start
+        at = min(t, full)
         status = "CHARGING" if charging else ("PARKING" if view.end is None or t < view.end else "STOPPING")
-        points.append((t, curve.energy_wh(at), curve.power_kw(at) if charging else 0.0, status, curve.soc(at)))
+        points.append((t, _energy(curve, flow, at), _power(curve, flow, at) if charging else 0.0, status,
+                       _soc(curve, flow, at)))
     return points

@@ -14,23 +14,16 @@ from . import api_errors as styles
 from . import session_engine as engine
 from .api_errors import ApiError
 from .http_app import Response, Router
+from .location_api import LocationApi
 from .sim_clock import iso_local, iso_utc, parse_iso, start_of_month
 from .tariff_calc import breakdown_json, price_session
 from .validate import (clean_id, optional_bool, optional_str, parse_json_object, query_bool, query_float,
                        query_int, query_list, query_one, required_str)
 
 CARD_VERIFY_DELAY = 5          # simulated seconds until a new charge card is VALID (or INVALID)
-BBOX_MAX_RESULTS = 50          # "maximum results: 50", whatever pageSize asks for
 SESSION_NAMESPACE = uuid.UUID("5b0b6a0e-3f0c-4a57-9a51-6d2f1c1f6f2e")
 CARD_NUMBER = re.compile(r"^[A-Za-z0-9]{6,30}$")
 QR_PATH = re.compile(r"^/qr/([^/]+)/([^/]+)/([^/]+)/?$")
-NOT_COUNTED = ("UNKNOWN", "REMOVED", "PLANNED")  # the seed counts 3 of Marga's 4 EVSEs, one being UNKNOWN
-CONNECTOR_STANDARDS = {
-    "CHADEMO", "DOMESTIC_A", "DOMESTIC_B", "DOMESTIC_C", "DOMESTIC_D", "DOMESTIC_E", "DOMESTIC_F", "DOMESTIC_G",
-    "DOMESTIC_H", "DOMESTIC_I", "DOMESTIC_J", "DOMESTIC_K", "DOMESTIC_L", "IEC_60309_2_single_16",
-    "IEC_60309_2_three_16", "IEC_60309_2_three_32", "IEC_60309_2_three_64", "IEC_62196_T1", "IEC_62196_T1_COMBO",
-    "IEC_62196_T2", "IEC_62196_T2_COMBO", "IEC_62196_T3A", "IEC_62196_T3C", "TESLA_R", "TESLA_S",
-    "PANTOGRAPH_BOTTOM_UP", "PANTOGRAPH_TOP_DOWN"}
 SESSION_STATUSES = ("REQUESTED", "REJECTED", "STARTING", "CHARGING", "STOPPING", "COMPLETED", "CDR_AVAILABLE",
                     "PARKING", "TIMEOUT", "CANCELLED", "ERROR")
 
@@ -56,7 +49,7 @@ def card_hint(number):
     return " ".join(["*" * len(g) for g in groups[:-1]] + groups[-1:])
 
 
-class Simulator:
+class Simulator(LocationApi):
     def __init__(self, catalog, store, clock):
         self.catalog = catalog
         self.store = store
@@ -85,15 +78,40 @@ class Simulator:
         add("PUT", "/payment/{appToken}/external", self.add_external, styles.STRING)
         add("GET", "/payment/{appToken}/wallet", self.wallet, styles.V1)
         add("DELETE", "/payment/{appToken}/{id}", self.delete_payment_method, styles.V1)
+        # locations: v1 and v2.1 answer errors alike (400 ValidationResponse, 403/404 strings)
         add("GET", "/locations/boundingbox", self.bounding_box, styles.V1)
+        add("GET", "/locations/boundingbox-minimal", self.bounding_box_minimal, styles.V1)
+        add("GET", "/locations/nearby", self.nearby, styles.V1)
+        add("GET", "/locations/search", self.search, styles.V1)
         add("GET", "/locations/evse/{evseUid}", self.location_by_evse, styles.V1)
         add("GET", "/locations/{id}", self.location, styles.V1)
+        add("POST", "/locations/availability", self.availability, styles.V1)
+        add("GET", "/v2.1/locations/boundingbox", self.bounding_box_v2, styles.V1)
+        add("GET", "/v2.1/locations/boundingbox-minimal", self.bounding_box_minimal, styles.V1)
+        add("GET", "/v2.1/locations/nearby", self.nearby_v2, styles.V1)
+        add("GET", "/v2.1/locations/search", self.search_v2, styles.V1)
+        add("GET", "/v2.1/locations/evse/{evseUid}", self.location_by_evse, styles.V1)
+        add("GET", "/v2.1/locations/{id}", self.location, styles.V1)
+        add("GET", "/privatelocations/{appToken}", self.private_locations, styles.V1)
+        for prefix in ("", "/v2.1"):
+            add("POST", prefix + "/favorites/{appToken}/location/{id}", self.add_favorite, styles.STRING)
+            add("DELETE", prefix + "/favorites/{appToken}/location/{id}", self.delete_favorite, styles.STRING)
+        add("GET", "/favorites/{appToken}/locations", self.favorite_locations, styles.STRING)
+        add("GET", "/v2.1/favorites/{appToken}/locations", self.favorite_locations_v2, styles.V1)
         add("POST", "/qr", self.parse_qr, styles.V1_ALL)
         add("GET", "/tariff/{appToken}/evse/{locationId}/{evseUid}", self.wallet_tariff, styles.V1)
         add("GET", "/tariff/evse/{locationId}/{evseUid}", self.default_tariff, styles.PROBLEM)
         add("POST", "/session/start", self.start_session, styles.V1)
         add("GET", "/session/status", self.session_status, styles.V1)
         add("POST", "/session/stop", self.stop_session, styles.V1)
+        add("POST", "/session/highpriority", self.high_priority, styles.V1)
+        add("POST", "/v2.1/session/start", self.start_session, styles.V2)
+        add("GET", "/v2.1/session/status", self.session_status, styles.V2)
+        add("POST", "/v2.1/session/stop", self.stop_session, styles.V2)
+        add("POST", "/v2.1/session/highpriority", self.high_priority, styles.mixed(styles.V2, s404=styles.STRING))
+        add("GET", "/v2.1/token/{appToken}/sessions", self.session_history_v2,
+            styles.mixed(styles.V2, s404=styles.PROBLEM))
+        add("GET", "/servicestatus", self.service_status, styles.STRING)
         return router
 
     # live state
@@ -104,12 +122,14 @@ class Simulator:
         return engine.Facts(
             created_at=row["created_at"], reject_error=row["reject_error"], plug_at=row["plug_at"],
             forced_full_at=row["forced_full_at"], ended_at=row["ended_at"], end_reason=row["end_reason"],
-            car=json.loads(row["car"]), connector=connector, has_tariff=tariff is not None), tariff
+            car=json.loads(row["car"]), connector=connector, has_tariff=tariff is not None,
+            smart_hold=bool(row["smart_hold"]), priority_at=row["priority_at"]), tariff
 
     def live_statuses(self, now):
         """EVSE uid -> status where it differs from the catalog: faults, and EVSEs taken by a session.
         Sessions that can no longer change are closed on the way, so this stays a short scan."""
         live = {uid: "OUTOFORDER" for uid in self.store.faulted_evses()}
+        offline = self.store.offline_evses()
         finished = []
         for row in self.store.open_sessions():
             view = engine.evaluate(self.facts(row)[0], now)
@@ -117,6 +137,8 @@ class Simulator:
                 finished.append(row["id"])
             elif view.in_use and row["evse_uid"] not in live:
                 live[row["evse_uid"]] = "CHARGING"
+        for uid in offline:
+            live.setdefault(uid, "UNKNOWN")  # no status reaches the backend from an offline charger
         if finished:
             self.store.close_sessions(finished)
         return live
@@ -266,149 +288,6 @@ class Simulator:
             self.store.delete_payment_method(method_id, now)
         return Response(204)
 
-    # locations
-
-    def _count(self, location, live):
-        available = total = 0
-        for evse in location.get("evses", []):
-            status = live.get(evse["uid"], evse["status"])
-            available += status == "AVAILABLE"
-            total += status not in NOT_COUNTED
-        return available, total
-
-    def _summary_json(self, loc_id, live):
-        available, total = self._count(self.catalog.locations[loc_id], live)
-        body = {}
-        for key, value in self.catalog.summaries[loc_id].items():
-            body[key] = value
-            if key == "lng":
-                body["conAvail"], body["conTot"] = available, total
-        return body
-
-    def _location_json(self, loc_id, live, only_evse=None):
-        body = copy.deepcopy(self.catalog.locations[loc_id])
-        if only_evse is not None:
-            body["evses"] = [e for e in body.get("evses", []) if e["uid"] == only_evse]
-        for evse in body.get("evses", []):
-            evse["status"] = live.get(evse["uid"], evse["status"])
-        return body
-
-    def _connector_filter(self, query):
-        power_type = query_one(query, "filter.powerType")
-        if power_type is not None and power_type not in ("AC", "DC"):
-            raise ApiError(400, "filter.powerType: must be AC or DC.", code="INVALID_VALUE", field="filter.powerType")
-        standards = query_list(query, "filter.connectorTypes") or query_list(query, "filter.connectorType")
-        unknown = [s for s in standards if s not in CONNECTOR_STANDARDS]
-        if unknown:
-            raise ApiError(400, f"filter.connectorTypes: unknown connector type {unknown[0]}.",
-                           code="INVALID_VALUE", field="filter.connectorTypes")
-        min_kw = query_int(query, "filter.minKw", lo=0, hi=10000)
-        max_kw = query_int(query, "filter.maxKw", lo=0, hi=10000)
-        if power_type is None and not standards and min_kw is None and max_kw is None:
-            return None
-
-        def accepts(connector):
-            kind = "DC" if connector.get("powerType") == "DC" else "AC"
-            kw = connector.get("kw") or 0
-            return ((power_type is None or kind == power_type)
-                    and (not standards or connector.get("standard") in standards)
-                    and (min_kw is None or kw >= min_kw) and (max_kw is None or kw <= max_kw))
-        return accepts
-
-    def bounding_box(self, req):
-        q = req.query
-        bottom = query_float(q, "bottomLeftLat", True, -90, 90)
-        left = query_float(q, "bottomLeftLng", True, -180, 180)
-        top = query_float(q, "topRightLat", True, -90, 90)
-        right = query_float(q, "topRightLng", True, -180, 180)
-        if bottom > top or left > right:
-            raise ApiError(400, "The bottom-left corner must be south-west of the top-right corner.",
-                           code="INVALID_BOUNDING_BOX", field="boundingBox")
-        page_size = min(query_int(q, "pageSize", 50, 1, 100), BBOX_MAX_RESULTS)
-        user_lat = query_float(q, "userLatitude", False, -90, 90)
-        user_lng = query_float(q, "userLongitude", False, -180, 180)
-        only_available = query_bool(q, "filter.isAvailable")
-        direct_pay = query_bool(q, "filter.directPayEnabled")
-        country = query_one(q, "filter.country")
-        connector_ok = self._connector_filter(q)
-
-        fingerprint = _digest(json.dumps(sorted((k, v) for k, v in q.items())), 16)
-        offset = 0
-        token = req.headers.get("continuationToken")
-        if token:
-            offset = self._decode_continuation(token, fingerprint)
-
-        with self.tx() as now:
-            live = self.live_statuses(now)
-        ids = []
-        for loc_id in self.catalog.index.query(bottom, left, top, right):
-            loc = self.catalog.locations[loc_id]
-            if direct_pay and not loc.get("dp"):
-                continue
-            if country and loc.get("country") != country:
-                continue
-            if connector_ok and not any(connector_ok(c) for e in loc.get("evses", []) for c in e.get("connectors", [])):
-                continue
-            if only_available and self._count(loc, live)[0] == 0:
-                continue
-            ids.append(loc_id)
-        # session-capable first ("higher priority"), then nearest the user or the middle of the box;
-        # only static attributes decide the order, so pages do not shift between calls
-        centre_lat = user_lat if user_lat is not None and user_lng is not None else (bottom + top) / 2
-        centre_lng = user_lng if user_lat is not None and user_lng is not None else (left + right) / 2
-        scale = math.cos(math.radians(centre_lat))
-
-        def order(loc_id):
-            c = self.catalog.locations[loc_id]["coordinates"]
-            dy, dx = c["latitude"] - centre_lat, (c["longitude"] - centre_lng) * scale
-            return (not self.catalog.can_start[loc_id], dy * dy + dx * dx, loc_id)
-        ids.sort(key=order)
-        page = ids[offset:offset + page_size]
-        meta = {"count": len(page), "hasMoreData": offset + page_size < len(ids)}
-        if meta["hasMoreData"]:
-            meta["continuationToken"] = self._encode_continuation(fingerprint, offset + page_size)
-        return Response(200, {
-            "boundingBox": {"bottomLeftLat": bottom, "bottomLeftLng": left, "topRightLat": top, "topRightLng": right},
-            "data": [self._summary_json(i, live) for i in page],
-            "meta": meta,
-        })
-
-    @staticmethod
-    def _encode_continuation(fingerprint, offset):
-        return base64.urlsafe_b64encode(json.dumps({"q": fingerprint, "o": offset}).encode()).decode()
-
-    @staticmethod
-    def _decode_continuation(token, fingerprint):
-        try:
-            data = json.loads(base64.urlsafe_b64decode(token.encode("ascii")))
-            offset = data["o"]
-            if data["q"] != fingerprint or not isinstance(offset, int) or offset < 0:
-                raise ValueError
-        except (ValueError, KeyError, TypeError, UnicodeError, json.JSONDecodeError):
-            raise ApiError(400, "continuationToken does not belong to this query.",
-                           code="INVALID_CONTINUATION_TOKEN", field="continuationToken")
-        return offset
-
-    def location(self, req):
-        loc_id = clean_id(req.params["id"], "id")
-        evse_filter = query_one(req.query, "filter.evseUid")
-        if loc_id not in self.catalog.locations:
-            raise ApiError(404, "Location not found.")
-        with self.tx() as now:
-            live = self.live_statuses(now)
-        return Response(200, self._location_json(loc_id, live, evse_filter))
-
-    def location_by_evse(self, req):
-        key = clean_id(req.params["evseUid"], "evseUid")
-        hit = self.catalog.find_evse(key)
-        if hit is None:
-            raise ApiError(404, "EVSE not found.")
-        loc_id, evse = hit
-        with self.tx() as now:
-            live = self.live_statuses(now)
-        # the location with just the EVSE asked for, so a typed EVSE id leads to one charge point
-        return Response(200, self._location_json(loc_id, live, evse["uid"]))
-
     def parse_qr(self, req):
         body = parse_json_object(req.body)
         url = required_str(body, "url", 2048).strip()
@@ -422,7 +301,7 @@ class Simulator:
             return Response(200, {"valid": False, "id": None, "datasource": None, "operator": None,
                                   "locationId": None, "ocpiLocationId": None, "evseUid": None, "connectorId": None,
                                   "url": None, "embeddedUrl": url})
-        qr = self.catalog.qr.get(match.group(3).lower())
+        qr = self.catalog.qr_for(match.group(3).lower())
         if qr is None:
             raise ApiError(404, "No charge point is known for this QR code.", code="QR_NOT_FOUND", field="url")
         return Response(200, copy.deepcopy(qr))
@@ -503,7 +382,7 @@ class Simulator:
         optional_str(body, "adhocPaymentMethodId")
         with self.tx() as now:
             self._require_token(app_token, status=403)
-            _, evse, connector = self._resolve_connector(location_id, evse_uid, connector_id)
+            location, evse, connector = self._resolve_connector(location_id, evse_uid, connector_id)
             method = self.store.payment_method(method_id)
             if method is None or method["app_token"] != app_token:
                 # nothing can be sent to the charge point without a token to authorize with, so this is a
@@ -516,7 +395,10 @@ class Simulator:
             # Refusals by the charge point come back as a session that turns REJECTED: the backend
             # sends the remote start and learns the outcome asynchronously (StatusResponse.error).
             reject = None
-            if evse.get("chargingNotAllowed") or not usable:
+            override = self.store.evse_override(evse_uid)
+            if override["offline"] and not override["fault"] and ignore_availability:
+                reject = "COMMAND_TIMED_OUT"  # the remote start is sent but no charger answers it
+            elif evse.get("chargingNotAllowed") or not usable:
                 reject = "EVSE_NOT_AVAILABLE"
             elif self._method_status(method, now) != "VALID":
                 reject = "INVALID_TOKEN"
@@ -524,7 +406,6 @@ class Simulator:
             created = float(math.ceil(now))
             plug_at = None
             if reject is None:
-                override = self.store.evse_override(evse_uid)
                 if override["car_waiting"]:
                     plug_at = created
                     self.store.set_evse_override(evse_uid, car_waiting=0)
@@ -537,7 +418,7 @@ class Simulator:
                 id=session_id, app_token=app_token, location_id=location_id, evse_uid=evse_uid,
                 connector_id=connector.get("id"), payment_method_id=method_id, created_at=created,
                 reject_error=reject, plug_at=plug_at, car=engine.new_car(session_id), connector=connector,
-                tariff=tariff)
+                tariff=tariff, smart_hold=int(bool(location.get("smartChargingEnabled"))))
         return Response(200, {"chargeSessionId": session_id,
                               "nextStatusCall": iso_utc(self.clock.real_after(engine.POLL_SECONDS["REQUESTED"]), 3)})
 
@@ -557,6 +438,33 @@ class Simulator:
             row = self._owned_session(app_token, session_id)
             self.end_session(row, now, "STOP")
             return Response(200, self.status_json(self.store.session(session_id), now, 15))
+
+    def high_priority(self, req):
+        """Overrides smart charging: a held session draws current now. APPROVED for a session that smart
+        charging holds or may hold, DENIED where there is nothing to override (no smart charging, or over)."""
+        app_token = query_one(req.query, "appToken")
+        body = parse_json_object(req.body)
+        session_id = required_str(body, "chargeSessionId")
+        with self.tx() as now:
+            if app_token is not None:
+                if self.store.get_token(app_token) is None:
+                    raise ApiError(404, TOKEN_NOT_FOUND)
+            row = self.store.session(session_id)
+            if row is None or (app_token is not None and row["app_token"] != app_token):
+                raise ApiError(404, "Charge session not found.")
+            facts = self.facts(row)[0]
+            view = engine.evaluate(facts, now)
+            ending = row["ended_at"] is not None or view.end is not None or view.final
+            if not facts.smart_hold or ending or view.status not in ("REQUESTED", "STARTING", "CHARGING"):
+                return Response(200, {"status": "DENIED"})
+            if row["priority_at"] is None:
+                self.store.update_session(session_id, priority_at=float(now))
+        return Response(200, {"status": "APPROVED"})
+
+    def service_status(self, req):
+        with self.tx():
+            self.store.get_token("")  # the state store answers: healthy
+        return Response(200, None)
 
     def end_session(self, row, now, reason):
         """Records a stop, unplug or fault. A second stop changes nothing; a stop before charging
@@ -610,8 +518,9 @@ class Simulator:
             "endTime": iso_local(view.end, zone) if view.end_visible else None,
             "nextStatusCall": iso_utc(self.clock.real_after(view.next_poll), 3),
             "usageSummary": None,
-            "smartChargingEnabled": False,
-            "prioritySessionStatus": "NOT_APPLICABLE",
+            "smartChargingEnabled": facts.smart_hold,
+            "prioritySessionStatus": ("ON" if facts.priority_at is not None else "OFF") if facts.smart_hold
+            else "NOT_APPLICABLE",
             "vidStatus": "VID_NOT_AVAILABLE",
             "paymentMethodId": row["payment_method_id"],
             "paymentMethod": self._payment_summary(method),
@@ -705,6 +614,34 @@ class Simulator:
             del item["_start"]
         return Response(200, _list(items))
 
+    def session_history_v2(self, req):
+        app_token = clean_id(req.params["appToken"], "appToken")
+        with self.tx():
+            if self.store.get_token(app_token) is None:
+                raise ApiError(404, TOKEN_NOT_FOUND)
+        items = self.session_history(req).body["data"]
+        out = []
+        for item in items:
+            location = item.pop("location") or {}
+            item.pop("hasMoreDetails", None)
+            evse_uid, connector_id = item.pop("evseUid"), item.pop("connectorId")
+            item["paymentStatus"] = "External" if item["retailCostInclVat"] is not None else None
+            item["co2Saved"] = None
+            connector = {"powerType": self._power_type(location, evse_uid, connector_id)}
+            summary = self._session_location(location, connector) or {}
+            item["locationSummary"] = {"locationId": location.get("id"), "evseUid": evse_uid,
+                                       "connectorId": connector_id, **summary}
+            out.append(item)
+        return Response(200, _list(out))
+
+    def _power_type(self, location, evse_uid, connector_id):
+        for evse in location.get("evses", []):
+            if evse["uid"] == evse_uid:
+                for connector in evse.get("connectors", []):
+                    if connector.get("id") == connector_id:
+                        return connector.get("powerType")
+        return None
+
     def _history_json(self, row, now):
         facts, tariff = self.facts(row)
         view = engine.evaluate(facts, now)
@@ -726,7 +663,7 @@ class Simulator:
             "energyInKwh": (view.energy_wh or 0) / 1000,
             "vatAmount": None,
             "vatPercentage": None,
-            "prioritySessionEnabled": False,
+            "prioritySessionEnabled": facts.priority_at is not None,
             "hasMoreDetails": True,
             "paymentConfirmationTime": None,
             "vidStatus": "VID_NOT_AVAILABLE",

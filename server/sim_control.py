@@ -13,7 +13,12 @@ ACTIONS = {
     "car_full": "the battery is full: a charging session turns PARKING",
     "fault": "the charge point breaks: OUTOFORDER, and a session on it ends (ERROR before charging)",
     "never_plug": "the car of the current (or next) session at this EVSE will not plug in by itself",
-    "reset": "clears fault, waiting car and never_plug for this EVSE",
+    "require_authorization": "a car is plugged in and the charger holds it with no current until the app's "
+                             "start arrives (then it charges at once)",
+    "offline": "the charger loses its connection: status UNKNOWN, remote starts time out (COMMAND_TIMED_OUT); "
+               "a session already charging carries on",
+    "online": "the charger is connected again",
+    "reset": "clears fault, offline, waiting car and never_plug for this EVSE",
 }
 
 
@@ -99,6 +104,22 @@ class SimControl:
             return "This session's car will not plug in by itself."
         raise self._conflict("A car is already charging here.")
 
+    def _require_authorization(self, uid, row, view, override, now):
+        if override["fault"]:
+            raise self._conflict("The charge point is out of order.")
+        if row is not None:
+            raise self._conflict("A session is already on this charge point.")
+        self.sim.store.set_evse_override(uid, car_waiting=1, never_plug=0)
+        return "A car is plugged in; the charger waits with no current until a start authorizes it."
+
+    def _offline(self, uid, row, view, override, now):
+        self.sim.store.set_evse_override(uid, offline=1)
+        return "The charger is offline: its status is unknown and remote starts will time out."
+
+    def _online(self, uid, row, view, override, now):
+        self.sim.store.set_evse_override(uid, offline=0)
+        return "The charger is online again."
+
     def _reset(self, uid, row, view, override, now):
-        self.sim.store.set_evse_override(uid, fault=0, car_waiting=0, never_plug=0)
+        self.sim.store.set_evse_override(uid, fault=0, car_waiting=0, never_plug=0, offline=0)
         return "The charge point is back to normal."

@@ -4,11 +4,13 @@ Static data only: live EVSE status is layered on top by the simulator."""
 import copy
 import json
 import random
+import re
 import urllib.parse
 import uuid
 from pathlib import Path
 
 from .sim_clock import iso_utc
+from .network_gen import build_network
 from .spatial_index import GridIndex
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "sim"
@@ -16,9 +18,12 @@ SEED_FILE = ASSETS / "seed.json"
 GENERATED_FILE = ASSETS / "generated.json"
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def normalize_evse_id(text):
     """eMI3 ids are written with or without separators (NL*GFX*E12345*1, NLGFXE123451)."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.upper())
 
 
 class Catalog:
@@ -31,6 +36,10 @@ class Catalog:
         self.evse_ids = {}    # normalized uid and eMI3 id -> evse uid
         self.tariffs = {}     # tariffId -> TariffModel
         self.qr = {}          # qr id (lower case) -> QrResponse
+        self.lazy_qr = {}     # qr id -> (location id, OCPI location id, evse uid, operator slug), built on demand
+        self.private_ids = [] # closed-loop locations, shown only to registered drivers (filter.appToken)
+        self.hidden = set()   # private or restricted: left out of lists unless asked for
+        self.search_texts = {}  # id -> folded text searched by /locations/search, filled on first use
         self.index = GridIndex()
 
     def add_location(self, detail, summary):
@@ -42,6 +51,12 @@ class Catalog:
         self.locations[loc_id] = detail
         self.summaries[loc_id] = summary
         self.can_start[loc_id] = any(not e.get("chargingNotAllowed") for e in detail.get("evses", []))
+        if detail.get("isPrivateLocation"):
+            self.private_ids.append(loc_id)
+            self.hidden.add(loc_id)
+        evses = detail.get("evses") or []
+        if evses and all(e.get("restrictedAccess") for e in evses):
+            self.hidden.add(loc_id)
         for evse in detail.get("evses", []):
             self.evses[evse["uid"]] = (loc_id, evse)
             for key in (evse["uid"], evse.get("evseId")):
@@ -58,12 +73,26 @@ class Catalog:
             hit = self.evses.get(uid) if uid else None
         return hit
 
+    def qr_for(self, qr_id):
+        """The QrResponse of a QR id (lower case), or None."""
+        found = self.qr.get(qr_id)
+        if found is not None or qr_id not in self.lazy_qr:
+            return found
+        loc_id, ocpi_id, evse_uid, slug = self.lazy_qr[qr_id]
+        embedded = f"https://a.greenflux.app/qr/gsop/{slug}/{qr_id}"
+        return {"valid": True, "id": qr_id, "datasource": "gsop", "operator": slug, "locationId": loc_id,
+                "ocpiLocationId": ocpi_id, "evseUid": evse_uid,
+                "url": "https://chart.googleapis.com/chart?cht=qr&chl=" + urllib.parse.quote(embedded, safe="")
+                       + "&chs=400x400&choe=UTF-8&chld=L|0",
+                "createdDate": iso_utc(1609459200 + int(qr_id[:6], 16) % (4 * 365 * 86400), 3)}
+
     def tariff_for(self, connector):
         tariff_id = connector.get("tariffId")
         return self.tariffs.get(tariff_id) if tariff_id else None
 
 
-def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None):
+def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None, network=True):
+    """The seed, the generated set around it and (unless network=False) the NL/BE/DE network."""
     with open(generated_file, encoding="utf-8") as fh:
         params = json.load(fh)
     with open(seed_file, encoding="utf-8") as fh:
@@ -76,6 +105,8 @@ def load_catalog(seed_file=SEED_FILE, generated_file=GENERATED_FILE, count=None)
     for qr in seed.get("qr", []):
         catalog.qr[qr["id"].lower()] = qr
     generate(catalog, params, count)
+    if network:
+        build_network(catalog, params)
     return catalog
 
 

@@ -21,6 +21,10 @@ class GridIndex:
 
     def query(self, bottom_lat, left_lng, top_lat, right_lng):
         """Ids of the points inside the box, edges included."""
+        return [item_id for _, _, item_id in self.query_points(bottom_lat, left_lng, top_lat, right_lng)]
+
+    def query_points(self, bottom_lat, left_lng, top_lat, right_lng):
+        """(lat, lng, id) of the points inside the box, edges included."""
         row0, col0 = self._key(bottom_lat, left_lng)
         row1, col1 = self._key(top_lat, right_lng)
         span = (row1 - row0 + 1) * (col1 - col0 + 1)
@@ -33,5 +37,5 @@ class GridIndex:
         for key in keys:
             for lat, lng, item_id in self._cells.get(key, ()):
                 if bottom_lat <= lat <= top_lat and left_lng <= lng <= right_lng:
-                    found.append(item_id)
+                    found.append((lat, lng, item_id))
         return found

@@ -24,13 +24,26 @@ CREATE TABLE IF NOT EXISTS sessions (
     location_id TEXT NOT NULL, evse_uid TEXT NOT NULL, connector_id TEXT NOT NULL,
     payment_method_id TEXT NOT NULL, created_at REAL NOT NULL, reject_error TEXT,
     plug_at REAL, forced_full_at REAL, ended_at REAL, end_reason TEXT, car TEXT NOT NULL,
-    connector TEXT NOT NULL, tariff TEXT, closed INTEGER NOT NULL DEFAULT 0);
+    connector TEXT NOT NULL, tariff TEXT, closed INTEGER NOT NULL DEFAULT 0,
+    smart_hold INTEGER NOT NULL DEFAULT 0, priority_at REAL);
 CREATE INDEX IF NOT EXISTS sessions_by_token ON sessions(app_token, created_at);
 CREATE INDEX IF NOT EXISTS sessions_open ON sessions(closed, evse_uid);
+CREATE TABLE IF NOT EXISTS favorites (
+    app_token TEXT NOT NULL, location_id TEXT NOT NULL, display_name TEXT, created_at REAL NOT NULL,
+    PRIMARY KEY (app_token, location_id));
 CREATE TABLE IF NOT EXISTS evse_overrides (
     evse_uid TEXT PRIMARY KEY, fault INTEGER NOT NULL DEFAULT 0,
-    car_waiting INTEGER NOT NULL DEFAULT 0, never_plug INTEGER NOT NULL DEFAULT 0);
+    car_waiting INTEGER NOT NULL DEFAULT 0, never_plug INTEGER NOT NULL DEFAULT 0,
+    offline INTEGER NOT NULL DEFAULT 0);
 """
+
+# columns added after the first state files were written: (table, column, definition)
+_ADDED_COLUMNS = (
+    ("sessions", "smart_hold", "INTEGER NOT NULL DEFAULT 0"),
+    ("sessions", "priority_at", "REAL"),
+    ("evse_overrides", "offline", "INTEGER NOT NULL DEFAULT 0"),
+)
+OVERRIDE_FLAGS = ("fault", "car_waiting", "never_plug", "offline")
 
 class Store:
     """One connection shared by all request threads and serialized by a lock: the simulator's
@@ -49,6 +62,10 @@ class Store:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=10000")
         self._db.executescript(_SCHEMA)
+        for table, column, definition in _ADDED_COLUMNS:
+            present = {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
         with self.transaction():
             row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
@@ -152,22 +169,40 @@ class Store:
     def close_sessions(self, session_ids):
         self._db.executemany("UPDATE sessions SET closed=1 WHERE id=?", [(i,) for i in session_ids])
 
+    # favorites
+
+    def favorites(self, app_token):
+        return self._db.execute("SELECT * FROM favorites WHERE app_token=? ORDER BY created_at, location_id",
+                                (app_token,)).fetchall()
+
+    def put_favorite(self, app_token, location_id, display_name, now):
+        self._db.execute(
+            "INSERT INTO favorites VALUES (?,?,?,?) ON CONFLICT(app_token, location_id) DO UPDATE SET "
+            "display_name=excluded.display_name", (app_token, location_id, display_name, now))
+
+    def delete_favorite(self, app_token, location_id):
+        return self._db.execute("DELETE FROM favorites WHERE app_token=? AND location_id=?",
+                                (app_token, location_id)).rowcount
+
     # EVSE overrides (control API)
 
     def evse_override(self, evse_uid):
         row = self._db.execute("SELECT * FROM evse_overrides WHERE evse_uid=?", (evse_uid,)).fetchone()
-        return dict(row) if row else {"evse_uid": evse_uid, "fault": 0, "car_waiting": 0, "never_plug": 0}
+        return dict(row) if row else {"evse_uid": evse_uid, **{flag: 0 for flag in OVERRIDE_FLAGS}}
 
     def faulted_evses(self):
         return {r["evse_uid"] for r in self._db.execute("SELECT evse_uid FROM evse_overrides WHERE fault=1")}
 
+    def offline_evses(self):
+        return {r["evse_uid"] for r in self._db.execute("SELECT evse_uid FROM evse_overrides WHERE offline=1")}
+
     def set_evse_override(self, evse_uid, **fields):
         current = self.evse_override(evse_uid)
         current.update(fields)
-        if not (current["fault"] or current["car_waiting"] or current["never_plug"]):
+        if not any(current[flag] for flag in OVERRIDE_FLAGS):
             self._db.execute("DELETE FROM evse_overrides WHERE evse_uid=?", (evse_uid,))
             return
         self._db.execute(
-            "INSERT INTO evse_overrides VALUES (?,?,?,?) ON CONFLICT(evse_uid) DO UPDATE SET "
-            "fault=excluded.fault, car_waiting=excluded.car_waiting, never_plug=excluded.never_plug",
-            (evse_uid, current["fault"], current["car_waiting"], current["never_plug"]))
+            f"INSERT INTO evse_overrides (evse_uid,{','.join(OVERRIDE_FLAGS)}) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(evse_uid) DO UPDATE SET " + ",".join(f"{f}=excluded.{f}" for f in OVERRIDE_FLAGS),
+            (evse_uid, *(current[f] for f in OVERRIDE_FLAGS)))

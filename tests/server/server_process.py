@@ -16,12 +16,16 @@ SERVE = REPO / "serve.py"
 
 
 class ServerProcess:
-    def __init__(self, state=None, time_scale=60, root=None, extra_args=()):
+    def __init__(self, state=None, time_scale=60, root=None, args=(), env=None, quiet=True, sim_data="seed"):
         self._tmp = tempfile.TemporaryDirectory(prefix="serve-test-")
         self.state = state or os.path.join(self._tmp.name, "state.sqlite")
         self.root = root or os.path.join(self._tmp.name, "no-build-here")
         self.time_scale = time_scale
-        self.extra_args = list(extra_args)
+        self.args = list(args)
+        self.env = env
+        self.quiet = quiet
+        # the seed area starts in a fraction of the time; tests that need the country-wide network ask for it
+        self.sim_data = sim_data
         self.proc = None
         self.port = None
         self.stderr_path = os.path.join(self._tmp.name, "stderr.txt")
@@ -37,8 +41,10 @@ class ServerProcess:
         self._stderr = open(self.stderr_path, "ab")
         self.proc = subprocess.Popen(
             [sys.executable, str(SERVE), "--port", "0", "--state", self.state, "--root", self.root,
-             "--time-scale", str(self.time_scale), "--quiet", *self.extra_args],
-            stdout=subprocess.PIPE, stderr=self._stderr, cwd=str(REPO))
+             "--time-scale", str(self.time_scale), *(["--quiet"] if self.quiet else []),
+             # tests poll much faster than the app; the rate limit has tests of its own (test_limits)
+             "--rate-limit", "0", "--sim-data", self.sim_data, *self.args],
+            stdout=subprocess.PIPE, stderr=self._stderr, cwd=str(REPO), env=self.env)
         line = {}
         reader = threading.Thread(target=lambda: line.setdefault("text", self.proc.stdout.readline()), daemon=True)
         reader.start()

@@ -33,7 +33,7 @@ class MapTilesTest(unittest.TestCase):
             self.assertNotEqual(get(server, "/tiles/1/0/0.png")[0], 200)  # no tiles, no tile route
 
     def test_osm_preset_names_the_source(self):
-        with ServerProcess(extra_args=["--tile-url", "osm"]) as server:
+        with ServerProcess(args=["--tile-url", "osm"]) as server:
             config = json.loads(get(server, "/map-config.json")[2])
             self.assertEqual(config["tileUrl"], "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
             self.assertEqual(config["attribution"], "© OpenStreetMap contributors")
@@ -46,7 +46,7 @@ class MapTilesTest(unittest.TestCase):
                 fh.write(PNG)
             with open(os.path.join(tmp, "secret.png"), "wb") as fh:
                 fh.write(b"secret")
-            with ServerProcess(extra_args=["--tiles", tiles, "--tile-attribution", "Kiosk map"]) as server:
+            with ServerProcess(args=["--tiles", tiles, "--tile-attribution", "Kiosk map"]) as server:
                 config = json.loads(get(server, "/map-config.json")[2])
                 self.assertEqual(config, {"tileUrl": "tiles/{z}/{x}/{y}.png", "attribution": "Kiosk map"})
                 status, ctype, body = get(server, "/tiles/3/4/2.png")

@@ -11,9 +11,11 @@ MARGA = "nl-gfx-a2f2ce5a-8721-4077-9739-6d1a6dce20e0"
 
 
 class CatalogTest(unittest.TestCase):
+    """The seed and the hand-tuned set around it (the country-wide network is tested in test_network)."""
+
     @classmethod
     def setUpClass(cls):
-        cls.catalog = load_catalog()
+        cls.catalog = load_catalog(network=False)
 
     def test_seed_is_served_verbatim(self):
         with open(SEED_FILE) as fh:
@@ -26,7 +28,7 @@ class CatalogTest(unittest.TestCase):
         self.assertIn("d17c60e1-655f-4ff7-a802-15ccb2e7eb7f", self.catalog.qr)
 
     def test_generated_set_is_reproducible(self):
-        again = load_catalog()
+        again = load_catalog(network=False)
         self.assertEqual(list(again.locations), list(self.catalog.locations))
         self.assertEqual(again.locations, self.catalog.locations)
         self.assertEqual(again.qr, self.catalog.qr)
@@ -62,7 +64,7 @@ class CatalogTest(unittest.TestCase):
         self.assertIsNone(self.catalog.find_evse("NL*XXX*E0*0"))
 
     def test_scales_to_a_large_set(self):
-        big = load_catalog(count=3000)
+        big = load_catalog(count=3000, network=False)
         self.assertEqual(len(big.locations), 3002)
         self.assertEqual(len(big.index), 3002)
 
