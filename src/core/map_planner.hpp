@@ -11,7 +11,7 @@ namespace core::planner {
 
 inline constexpr Millis kDebounce{200};               // quiet time after the last move before loading
 inline constexpr int kMaxInFlight = 4;                // tile requests at once
-inline constexpr size_t kMaxPerTile = 2000;           // locations read for one tile (40 pages)
+inline constexpr size_t kMaxPerTile = 5000;           // locations read for one tile (100 pages)
 inline constexpr size_t kMaxTiles = 256;              // tiles kept in the cache
 inline constexpr int kMaxWantedTiles = 16;            // tiles one view may need (else a coarser grid)
 inline constexpr Millis kTileFresh{10 * 60 * 1000};   // a cached tile is read again after this

@@ -174,7 +174,7 @@ TEST_CASE("an area is read page by page with the continuation token, up to the b
     int id = tile_reqs(busy.last)[0].id;
     const geo::TileId bt = busy.m.map.pending.at(id).tile;
     int n = 0;
-    for (int p = 0; p < 100; ++p) {
+    for (int p = 0; p < 200; ++p) {
         std::vector<std::string> ids;
         for (int i = 0; i < 50; ++i) ids.push_back("L" + std::to_string(n++));
         const auto reqs = tile_reqs(busy.respond(id, 200, page(ids, "tok")));
