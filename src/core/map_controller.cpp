@@ -64,9 +64,42 @@ void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out ou
         c.zoom = std::max(c.zoom, kLocateZoom);
         planner::moved(map, c, true, now, out);
         out.effects.emplace_back(Persist{kKeyMapCamera, encode_camera(map.camera)});
+    } else if (const auto* i = std::get_if<intent::SearchLocations>(&intent)) {
+        for (auto it = map.pending.begin(); it != map.pending.end();) {  // a newer search replaces any older
+            if (it->second.kind == MapRequestKind::Search) {
+                out.effects.emplace_back(HttpAbort{it->first});
+                it = map.pending.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        map.search_query = i->text.substr(0, 200);
+        map.search_results.clear();
+        map.search_failed = false;
+        map.search_loading = !map.search_query.empty();
+        if (map.search_query.empty()) return;
+        const int id = out.send(search_request(map.search_query, map.filters, map.me ? *map.me : map.camera.centre));
+        map.pending[id] = MapRequest{MapRequestKind::Search, {}, map.search_query};
+    } else if (const auto* i = std::get_if<intent::ShowLocation>(&intent)) {
+        geo::Camera c = map.camera;
+        c.centre = {i->lat, i->lng};
+        c.zoom = std::max(c.zoom, kLocateZoom);
+        planner::moved(map, c, true, now, out);
+        on_intent(m, intent::SelectLocation{i->location_id}, now, out);
     } else if (const auto* i = std::get_if<intent::LocateFailed>(&intent)) {
         map.locate = i->denied ? LocateState::Denied : LocateState::Unavailable;
     }
+}
+
+void on_search(MapState& map, const MapRequest& request, const HttpResponse& r) {
+    if (request.location_id != map.search_query) return;
+    map.search_loading = false;
+    auto decoded = is_success(r.status) ? decode_location_list(r.body) : Decoded<LocationList>{};
+    if (!decoded.ok()) {
+        map.search_failed = true;
+        return;
+    }
+    map.search_results = std::move(decoded.value->items);
 }
 
 void on_sheet(MapState& map, const MapRequest& request, const HttpResponse& r) {
@@ -100,6 +133,7 @@ bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>
             case MapRequestKind::Tile: planner::on_tile(m.map, request, *r, now, out); break;
             case MapRequestKind::Availability: planner::on_availability(m.map, *r, now, out); break;
             case MapRequestKind::Sheet: on_sheet(m.map, request, *r); break;
+            case MapRequestKind::Search: on_search(m.map, request, *r); break;
         }
         return true;
     }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "api_requests.hpp"
 #include "json_read.hpp"
@@ -34,6 +35,15 @@ HttpRequest tile_request(geo::TileId tile, const MapFilters& f, std::string_view
     const geo::Box b = geo::tile_box(tile);
     HttpRequest r = locations_request(BoundingBox{b.south, b.west, b.north, b.east}, continuation);
     r.path += "&pageSize=50" + filter_query(f);
+    return r;
+}
+
+HttpRequest search_request(std::string_view text, const MapFilters& f, geo::LatLng near) {
+    char at[80];
+    std::snprintf(at, sizeof at, "&userLatitude=%.6f&userLongitude=%.6f", near.lat, near.lng);
+    HttpRequest r;
+    r.method = "GET";
+    r.path = "/api/locations/search?q=" + url_encode(text) + "&pageSize=20" + at + filter_query(f);
     return r;
 }
 

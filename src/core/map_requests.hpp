@@ -14,6 +14,8 @@ namespace core {
 std::string filter_query(const MapFilters& f);
 // GET /api/locations/boundingbox for the tile's box, 50 a page (the API's maximum).
 HttpRequest tile_request(geo::TileId tile, const MapFilters& f, std::string_view continuation = {});
+// GET /api/locations/search: the driver's words, the filters, nearest `near` first, one page.
+HttpRequest search_request(std::string_view text, const MapFilters& f, geo::LatLng near);
 // POST /api/locations/availability {"locationIds": [...]}
 HttpRequest availability_request(const std::vector<std::string>& location_ids);
 

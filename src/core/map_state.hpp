@@ -44,7 +44,7 @@ struct MapTile {
     uint64_t used = 0;             // planner clock at last use, for eviction
 };
 
-enum class MapRequestKind { Tile, Availability, Sheet };
+enum class MapRequestKind { Tile, Availability, Sheet, Search };
 
 struct MapRequest {
     MapRequestKind kind = MapRequestKind::Tile;
@@ -80,6 +80,11 @@ struct MapState {
     bool selected_failed = false;
 
     bool started = false;  // boot seen (a second Boot changes nothing)
+    // Search by text over the whole service (/locations/search), nearest the driver first.
+    std::string search_query;                    // the words of the results below, empty for none
+    std::vector<LocationSummary> search_results;
+    bool search_loading = false, search_failed = false;
+
     LocateState locate = LocateState::Idle;
     std::optional<geo::LatLng> me;
 };
@@ -93,13 +98,16 @@ struct MapMoved {
 struct SelectLocation { std::string location_id; };  // empty closes the sheet
 struct SetMapFilters { MapFilters filters; };
 struct LocateMe {};
+struct SearchLocations { std::string text; };  // empty clears the results
+// A search result was chosen: open its sheet and show it on the map.
+struct ShowLocation { std::string location_id; double lat = 0, lng = 0; };
 // From the platform's Geolocation answer.
 struct Located { double lat = 0, lng = 0; };
 struct LocateFailed { bool denied = false; };
 }  // namespace intent
 
 using MapIntent = std::variant<intent::MapMoved, intent::SelectLocation, intent::SetMapFilters, intent::LocateMe,
-                               intent::Located, intent::LocateFailed>;
+                               intent::Located, intent::LocateFailed, intent::SearchLocations, intent::ShowLocation>;
 
 // Locations of the map inside `box`, for views and tests.
 std::vector<const MapLocation*> locations_in(const MapState& map, const geo::Box& box);

@@ -137,6 +137,11 @@ namespace core {
     X(DistanceAway, "%s away")                                                                    \
     X(RestrictedAccess, "Restricted access")                                                      \
     X(ListMore, "%s more: zoom in to list them")                                                  \
+    X(SearchEverywhere, "Search everywhere")                                                      \
+    X(Searching, "Searching…")                                                                  \
+    X(SearchResults, "Found everywhere")                                                          \
+    X(SearchNothing, "Nothing found for “%s”")                                              \
+    X(SearchFailed, "The search did not work. Please try again.")                                 \
     /* scanning */                                                                                \
     /* portal and kiosk */
 

@@ -37,9 +37,38 @@ bool matches(const core::LocationSummary& l, const std::string& q) {
            lower(l.city).find(q) != std::string::npos;
 }
 
+std::string row_label(const core::LocationSummary& l) {
+    return l.name + " · " + l.address + ", " + l.city + " · " +
+           core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available), std::to_string(l.connectors_total)});
+}
+
+// Results of the service-wide search (Enter or the button), for places outside the map's view.
+void draw_search(const core::Model& m, const std::string& query, bool submitted, Intents& out) {
+    const core::MapState& map = m.map;
+    if ((submitted || button(tr(Str::SearchEverywhere), 0, !query.empty())) && !query.empty())
+        out.push_back(core::MapIntent{core::intent::SearchLocations{query}});
+    if (map.search_query.empty()) return;
+    if (map.search_loading) {
+        status_line(tr(Str::Searching));
+    } else if (map.search_failed) {
+        status_line(tr(Str::SearchFailed));
+    } else if (map.search_results.empty()) {
+        status_line(core::tr_format(Str::SearchNothing, {map.search_query}));
+    } else {
+        heading(tr(Str::SearchResults));
+        for (const auto& l : map.search_results) {
+            ImGui::PushID(l.id.c_str());
+            if (list_row(row_label(l)))
+                out.push_back(core::MapIntent{core::intent::ShowLocation{l.id, l.lat, l.lng}});
+            ImGui::PopID();
+        }
+    }
+}
+
 void draw_list(const core::Model& m, Intents& out) {
     static std::string query;  // the driver's search words; only the view needs them
-    text_field(tr(Str::SearchChargers), query, tr(Str::SearchHint));
+    const bool submitted = text_field(tr(Str::SearchChargers), query, tr(Str::SearchHint));
+    if (query.empty() && !m.map.search_query.empty()) out.push_back(core::MapIntent{core::intent::SearchLocations{""}});
     const core::MapState& map = m.map;
     const std::string q = lower(query);
     // Nearest to the driver when located, else to the middle of the map.
@@ -61,12 +90,10 @@ void draw_list(const core::Model& m, Intents& out) {
     ImGui::BeginChild("##list", ImVec2(0, 0), false);
     for (size_t i = 0; i < n; ++i) {
         const core::LocationSummary& l = by_distance[i].second->summary;
-        const std::string label = l.name + " · " + l.address + ", " + l.city + " · " +
-                                  core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
-                                                                        std::to_string(l.connectors_total)});
-        if (list_row(label)) out.push_back(core::intent::OpenLocation{l.id});
+        if (list_row(row_label(l))) out.push_back(core::intent::OpenLocation{l.id});
     }
     if (by_distance.size() > n) text(core::tr_format(Str::ListMore, {std::to_string(by_distance.size() - n)}));
+    draw_search(m, query, submitted, out);
     ImGui::EndChild();
 }
 

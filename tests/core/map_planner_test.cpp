@@ -350,3 +350,47 @@ TEST_CASE("the sheet loads the tapped location, a newer tap wins, locate me asks
     CHECK(t.m.map.camera.centre.lat == Approx(52.5));
     CHECK(t.m.map.camera.zoom >= kLocateZoom);
 }
+
+TEST_CASE("search by text asks the service near the driver, with the filters; a newer search replaces an older") {
+    Map t;
+    t.boot();
+    MapFilters f;
+    f.direct_pay = true;
+    t.send(UserIntent{MapIntent{intent::SetMapFilters{f}}});
+    t.send(UserIntent{MapIntent{intent::Located{52.5, 5.0}}});
+    auto effects = t.send(UserIntent{MapIntent{intent::SearchLocations{"van der valk & co"}}});
+    const HttpRequest* first = nullptr;
+    for (const auto& e : effects)
+        if (const auto* r = std::get_if<HttpRequest>(&e)) first = r;
+    REQUIRE(first != nullptr);
+    CHECK(first->path == "/api/locations/search?q=van%20der%20valk%20%26%20co&pageSize=20"
+                         "&userLatitude=52.500000&userLongitude=5.000000&filter.directPayEnabled=true");
+    const int first_id = first->id;
+    CHECK(t.m.map.search_loading);
+    effects = t.send(UserIntent{MapIntent{intent::SearchLocations{"marga"}}});
+    CHECK(aborts(effects) == std::vector<int>{first_id});
+    int second = 0;
+    for (const auto& e : effects)
+        if (const auto* r = std::get_if<HttpRequest>(&e)) second = r->id;
+    CHECK(t.respond(first_id, 200, page({"old"})).empty());
+    t.respond(second, 200, page({"m1", "m2"}));
+    CHECK_FALSE(t.m.map.search_loading);
+    REQUIRE(t.m.map.search_results.size() == 2);
+    CHECK(t.m.map.search_results[0].id == "m1");
+
+    // Choosing a result shows it on the map and opens its sheet.
+    effects = t.send(UserIntent{MapIntent{intent::ShowLocation{"m2", 52.1, 5.2}}});
+    CHECK(t.m.map.selected_id == "m2");
+    CHECK(t.m.map.camera.centre.lat == Approx(52.1));
+
+    // A failed search says so; clearing forgets the results.
+    effects = t.send(UserIntent{MapIntent{intent::SearchLocations{"x"}}});
+    int third = 0;
+    for (const auto& e : effects)
+        if (const auto* r = std::get_if<HttpRequest>(&e); r && r->path.rfind("/api/locations/search", 0) == 0) third = r->id;
+    t.respond(third, 500, "{}");
+    CHECK(t.m.map.search_failed);
+    t.send(UserIntent{MapIntent{intent::SearchLocations{""}}});
+    CHECK(t.m.map.search_results.empty());
+    CHECK(t.m.map.search_query.empty());
+}
