@@ -1,6 +1,8 @@
 // The map's intents and answers (see map_controller.hpp); loading itself is map_planner's job.
 #include "map_controller.hpp"
 
+#include <algorithm>
+
 #include "api_codec.hpp"
 #include "api_requests.hpp"
 #include "map_planner.hpp"
@@ -47,6 +49,22 @@ void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out ou
         if (map.selected_id.empty()) return;
         const int id = out.send(location_request(map.selected_id));
         map.pending[id] = MapRequest{MapRequestKind::Sheet, {}, map.selected_id};
+        const bool asking = std::any_of(map.pending.begin(), map.pending.end(),
+                                        [](const auto& p) { return p.second.kind == MapRequestKind::Favourites; });
+        if (!map.favourites_loaded && !asking && m.token_registered) {
+            const int fav = out.send(favourites_request(m.app_token));
+            map.pending[fav] = MapRequest{MapRequestKind::Favourites, {}, {}};
+        }
+    } else if (const auto* i = std::get_if<intent::ToggleFavourite>(&intent)) {
+        if (i->location_id.empty() || !m.token_registered) return;
+        // Shown at once; put back if the service refuses.
+        const bool add = !is_favourite(map, i->location_id);
+        if (add) map.favourites.push_back(i->location_id);
+        else map.favourites.erase(std::find(map.favourites.begin(), map.favourites.end(), i->location_id));
+        const int id = out.send(favourite_change_request(m.app_token, i->location_id, add));
+        MapRequest request{MapRequestKind::FavouriteChange, {}, i->location_id};
+        request.add = add;
+        map.pending[id] = request;
     } else if (const auto* i = std::get_if<intent::SetMapFilters>(&intent)) {
         if (i->filters == map.filters) return;
         map.filters = i->filters;
@@ -102,6 +120,22 @@ void on_search(MapState& map, const MapRequest& request, const HttpResponse& r) 
     map.search_results = std::move(decoded.value->items);
 }
 
+void on_favourites(MapState& map, const HttpResponse& r) {
+    auto decoded = is_success(r.status) ? decode_location_list(r.body) : Decoded<LocationList>{};
+    if (!decoded.ok()) return;  // asked again when the next sheet opens
+    for (const auto& l : decoded.value->items)
+        if (!is_favourite(map, l.id)) map.favourites.push_back(l.id);
+    map.favourites_loaded = true;
+}
+
+void on_favourite_change(MapState& map, const MapRequest& request, const HttpResponse& r) {
+    // Removing one the service no longer has is what the driver wanted anyway.
+    if (is_success(r.status) || (!request.add && r.status == 404)) return;
+    const bool now = is_favourite(map, request.location_id);
+    if (request.add && now) map.favourites.erase(std::find(map.favourites.begin(), map.favourites.end(), request.location_id));
+    if (!request.add && !now) map.favourites.push_back(request.location_id);
+}
+
 void on_sheet(MapState& map, const MapRequest& request, const HttpResponse& r) {
     if (request.location_id != map.selected_id) return;
     auto decoded = is_success(r.status) ? decode_location(r.body) : Decoded<Location>{};
@@ -134,6 +168,8 @@ bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>
             case MapRequestKind::Availability: planner::on_availability(m.map, *r, now, out); break;
             case MapRequestKind::Sheet: on_sheet(m.map, request, *r); break;
             case MapRequestKind::Search: on_search(m.map, request, *r); break;
+            case MapRequestKind::Favourites: on_favourites(m.map, *r); break;
+            case MapRequestKind::FavouriteChange: on_favourite_change(m.map, request, *r); break;
         }
         return true;
     }

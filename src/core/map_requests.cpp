@@ -47,6 +47,20 @@ HttpRequest search_request(std::string_view text, const MapFilters& f, geo::LatL
     return r;
 }
 
+HttpRequest favourites_request(std::string_view app_token) {
+    HttpRequest r;
+    r.method = "GET";
+    r.path = "/api/favorites/" + url_encode(app_token) + "/locations";
+    return r;
+}
+
+HttpRequest favourite_change_request(std::string_view app_token, std::string_view location_id, bool add) {
+    HttpRequest r;
+    r.method = add ? "POST" : "DELETE";
+    r.path = "/api/favorites/" + url_encode(app_token) + "/location/" + url_encode(location_id);
+    return r;
+}
+
 HttpRequest availability_request(const std::vector<std::string>& location_ids) {
     HttpRequest r;
     r.method = "POST";

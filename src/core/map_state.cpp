@@ -27,4 +27,8 @@ bool map_truncated(const MapState& map) {
     return false;
 }
 
+bool is_favourite(const MapState& map, const std::string& location_id) {
+    return std::find(map.favourites.begin(), map.favourites.end(), location_id) != map.favourites.end();
+}
+
 }  // namespace core

@@ -44,12 +44,13 @@ struct MapTile {
     uint64_t used = 0;             // planner clock at last use, for eviction
 };
 
-enum class MapRequestKind { Tile, Availability, Sheet, Search };
+enum class MapRequestKind { Tile, Availability, Sheet, Search, Favourites, FavouriteChange };
 
 struct MapRequest {
     MapRequestKind kind = MapRequestKind::Tile;
     geo::TileId tile;
-    std::string location_id;  // Sheet
+    std::string location_id;  // Sheet, FavouriteChange; Search: the words
+    bool add = false;         // FavouriteChange: added (true) or removed
 };
 
 enum class LocateState { Idle, Asking, Found, Denied, Unavailable };
@@ -85,6 +86,10 @@ struct MapState {
     std::vector<LocationSummary> search_results;
     bool search_loading = false, search_failed = false;
 
+    // The driver's favourite locations (the API's favorites), read once a sheet first opens.
+    std::vector<std::string> favourites;
+    bool favourites_loaded = false;
+
     LocateState locate = LocateState::Idle;
     std::optional<geo::LatLng> me;
 };
@@ -100,6 +105,7 @@ struct SetMapFilters { MapFilters filters; };
 struct LocateMe {};
 struct SearchLocations { std::string text; };  // empty clears the results
 // A search result was chosen: open its sheet and show it on the map.
+struct ToggleFavourite { std::string location_id; };
 struct ShowLocation { std::string location_id; double lat = 0, lng = 0; };
 // From the platform's Geolocation answer.
 struct Located { double lat = 0, lng = 0; };
@@ -107,7 +113,8 @@ struct LocateFailed { bool denied = false; };
 }  // namespace intent
 
 using MapIntent = std::variant<intent::MapMoved, intent::SelectLocation, intent::SetMapFilters, intent::LocateMe,
-                               intent::Located, intent::LocateFailed, intent::SearchLocations, intent::ShowLocation>;
+                               intent::Located, intent::LocateFailed, intent::SearchLocations, intent::ShowLocation,
+                               intent::ToggleFavourite>;
 
 // Locations of the map inside `box`, for views and tests.
 std::vector<const MapLocation*> locations_in(const MapState& map, const geo::Box& box);
@@ -115,5 +122,6 @@ std::vector<const MapLocation*> locations_in(const MapState& map, const geo::Box
 bool map_loading(const MapState& map);
 // Does the view show an area cut off at the per-area bound?
 bool map_truncated(const MapState& map);
+bool is_favourite(const MapState& map, const std::string& location_id);
 
 }  // namespace core

@@ -138,6 +138,8 @@ namespace core {
     X(RestrictedAccess, "Restricted access")                                                      \
     X(ListMore, "%s more: zoom in to list them")                                                  \
     X(SearchEverywhere, "Search everywhere")                                                      \
+    X(AddFavourite, "Add to favourites")                                                          \
+    X(RemoveFavourite, "Remove from favourites")                                                  \
     X(Searching, "Searching…")                                                                  \
     X(SearchResults, "Found everywhere")                                                          \
     X(SearchNothing, "Nothing found for “%s”")                                              \

@@ -43,6 +43,9 @@ void draw_map_sheet(const core::Model& m, Intents& out) {
                                                    std::to_string(summary->connectors_total)}));
     }
     if (primary_button(tr(Str::ChargeHere))) out.push_back(core::intent::OpenLocation{map.selected_id});
+    const bool favourite = core::is_favourite(map, map.selected_id);
+    if (button(tr(favourite ? Str::RemoveFavourite : Str::AddFavourite), 0, m.token_registered))
+        out.push_back(core::MapIntent{core::intent::ToggleFavourite{map.selected_id}});
     if (button(tr(Str::CloseSheet))) out.push_back(core::MapIntent{core::intent::SelectLocation{""}});
 
     if (!loc) {

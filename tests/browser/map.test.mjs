@@ -105,6 +105,19 @@ test('a tap on a cluster zooms in; a tap on a marker opens its sheet; Charge her
         await app2.waitFor('text', /^\d+ m away · \d of \d free$/);
         await app2.waitFor('text', /^AddCS123-1 · In use$/);
         await app2.waitFor('text', /^Type 2 (socket|cable) · [\d.]+ kW AC$/);
+        // A favourite is kept by the service for this driver.
+        await app2.tap('button', 'Add to favourites');
+        await app2.waitFor('button', 'Remove from favourites');
+        const kept = await page2.evaluate(async () => {
+          const token = localStorage.getItem('appToken');
+          for (let i = 0; i < 50; i++) {
+            const body = await (await fetch(`/api/favorites/${encodeURIComponent(token)}/locations`)).json();
+            if (body.data.length) return body.data.map((l) => l.name);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          return [];
+        });
+        assert.deepEqual(kept, ['Marga']);
         await app2.tap('button', 'Charge here');
         // The journey's own path from here: the location, a connector, its price.
         await app2.tap('button', 'Charge at Chargestation-1, connector 1');
@@ -159,6 +172,24 @@ test('a filter changes what the map lists, asks the service with filter.*, and s
       await app.waitFor('option', / free$/, { timeout: 15000 });
       await app.waitIdle({ quietMs: 400 });
       assert.deepEqual((await listed()).sort(), dc.slice().sort());
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('search by text finds a charger outside the view and opens it on the map', { timeout: 60000 }, async () => {
+  const { page, app, close } = await openAt({ lat: 52.37, lng: 5.22, zoom: 15 });  // Almere, Volendam out of view
+  try {
+    await withScreenshotOnFailure(page, 'map-search', async () => {
+      await app.fill('Search chargers', 'van der valk');
+      await app.press('Enter');
+      await app.waitFor('heading', 'Found everywhere', { timeout: 15000 });
+      await app.tap('option', /^Van der Valk Hotel Volendam · /);
+      await app.waitFor('heading', 'Van der Valk Hotel Volendam');
+      await app.waitFor('button', 'Charge here');
+      const cam = await waitCamera(page, (c) => c.lat > 52.45);
+      assert.ok(Math.abs(cam.lng - 5.0325) < 0.01 && Math.abs(cam.lat - 52.4875) < 0.01, `the map moved to Volendam (${cam.lat}, ${cam.lng})`);
     });
   } finally {
     await close();
