@@ -18,13 +18,17 @@
 
 namespace {
 
-EM_JS(int, js_url_has, (const char* text), { return location.search.indexOf(UTF8ToString(text)) >= 0 ? 1 : 0; });
-
 EM_JS(void, js_fail, (const char* reason), {
     if (window.evShell) evShell.fail(UTF8ToString(reason));
 });
 
 }  // namespace
+
+// For benchmarks: draw every marker on its own (0) or cluster them again (1).
+extern "C" EMSCRIPTEN_KEEPALIVE void ev_map_clustering(int on) {
+    ui::set_clustering(on != 0);
+    platform::frames::request();
+}
 
 int main() {
     using namespace platform;
@@ -49,7 +53,6 @@ int main() {
     input::install_mouse_keys();
     timers::install();
 
-    ui::set_clustering(!js_url_has("map-clusters=off"));  // benchmarks: every marker on its own
     dispatch(read_boot());  // also requests the first frame
     return 0;
 }

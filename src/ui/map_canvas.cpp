@@ -37,12 +37,14 @@ struct ClusterCache {
     uint64_t version = ~0ull;
     double zoom = -1;
     size_t count = 0;
+    bool clustering = true;
     std::vector<core::cluster::Cluster> clusters;
 };
 
 const std::vector<core::cluster::Cluster>& clusters_for(const core::MapState& map, double zoom) {
     static ClusterCache cache;
-    if (cache.version == map.data_version && cache.zoom == zoom && cache.count == map.locations.size())
+    if (cache.version == map.data_version && cache.zoom == zoom && cache.count == map.locations.size() &&
+        cache.clustering == g_clustering)
         return cache.clusters;
     const double size = geo::world_px(zoom);
     std::vector<core::cluster::Point> points;
@@ -57,6 +59,7 @@ const std::vector<core::cluster::Cluster>& clusters_for(const core::MapState& ma
     cache.version = map.data_version;
     cache.zoom = zoom;
     cache.count = map.locations.size();
+    cache.clustering = g_clustering;
     return cache.clusters;
 }
 

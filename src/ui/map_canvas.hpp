@@ -10,8 +10,8 @@ namespace ui {
 // location (bottom sheet), taps on clusters zoom in.
 void draw_map_canvas(const core::Model& m, float height, Intents& out);
 
-// Clustering is on unless a benchmark turns it off (page URL ?map-clusters=off), to measure
-// the cost of drawing every marker.
+// Clustering is on unless a benchmark turns it off (Module._ev_map_clustering(0) in the page), to
+// measure the cost of drawing every marker.
 void set_clustering(bool on);
 
 // Marker colour for a location summary: free, busy or unknown.
