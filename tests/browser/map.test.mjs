@@ -123,7 +123,6 @@ test('a tap on a cluster zooms in; a tap on a marker opens its sheet; Charge her
         await app2.tap('button', 'Charge at Chargestation-1, connector 1');
         await app2.waitFor('heading', 'Price');
         await app2.waitFor('text', /^€2\.106 per kWh/, { timeout: 15000 });
-        await page2.screenshot({ path: path.join(repoRoot, 'tests/browser/artifacts/map-price.png') }).catch(() => {});
       } finally {
         await second.close();
       }
