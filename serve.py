@@ -8,6 +8,7 @@ from server import oicp_pricing
 from server.app import default_state_path, run
 from server.faults import FaultPlan, parse_spec
 from server.http_app import Limits
+from server.map_tiles import MapTiles
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.deploy_config import ConfigError, load as load_config
 from server.guest_list import GuestListError
@@ -61,6 +62,15 @@ def add_server_args(parser):
     parser.add_argument("--root", default=os.path.join(HERE, "build", "web", "dist"),
                         help="folder of the web app's files (default: build/web/dist beside serve.py)")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+
+
+def add_map_args(parser):
+    parser.add_argument("--tiles", metavar="DIR",
+                        help="serve map tiles {z}/{x}/{y}.png from DIR at /tiles/ and show them on the map")
+    parser.add_argument("--tile-url", metavar="TEMPLATE",
+                        help="map tile URL template with {z} {x} {y}, or 'osm' for OpenStreetMap's standard "
+                             "tiles (only where their usage policy allows); default: no tiles, a plain grid")
+    parser.add_argument("--tile-attribution", metavar="TEXT", help="text shown over the map for the tiles")
 
 
 def add_limits_args(parser):
@@ -117,6 +127,7 @@ def main(argv=None):
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV})
     add_server_args(parser)
+    add_map_args(parser)
     add_limits_args(parser)
     add_simulator_args(parser)
     add_faults_args(parser)
@@ -156,10 +167,16 @@ def main(argv=None):
             upstream = Upstream.from_environment(args.upstream, args.upstream_timeout)
         except ValueError as exc:
             parser.error(f"--upstream: {exc}")
+    if args.tiles and not os.path.isdir(args.tiles):
+        parser.error(f"--tiles: {args.tiles} is not a folder")
+    if args.tiles and args.tile_url:
+        parser.error("--tiles and --tile-url exclude each other")
+    tiles = MapTiles(args.tiles, args.tile_url, args.tile_attribution)
     try:
         config = load_config(args.config)
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
-            upstream=upstream, limits=limits, sim_data=args.sim_data, oicp=oicp, config=config)
+            upstream=upstream, limits=limits, sim_data=args.sim_data, oicp=oicp, config=config,
+            tiles=tiles)
     except ConfigError as exc:
         print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
         return 2

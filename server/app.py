@@ -12,6 +12,7 @@ from .deploy_config import ConfigError, DeployConfig, check_against_catalog
 from .http_app import App, AppServer, Response
 from .portal import Portal
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
+from .map_tiles import MapTiles
 from .sim_api import Simulator
 from . import oicp_pricing
 from .sim_clock import SimClock, utc_offset_minutes
@@ -27,7 +28,7 @@ def default_state_path():
 
 
 def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None,
-          sim_data="full", oicp=None, config=None):
+          sim_data="full", oicp=None, config=None, tiles=None):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened."""
     config = config or DeployConfig()
     public = config.public()
@@ -39,7 +40,8 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
     if upstream is not None:
         if config.mode != "driver":
             raise ConfigError("mode", "the hotel portal and the demo kiosk run on the simulator, not behind --upstream")
-        app = App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits)
+        app = App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits,
+                  tiles=tiles or MapTiles())
         app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
         return app, None
     catalog = load_catalog(network=False)
@@ -62,7 +64,8 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
             print(f"oicp pricing: {note}", file=sys.stderr, flush=True)
         print(f"oicp pricing: {len(oicp.products)} products, {priced} EVSEs priced", file=sys.stderr, flush=True)
     router = simulator.routes()
-    app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults, limits=limits)
+    app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults, limits=limits,
+              tiles=tiles or MapTiles())
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
     if config.portal:
         portal = Portal(config.portal, simulator, router)
@@ -91,9 +94,10 @@ def _load_network(catalog, ready, quiet):
 
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
-        limits=None, sim_data="full", oicp=None, config=None):
+        limits=None, sim_data="full", oicp=None, config=None, tiles=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data, oicp, config)
+    app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data, oicp, config,
+                           tiles)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host

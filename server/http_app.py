@@ -110,7 +110,7 @@ class App:
     """What the request handler serves: the API router (simulator or proxy), the /sim/control handler,
     static files, and the optional fault plan for /api/ requests."""
 
-    def __init__(self, router, static, control=None, quiet=False, faults=None, limits=None):
+    def __init__(self, router, static, control=None, quiet=False, faults=None, limits=None, tiles=None):
         self.router = router
         self.static = static
         self.control = control
@@ -126,6 +126,7 @@ class App:
 
     def wait_ready(self):
         return self.ready is None or self.ready.wait(STARTUP_WAIT)
+        self.tiles = tiles  # map-config.json and /tiles/... (server/map_tiles.py)
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -187,6 +188,8 @@ class RequestHandler(BaseHTTPRequestHandler):
                 deep_links.send_redirect(self, deep_links.redirect_for(path))
             elif path in app.extra:
                 self._serve_extra(app, split)
+            elif self.command in ("GET", "HEAD") and app.tiles is not None and app.tiles.handles(path):
+                app.tiles.serve(self, path)
             elif self.command in ("GET", "HEAD"):
                 app.static.serve(self, path)
             else:

@@ -1,6 +1,7 @@
 // Charge Assist JSON bodies to api_types values (see api_codec.hpp for the rules).
 #include "api_codec.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "json_read.hpp"
@@ -61,6 +62,17 @@ std::optional<LocationSummary> read_location_summary(const FieldReader& r) {
     s.direct_pay = r.bool_or("dp");
     s.rfid = r.bool_or("rfid");
     if (const auto b = r.object("branding")) s.branding = read_branding(*b);
+    // EvseSummary / ConnectorSummary, when present: only what a map marker shows.
+    r.each("evses", [&](const Json& evse, const std::string& evse_path) {
+        FieldReader e(evse, evse_path, r.log());
+        e.each("connectors", [&](const Json& con, const std::string& con_path) {
+            FieldReader c(con, con_path, r.log());
+            const std::string power = c.string_or("powerType");
+            if (power == "DC") s.has_dc = true;
+            else if (!power.empty()) s.has_ac = true;
+            s.max_kw = std::max(s.max_kw, c.opt_number("powerInKw").value_or(c.number_or("kw")));
+        });
+    });
     return s;
 }
 

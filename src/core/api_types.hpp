@@ -34,6 +34,9 @@ struct LocationSummary {
     bool direct_pay = false;       // wire: "dp"
     bool rfid = false;
     std::optional<Branding> branding;
+    // From the summary's EVSEs when the service lists them (the map's AC/DC and power badges).
+    double max_kw = 0;
+    bool has_dc = false, has_ac = false;
 };
 
 // The bounding-box answer: one page of summaries plus the paging meta.

@@ -36,7 +36,12 @@ HttpRequest json_request(const char* method, std::string path, const Json& body)
 Model fresh_journey(const AppModel& m) {
     Model j;
     j.next_request_id = m.journey.next_request_id;
-    if (m.config.area) j.map_box = *m.config.area;
+    if (m.config.area) {
+        j.map_box = *m.config.area;
+        const auto& a = *m.config.area;
+        // The map opens on the deployment's area (a saved camera from an earlier visit still wins).
+        j.map.camera = geo::fit(j.map.camera, geo::Box{a.bottom_left_lat, a.bottom_left_lng, a.top_right_lat, a.top_right_lng});
+    }
     j.scope.ids = m.config.location_ids;
     j.scope.private_access = m.config.mode == AppMode::Portal;
     return j;

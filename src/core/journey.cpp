@@ -12,6 +12,7 @@
 #include "json_read.hpp"
 #include "labels.hpp"
 #include "session_list.hpp"
+#include "map_controller.hpp"
 #include "session_store.hpp"
 #include "receipt_document.hpp"
 #include "scan_flow.hpp"
@@ -300,7 +301,8 @@ void on_boot(Step& s, const Boot& boot) {
     // A new token's wallet is asked for once it is registered (on_register): asked in parallel,
     // the wallet request can reach the service first and be refused for an unknown token.
     if (!fresh_token) fetch_wallet(s);
-    fetch_locations(s);
+    // The map loads itself (map_controller); a deployment's scoped list is read here.
+    if (!s.m.scope.ids.empty() || s.m.scope.private_access) fetch_locations(s);
 
     // Everything that was running when the page went away: back on screen, polled at once.
     if (const std::string* active = stored(kKeyActiveSessions)) {
@@ -337,10 +339,7 @@ void leave_receipt(Model& m) {
 void on_intent(Step& s, const UserIntent& intent) {
     Model& m = s.m;
     if (scan::on_intent(m, intent, s.out)) return;
-    if (const auto* i = std::get_if<intent::RefreshMap>(&intent)) {
-        m.map_box = i->box;
-        fetch_locations(s);
-    } else if (const auto* i = std::get_if<intent::OpenLocation>(&intent)) {
+    if (const auto* i = std::get_if<intent::OpenLocation>(&intent)) {
         if (i->location_id.empty()) return;
         if (!m.location || m.location->id != i->location_id) {
             m.location.reset();
@@ -540,12 +539,17 @@ void on_storage_changed(Step& s, const StorageChanged& c) {
 std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
     std::vector<Effect> effects;
     Step s{model, now, effects};
+    // A deployment that lists its own chargers (hotel, kiosk) shows no map: the map loads nothing.
+    const bool map_shown = model.scope.ids.empty() && !model.scope.private_access;
     if (const auto* boot = std::get_if<Boot>(&event)) {
         const bool first = !model.booted;
         on_boot(s, *boot);
+        if (map_shown) map_update(model, event, now, effects);
         if (first) scan::on_boot(model, *boot, effects);
     } else if (!model.booted) {
         // Nothing can be asked for before the app token exists.
+    } else if (map_shown && map_update(model, event, now, effects)) {
+        // The map's own event (its intents and answers); Ticks also fall through to the journey.
     } else if (const auto* response = std::get_if<HttpResponse>(&event)) {
         on_response(s, *response);
     } else if (const auto* intent = std::get_if<UserIntent>(&event)) {

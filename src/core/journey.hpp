@@ -11,6 +11,7 @@
 #include "api_types.hpp"
 #include "scan_state.hpp"
 #include "start_guard.hpp"
+#include "map_state.hpp"
 #include "strings.hpp"
 #include "time_point.hpp"
 
@@ -23,7 +24,6 @@ struct BoundingBox {
 };
 
 namespace intent {
-struct RefreshMap { BoundingBox box; };
 struct OpenLocation { std::string location_id; };
 struct ChooseConnector { std::string evse_uid; std::string connector_id; };
 struct OpenAddCard {};
@@ -51,7 +51,7 @@ struct SubmitEvseId { std::string text; };  // typed by the driver
 struct ScanAgain {};
 }  // namespace intent
 
-using UserIntent = std::variant<intent::RefreshMap, intent::OpenLocation, intent::ChooseConnector,
+using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseConnector,
                                 intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
                                 intent::StartCharging, intent::StopCharging, intent::Back,
                                 intent::DismissError, intent::Finish, intent::DownloadReceipt,
@@ -134,7 +134,11 @@ struct ClearStorage {};  // forget everything this app stored (a kiosk's reset, 
 // Keep the screen on (Screen Wake Lock) while a session starts or charges, where supported.
 struct KeepAwake { bool on = false; };
 
-using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage, KeepAwake>;
+struct HttpAbort { int id = 0; };         // a request nobody waits for any more (its answer is ignored)
+struct Locate {};                         // ask the browser where the phone is (Geolocation)
+
+using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage, KeepAwake,
+                            HttpAbort, Locate>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";
@@ -198,7 +202,11 @@ struct Model {
     std::string app_token;
     bool token_registered = false;
 
-    BoundingBox map_box{52.30, 4.90, 52.55, 5.30};  // the seed area: Almere to Volendam
+    MapState map;  // see map_state.hpp; its rules are in map_controller.cpp
+
+    // A deployment's own chargers (a hotel's, a kiosk's), listed instead of the map: read from
+    // this area, page by page, with filter.appToken where the chargers are private.
+    BoundingBox map_box{52.30, 4.90, 52.55, 5.30};
     std::vector<LocationSummary> locations;
     bool locations_loading = false;
 

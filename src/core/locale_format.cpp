@@ -148,4 +148,11 @@ std::string format_calendar_day(std::string_view iso_date) {
     return out;
 }
 
+std::string format_distance(double metres) {
+    if (!(metres >= 0)) metres = 0;
+    if (metres < 995) return format_number(std::round(metres / 10) * 10, 0) + " m";
+    if (metres < 9950) return format_number(std::round(metres / 100) / 10, 1) + " km";
+    return format_number(std::round(metres / 1000), 0) + " km";
+}
+
 }  // namespace core

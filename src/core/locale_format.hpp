@@ -41,5 +41,7 @@ std::string format_calendar_day(std::string_view iso_date);
 std::string format_percent(double percent);
 // A plain quantity without trailing zeros, at most `max_decimals`: 20 → "20", 7.25 → "7.25".
 std::string format_number(double value, int max_decimals = 2);
+// A distance for a driver: "350 m" below a kilometre (to 10 m), "1.4 km" below 10 km, else "23 km".
+std::string format_distance(double metres);
 
 }  // namespace core

@@ -200,6 +200,38 @@ namespace core {
     X(DimFlat, "Session fee")                                                                     \
     X(DimReservation, "Reservation")                                                              \
     /* map */                                                                                     \
+    X(MapLoading, "Loading chargers…")                                                          \
+    X(MapOffline, "Offline: showing the chargers already loaded.")                                \
+    X(MapServerError, "Some chargers could not be loaded.")                                       \
+    X(MapTruncated, "Many chargers here: zoom in to see them all.")                               \
+    X(ZoomIn, "Zoom in")                                                                          \
+    X(ZoomOut, "Zoom out")                                                                        \
+    X(LocateMe, "Show my position")                                                               \
+    X(Locating, "Finding your position…")                                                       \
+    X(LocateDenied, "Location access is off. Allow it in the browser settings to see where you are.") \
+    X(LocateUnavailable, "Your position could not be found.")                                     \
+    X(ClusterLabel, "%s chargers here, zoom in")                                                  \
+    X(MarkerLabel, "%s, %s")                                                                      \
+    X(Filters, "Filters")                                                                         \
+    X(FiltersOn, "Filters (%s on)")                                                               \
+    X(FilterAvailable, "Available now")                                                           \
+    X(FilterAc, "AC only")                                                                        \
+    X(FilterDc, "DC only (fast)")                                                                 \
+    X(FilterMinKw, "At least %s")                                                                 \
+    X(FilterDirectPay, "Pay by card at the charger")                                              \
+    X(FilterClear, "Clear filters")                                                               \
+    X(ChargeHere, "Charge here")                                                                  \
+    X(CloseSheet, "Close")                                                                        \
+    X(DistanceAway, "%s away")                                                                    \
+    X(RestrictedAccess, "Restricted access")                                                      \
+    X(ListMore, "%s more: zoom in to list them")                                                  \
+    X(SearchEverywhere, "Search everywhere")                                                      \
+    X(AddFavourite, "Add to favourites")                                                          \
+    X(RemoveFavourite, "Remove from favourites")                                                  \
+    X(Searching, "Searching…")                                                                  \
+    X(SearchResults, "Found everywhere")                                                          \
+    X(SearchNothing, "Nothing found for “%s”")                                              \
+    X(SearchFailed, "The search did not work. Please try again.")                                 \
     /* scanning */                                                                                \
     X(Scan, "Scan QR code")                                                                       \
     X(ScanTitle, "Scan the charger's QR code")                                                    \

@@ -7,6 +7,7 @@
 #include <emscripten/emscripten.h>
 
 #include "core/deployment.hpp"
+#include "core/map_controller.hpp"
 #include "platform/storage.hpp"
 
 namespace platform {
@@ -30,7 +31,7 @@ EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEA
 core::Boot read_boot() {
     core::Boot boot;
     for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending,
-                            core::kKeyDefaultPayment, core::kKeyPortalGuest})
+                            core::kKeyDefaultPayment, core::kKeyPortalGuest, core::kKeyMapFilters, core::kKeyMapCamera})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
     boot.utc_offset_minutes = js_utc_offset_minutes();
     uint8_t bytes[kRandomBytes];

@@ -10,6 +10,7 @@
 #include "platform/document_bridge.hpp"
 #include "platform/camera_bridge.hpp"
 #include "platform/frame_loop.hpp"
+#include "platform/geolocation.hpp"
 #include "platform/http_bridge.hpp"
 #include "platform/storage.hpp"
 #include "platform/timers.hpp"
@@ -44,6 +45,10 @@ void run(const core::Effect& effect) {
                 storage::clear();
             } else if constexpr (std::is_same_v<T, core::KeepAwake>) {
                 page_events::keep_awake(e.on);
+            } else if constexpr (std::is_same_v<T, core::HttpAbort>) {
+                http::abort(e.id);
+            } else if constexpr (std::is_same_v<T, core::Locate>) {
+                geolocation::locate();
             }
         },
         effect);

@@ -18,9 +18,11 @@
 #include "platform/dpi_scale.hpp"
 #include "platform/input_queue.hpp"
 #include "platform/logo_loader.hpp"
+#include "platform/map_gestures.hpp"
 #include "platform/text_input.hpp"
 #include "ui/a11y_mirror.hpp"
 #include "ui/app_view.hpp"
+#include "ui/map_surface.hpp"
 
 namespace platform::frames {
 namespace {
@@ -32,10 +34,14 @@ long g_timer = 0;          // pending redraw_in_ms timeout, 0 if none
 int g_count = 0;
 double g_last_time = 0;
 
-// Counts frames for tests (window.__frames). After the first one has been presented (the task
-// after this animation frame), marks it for measurements and drops the loading indicator.
-EM_JS(void, js_after_frame, (int count), {
+// Counts frames for tests (window.__frames) and keeps the CPU time of the last 600 frames for
+// benchmarks (window.__frameTimes: [ui ms, total ms]). After the first one has been presented (the
+// task after this animation frame), marks it for measurements and drops the loading indicator.
+EM_JS(void, js_after_frame, (int count, double ui_ms, double total_ms), {
     window.__frames = count;
+    var times = window.__frameTimes || (window.__frameTimes = []);
+    times.push([ui_ms, total_ms]);
+    if (times.length > 600) times.shift();
     if (count === 1) setTimeout(function() {
         if (window.performance && performance.mark) performance.mark('first-frame');
         var l = document.getElementById('loading');
@@ -71,6 +77,8 @@ int draw_frame() {
     io.DeltaTime = g_last_time > 0 ? static_cast<float>(std::clamp((t - g_last_time) / 1000.0, 0.001, 0.5)) : 1.0f / 60;
     g_last_time = t;
     const bool had_input = input::busy();  // someone is there (a kiosk counts its idle time from this)
+    const double cpu_start = emscripten_performance_now();
+    const bool gliding = map_gestures::animate(t);  // the map's inertia: one step per frame
     input::apply(io);
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -78,16 +86,18 @@ int draw_frame() {
     logo::want(app_model().config.branding.logo_url);
     ImGui::NewFrame();
     ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
+    ui::map_surface::begin_frame();
     ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr());
     ui::a11y::end_frame();
     ImGui::Render();
+    const double ui_ms = emscripten_performance_now() - cpu_start;
 
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glViewport(0, 0, display::width(), display::height());
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    js_after_frame(++g_count);
+    js_after_frame(++g_count, ui_ms, emscripten_performance_now() - cpu_start);
 
     a11y_bridge::after_frame(display::dpr());
     camera::place(result.camera_box, display::dpr());
@@ -95,6 +105,7 @@ int draw_frame() {
     for (core::UserIntent& intent : result.intents) dispatch(std::move(intent));
     for (core::ShellIntent& intent : result.shell_intents) dispatch_app(std::move(intent));
     if (had_input) dispatch_app(core::Activity{});
+    if (gliding) request(0);
     return result.redraw_in_ms;
 }
 

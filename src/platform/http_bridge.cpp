@@ -16,6 +16,8 @@ EM_JS(void, js_http_send, (int id, const char* method, const char* path, const c
     evHttp.send(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(headers), UTF8ToString(body), timeout_ms);
 });
 
+EM_JS(void, js_http_abort, (int id), { evHttp.abort(id); });
+
 bool same_origin_path(const std::string& path) {
     return !path.empty() && path[0] == '/' && (path.size() < 2 || (path[1] != '/' && path[1] != '\\'));
 }
@@ -37,6 +39,8 @@ void send(const core::HttpRequest& request) {
     js_http_send(request.id, request.method.c_str(), request.path.c_str(), headers.c_str(), request.body.c_str(),
                  request.timeout_ms > 0 ? request.timeout_ms : 15000);
 }
+
+void abort(int id) { js_http_abort(id); }
 
 }  // namespace platform::http
 

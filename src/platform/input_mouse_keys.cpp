@@ -2,11 +2,13 @@
 // input's beforeinput when it has focus (text_input), from keydown only when it does not.
 #include <cstring>
 
+#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
 #include "platform/display.hpp"
 #include "platform/input_events.hpp"
 #include "platform/input_queue.hpp"
+#include "platform/map_gestures.hpp"
 #include "platform/text_input.hpp"
 
 namespace platform::input {
@@ -17,6 +19,7 @@ long g_last_x = -1, g_last_y = -1;
 
 EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
     if (e->button != 0) return EM_FALSE;
+    if (map_gestures::mouse_down(e->targetX, e->targetY, emscripten_performance_now())) return EM_TRUE;
     const float dpr = display::dpr();
     g_mouse_down = true;
     pointer_move(e->targetX * dpr, e->targetY * dpr);
@@ -25,6 +28,7 @@ EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
+    if (e->button == 0 && map_gestures::mouse_up(e->targetX, e->targetY, emscripten_performance_now())) return EM_TRUE;
     if (e->button != 0 || !g_mouse_down) return EM_FALSE;
     const float dpr = display::dpr();
     g_mouse_down = false;
@@ -38,6 +42,7 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     if (e->targetX == g_last_x && e->targetY == g_last_y) return EM_FALSE;
     g_last_x = e->targetX;
     g_last_y = e->targetY;
+    map_gestures::mouse_move(e->targetX, e->targetY, emscripten_performance_now());
     const float dpr = display::dpr();
     pointer_move(e->targetX * dpr, e->targetY * dpr);
     return EM_FALSE;
@@ -45,6 +50,7 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     const double per_notch = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+    if (map_gestures::wheel(e->mouse.targetX, e->mouse.targetY, static_cast<float>(-e->deltaY / per_notch))) return EM_TRUE;
     wheel(static_cast<float>(-e->deltaX / per_notch), static_cast<float>(-e->deltaY / per_notch));
     return EM_TRUE;
 }

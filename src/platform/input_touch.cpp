@@ -1,8 +1,12 @@
 // Touch on the canvas: one finger is tracked. A tap becomes hover -> press -> release -> no pointer
 // (ImGui 1.86 needs each on its own frame); a drag past a few px becomes a scroll instead of a click.
+// Touches that start on the map go to the map's gesture recogniser instead (pan, pinch, taps).
 #include <cmath>
 
+#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
+
+#include "platform/map_gestures.hpp"
 
 #include "platform/display.hpp"
 #include "platform/input_events.hpp"
@@ -15,6 +19,7 @@ namespace {
 constexpr float kScrollSlopCss = 10.0f;  // finger travel before a touch counts as a scroll
 
 bool g_tracking = false;
+bool g_map = false;  // the fingers down belong to a map gesture
 bool g_scrolling = false;
 int g_id = 0;
 float g_start_x = 0, g_start_y = 0, g_last_y = 0;
@@ -28,6 +33,17 @@ const EmscriptenTouchPoint* tracked(const EmscriptenTouchEvent* e, bool changed_
 }
 
 EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
+    if (!g_tracking) {
+        for (int i = 0; i < e->numTouches; ++i) {
+            const EmscriptenTouchPoint& t = e->touches[i];
+            if (!t.isChanged) continue;
+            if (g_map || map_gestures::on_map(t.targetX, t.targetY)) {
+                g_map = true;
+                map_gestures::touch_start(t.identifier, t.targetX, t.targetY, e->timestamp);
+            }
+        }
+        if (g_map) return EM_TRUE;
+    }
     if (g_tracking) return EM_TRUE;  // a second finger: ignored, but no browser gesture either
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& t = e->touches[i];
@@ -46,6 +62,13 @@ EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
 }
 
 EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* e, void*) {
+    if (g_map) {
+        for (int i = 0; i < e->numTouches; ++i)
+            if (e->touches[i].isChanged)
+                map_gestures::touch_move(e->touches[i].identifier, e->touches[i].targetX, e->touches[i].targetY,
+                                         e->timestamp);
+        return EM_TRUE;
+    }
     const EmscriptenTouchPoint* t = g_tracking ? tracked(e, true) : nullptr;
     if (!t) return EM_TRUE;
     const float dpr = display::dpr();
@@ -82,6 +105,14 @@ void finish(const EmscriptenTouchPoint& t, bool cancelled) {
 }
 
 EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* e, void*) {
+    if (g_map) {
+        for (int i = 0; i < e->numTouches; ++i)
+            if (e->touches[i].isChanged)
+                map_gestures::touch_end(e->touches[i].identifier, e->touches[i].targetX, e->touches[i].targetY,
+                                        e->timestamp, type == EMSCRIPTEN_EVENT_TOUCHCANCEL);
+        g_map = map_gestures::touching();
+        return EM_TRUE;
+    }
     if (const EmscriptenTouchPoint* t = g_tracking ? tracked(e, true) : nullptr)
         finish(*t, type == EMSCRIPTEN_EVENT_TOUCHCANCEL);
     return EM_TRUE;

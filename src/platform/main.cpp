@@ -15,6 +15,7 @@
 #include "platform/page_events.hpp"
 #include "platform/text_input.hpp"
 #include "platform/timers.hpp"
+#include "ui/map_canvas.hpp"
 
 namespace {
 
@@ -23,6 +24,12 @@ EM_JS(void, js_fail, (const char* reason), {
 });
 
 }  // namespace
+
+// For benchmarks: draw every marker on its own (0) or cluster them again (1).
+extern "C" EMSCRIPTEN_KEEPALIVE void ev_map_clustering(int on) {
+    ui::set_clustering(on != 0);
+    platform::frames::request();
+}
 
 int main() {
     using namespace platform;

@@ -1,12 +1,16 @@
-// The map screen: the charging locations of the current area as markers and as a list.
+// The map screen: the map on top; below it either the bottom sheet of the tapped charger or the
+// filters, a search field and the list of chargers in view, nearest first (the screen-reader way
+// through the map).
 #include <algorithm>
 #include <cctype>
-#include <vector>
-#include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/locale_format.hpp"
+#include "core/map_geo.hpp"
 #include "imgui.h"
+#include "map_canvas.hpp"
+#include "map_views.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "view_common.hpp"
@@ -19,83 +23,78 @@ using core::tr;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr size_t kMaxListed = 100;  // rows drawn; more means the driver should zoom in
 
-double mercator_y(double lat) {
-    const double s = std::sin(lat * kPi / 180.0);
-    return 0.5 - std::log((1 + s) / (1 - s)) / (4 * kPi);
-}
-
-ImU32 marker_colour(const core::LocationSummary& l) {
-    if (l.connectors_total <= 0) return theme::kUnknown;
-    return l.connectors_available > 0 ? theme::kFree : theme::kBusy;
-}
-
-// Draws the area with a light grid and one tappable dot per location; returns the tapped one.
-const core::LocationSummary* draw_marker_map(const core::Model& m, float height) {
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 end(origin.x + width, origin.y + height);
-    dl->AddRectFilled(origin, end, theme::kMapLand, theme::px(10));
-    dl->PushClipRect(origin, end, true);
-    const float cell = theme::px(48);
-    for (float x = origin.x + cell; x < end.x; x += cell) dl->AddLine(ImVec2(x, origin.y), ImVec2(x, end.y), theme::kMapGrid);
-    for (float y = origin.y + cell; y < end.y; y += cell) dl->AddLine(ImVec2(origin.x, y), ImVec2(end.x, y), theme::kMapGrid);
-
-    const auto& box = m.map_box;
-    const double x0 = box.bottom_left_lng, x1 = box.top_right_lng;
-    const double y0 = mercator_y(box.top_right_lat), y1 = mercator_y(box.bottom_left_lat);
-    // Keep the aspect ratio of the area: fit it into the rectangle, centred.
-    const double span_x = (x1 - x0) / 360.0, span_y = y1 - y0;
-    const double scale = std::min(width / span_x, height / span_y);
-    const double off_x = (width - span_x * scale) / 2, off_y = (height - span_y * scale) / 2;
-
-    const core::LocationSummary* tapped = nullptr;
-    const float radius = theme::px(9);
-    int index = 0;
-    for (const auto& l : m.locations) {
-        const float px = origin.x + static_cast<float>(off_x + (l.lng - x0) / 360.0 * scale);
-        const float py = origin.y + static_cast<float>(off_y + (mercator_y(l.lat) - y0) * scale);
-        dl->AddCircleFilled(ImVec2(px, py), radius + theme::px(2), IM_COL32_WHITE);
-        dl->AddCircleFilled(ImVec2(px, py), radius, marker_colour(l));
-        ImGui::SetCursorScreenPos(ImVec2(px - theme::px(22), py - theme::px(22)));
-        ImGui::PushID(index++);
-        if (ImGui::InvisibleButton("##marker", ImVec2(theme::px(44), theme::px(44)))) tapped = &l;
-        ImGui::PopID();
-    }
-    dl->PopClipRect();
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, end.y + ImGui::GetStyle().ItemSpacing.y));
-    ImGui::Dummy(ImVec2(width, 0));
-    return tapped;
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
 }
 
 // Case-insensitive (ASCII) match of the driver's words against name, street and city.
-bool matches(const core::LocationSummary& l, const std::string& query) {
-    if (query.empty()) return true;
-    auto lower = [](std::string s) {
-        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    };
-    const std::string q = lower(query);
+bool matches(const core::LocationSummary& l, const std::string& q) {
+    if (q.empty()) return true;
     return lower(l.name).find(q) != std::string::npos || lower(l.address).find(q) != std::string::npos ||
            lower(l.city).find(q) != std::string::npos;
 }
 
-// The list reads nearest to the middle of the map first, as a driver scans around where they look.
-std::vector<const core::LocationSummary*> nearest_first(const core::Model& m, const std::string& query) {
-    const double lat0 = (m.map_box.bottom_left_lat + m.map_box.top_right_lat) / 2;
-    const double lng0 = (m.map_box.bottom_left_lng + m.map_box.top_right_lng) / 2;
-    const double k = std::cos(lat0 * kPi / 180.0);  // a degree of longitude is shorter away from the equator
-    auto dist2 = [&](const core::LocationSummary* l) {
-        const double dx = (l->lng - lng0) * k, dy = l->lat - lat0;
-        return dx * dx + dy * dy;
-    };
-    std::vector<const core::LocationSummary*> out;
-    for (const auto& l : m.locations)
-        if (matches(l, query)) out.push_back(&l);
-    std::stable_sort(out.begin(), out.end(), [&](auto a, auto b) { return dist2(a) < dist2(b); });
-    return out;
+std::string row_label(const core::LocationSummary& l) {
+    return l.name + " · " + l.address + ", " + l.city + " · " +
+           core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available), std::to_string(l.connectors_total)});
+}
+
+// Results of the service-wide search (Enter or the button), for places outside the map's view.
+void draw_search(const core::Model& m, const std::string& query, bool submitted, Intents& out) {
+    const core::MapState& map = m.map;
+    if ((submitted || button(tr(Str::SearchEverywhere), 0, !query.empty())) && !query.empty())
+        out.push_back(core::MapIntent{core::intent::SearchLocations{query}});
+    if (map.search_query.empty()) return;
+    if (map.search_loading) {
+        status_line(tr(Str::Searching));
+    } else if (map.search_failed) {
+        status_line(tr(Str::SearchFailed));
+    } else if (map.search_results.empty()) {
+        status_line(core::tr_format(Str::SearchNothing, {map.search_query}));
+    } else {
+        heading(tr(Str::SearchResults));
+        for (const auto& l : map.search_results) {
+            ImGui::PushID(l.id.c_str());
+            if (list_row(row_label(l)))
+                out.push_back(core::MapIntent{core::intent::ShowLocation{l.id, l.lat, l.lng}});
+            ImGui::PopID();
+        }
+    }
+}
+
+void draw_list(const core::Model& m, Intents& out) {
+    static std::string query;  // the driver's search words; only the view needs them
+    const bool submitted = text_field(tr(Str::SearchChargers), query, tr(Str::SearchHint));
+    if (query.empty() && !m.map.search_query.empty()) out.push_back(core::MapIntent{core::intent::SearchLocations{""}});
+    const core::MapState& map = m.map;
+    const std::string q = lower(query);
+    // Nearest to the driver when located, else to the middle of the map.
+    const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
+    auto shown = core::locations_in(map, core::geo::visible_box(map.camera));
+    shown.erase(std::remove_if(shown.begin(), shown.end(), [&](const auto* l) { return !matches(l->summary, q); }),
+                shown.end());
+    std::vector<std::pair<double, const core::MapLocation*>> by_distance;
+    by_distance.reserve(shown.size());
+    for (const auto* l : shown) by_distance.emplace_back(core::geo::distance_m(from, {l->summary.lat, l->summary.lng}), l);
+    const size_t n = std::min(kMaxListed, by_distance.size());
+    std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<long>(n), by_distance.end(),
+                      [](const auto& a, const auto& b) { return a.first < b.first; });
+
+    if (map.locations.empty() && core::map_loading(map)) status_line(tr(Str::LoadingLocations));
+    else if (shown.empty() && q.empty() && !core::map_loading(map)) status_line(tr(Str::NoLocations));
+    else if (shown.empty() && !q.empty()) text(tr(Str::NoMatch));
+
+    ImGui::BeginChild("##list", ImVec2(0, 0), false);
+    for (size_t i = 0; i < n; ++i) {
+        const core::LocationSummary& l = by_distance[i].second->summary;
+        if (list_row(row_label(l))) out.push_back(core::intent::OpenLocation{l.id});
+    }
+    if (by_distance.size() > n) text(core::tr_format(Str::ListMore, {std::to_string(by_distance.size() - n)}));
+    draw_search(m, query, submitted, out);
+    ImGui::EndChild();
 }
 
 }  // namespace
@@ -104,26 +103,17 @@ void draw_map_screen(const core::Model& m, Intents& out) {
     top_bar_with_scan(tr(Str::MapTitle), false, out);
     message_banner(m, out);
     account_links(out);
-    const float map_height = std::max(theme::px(160), ImGui::GetContentRegionAvail().y * 0.36f);
-    if (const auto* tapped = draw_marker_map(m, map_height)) {
-        out.push_back(core::intent::OpenLocation{tapped->id});
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const bool sheet = !m.map.selected_id.empty();
+    // The sheet takes more of the screen than the list: the driver came for that charger.
+    const float map_height = std::max(theme::px(200), avail * (sheet ? 0.42f : 0.55f));
+    draw_map_canvas(m, map_height, out);
+    if (sheet) {
+        draw_map_sheet(m, out);
+        return;
     }
-    if (m.locations_loading && m.locations.empty()) status_line(tr(Str::LoadingLocations));
-    else if (m.locations.empty()) status_line(tr(Str::NoLocations));
-
-    static std::string query;  // the driver's filter words; only the view needs them
-    text_field(tr(Str::SearchChargers), query, tr(Str::SearchHint));
-    const auto shown = nearest_first(m, query);
-    if (shown.empty() && !m.locations.empty()) text(tr(Str::NoMatch));
-
-    ImGui::BeginChild("##list", ImVec2(0, 0), false);
-    for (const auto* l : shown) {
-        const std::string label = l->name + " · " + l->address + ", " + l->city + " · " +
-                                  core::tr_format(Str::ConnectorsFree, {std::to_string(l->connectors_available),
-                                                                        std::to_string(l->connectors_total)});
-        if (list_row(label)) out.push_back(core::intent::OpenLocation{l->id});
-    }
-    ImGui::EndChild();
+    draw_map_filters(m, out);
+    draw_list(m, out);
 }
 
 }  // namespace ui

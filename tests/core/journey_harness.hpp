@@ -28,6 +28,14 @@ inline std::vector<HttpRequest> requests(const std::vector<Effect>& effects) {
     return out;
 }
 
+// The journey's own requests, without the map's area requests (map_planner_test has those).
+inline std::vector<HttpRequest> journey_requests(const std::vector<Effect>& effects) {
+    std::vector<HttpRequest> out;
+    for (const auto& r : requests(effects))
+        if (r.path.rfind("/api/locations/boundingbox?", 0) != 0) out.push_back(r);
+    return out;
+}
+
 inline std::vector<Persist> persists(const std::vector<Effect>& effects) {
     std::vector<Persist> out;
     for (const auto& e : effects)
@@ -79,7 +87,7 @@ struct Journey {
                                       std::string body = {}) {
         int id = 0;
         for (const auto& r : sent)
-            if (r.method == method && starts_with(r.path, prefix) && m.pending.count(r.id)) id = r.id;
+            if (r.method == method && starts_with(r.path, prefix) && (m.pending.count(r.id) || m.map.pending.count(r.id))) id = r.id;
         INFO(method << " " << prefix);
         REQUIRE(id != 0);
         return respond(id, status, std::move(body));

@@ -24,20 +24,21 @@ TEST_CASE("boot with empty storage: new token persisted, registered, map asked f
     CHECK(j.m.booted);
     CHECK(j.m.screen == Screen::Map);
 
-    const auto reqs = requests(effects);
+    const auto reqs = journey_requests(effects);
     // A token made just now has no sessions to look for, and its wallet is asked for only once the
     // token is registered (asked together, the wallet could reach the service first and be refused).
-    REQUIRE(reqs.size() == 2);
+    REQUIRE(reqs.size() == 1);
     CHECK(reqs[0].method == "PUT");
     CHECK(reqs[0].path == "/api/token/app-" + kHex);
-    CHECK(reqs[1].path ==
-          "/api/locations/boundingbox?bottomLeftLat=52.300000&bottomLeftLng=4.900000&topRightLat=52.550000&topRightLng=5.300000");
-    CHECK(j.m.locations_loading);
-    for (const auto& r : reqs) {
+    // The map asks for the areas of its first view (map_planner_test has the details).
+    const auto all = requests(effects);
+    REQUIRE(all.size() > 1);
+    for (const auto& r : all) {
         CHECK(r.timeout_ms == 15000);
         CHECK(r.id > 0);
+        if (r.id != reqs[0].id) CHECK(starts_with(r.path, "/api/locations/boundingbox?"));
     }
-    CHECK(reqs[0].id != reqs[1].id);
+    CHECK(map_loading(j.m.map));
 
     const auto after_register = requests(j.answer("PUT", "/api/token/", 200, "{}"));
     REQUIRE(after_register.size() == 1);
@@ -45,8 +46,7 @@ TEST_CASE("boot with empty storage: new token persisted, registered, map asked f
 
     // The map answer fills the map.
     j.answer("GET", "/api/locations/boundingbox", 200, seed::kSeedBoundingBox);
-    CHECK(j.m.locations.size() == 2);
-    CHECK_FALSE(j.m.locations_loading);
+    CHECK(j.m.map.locations.size() == 2);
 
     // A second Boot (e.g. a duplicated load event) changes nothing.
     CHECK(j.boot().empty());
@@ -57,10 +57,10 @@ TEST_CASE("boot with a stored token reuses it without writing it again") {
     const auto effects = j.boot({{kKeyAppToken, "driver 7/ä"}});
     CHECK(persists(effects).empty());
     CHECK(j.m.app_token == "driver 7/ä");
-    CHECK(requests(effects)[0].path == "/api/token/driver%207%2F%C3%A4");
+    CHECK(journey_requests(effects)[0].path == "/api/token/driver%207%2F%C3%A4");
     // Sessions started elsewhere for this token: the list from 48 h back.
-    REQUIRE(requests(effects).size() == 4);
-    CHECK(requests(effects)[3].path ==
+    REQUIRE(journey_requests(effects).size() == 3);
+    CHECK(journey_requests(effects)[2].path ==
           "/api/token/driver%207%2F%C3%A4/sessions?filter.dateTimeFrom=2021-06-12T08%3A57%3A00Z&sortDesc=true");
 }
 
@@ -75,11 +75,11 @@ TEST_CASE("boot with a stored active session goes to the session and polls at on
     CHECK(j.session()->evse_uid == "E");
     REQUIRE(j.session()->last.has_value());
     CHECK(j.session()->last->status == SessionStatusCode::Charging);
-    const auto reqs = requests(effects);
-    REQUIRE(reqs.size() == 5);
-    CHECK(reqs[3].method == "GET");
-    CHECK(reqs[3].path == "/api/session/status?appToken=app-1&chargeSessionId=s%2F1");
-    CHECK(starts_with(reqs[4].path, "/api/token/app-1/sessions?"));
+    const auto reqs = journey_requests(effects);
+    REQUIRE(reqs.size() == 4);  // register, wallet, the status poll, the session list
+    CHECK(reqs[2].method == "GET");
+    CHECK(reqs[2].path == "/api/session/status?appToken=app-1&chargeSessionId=s%2F1");
+    CHECK(starts_with(reqs[3].path, "/api/token/app-1/sessions?"));
     CHECK(can_stop(j.m));
     CHECK_FALSE(can_start(j.m));
 }
@@ -96,12 +96,12 @@ TEST_CASE("boot with unreadable stored session clears it") {
     CHECK_FALSE(saved[0].value.has_value());
     CHECK(saved[1].key == kKeyStartPending);
     CHECK_FALSE(saved[1].value.has_value());
-    CHECK(requests(effects).size() == 4);
+    CHECK(journey_requests(effects).size() == 3);  // register, wallet, the session list
 }
 
 TEST_CASE("intents before boot do nothing") {
     Journey j;
-    CHECK(j.intent(intent::RefreshMap{}).empty());
+    CHECK(j.intent(MapIntent{intent::MapMoved{}}).empty());
     CHECK(j.intent(intent::StartCharging{}).empty());
     CHECK(j.tick().empty());
     CHECK_FALSE(j.m.booted);
@@ -475,15 +475,7 @@ TEST_CASE("a session the service keeps refusing to know is given up") {
 TEST_CASE("stale and unknown responses are ignored") {
     Journey j;
     j.ready();
-    const BoundingBox a{1, 2, 3, 4}, b{5, 6, 7, 8};
-    const int id_a = requests(j.intent(intent::RefreshMap{a}))[0].id;
-    const auto req_b = requests(j.intent(intent::RefreshMap{b}))[0];
-    CHECK(req_b.path == "/api/locations/boundingbox?bottomLeftLat=5.000000&bottomLeftLng=6.000000&topRightLat=7.000000&topRightLng=8.000000");
-    j.respond(req_b.id, 200, R"({"data":[{"id":"newer","lat":6,"lng":7}]})");
-    CHECK(j.respond(id_a, 200, R"({"data":[{"id":"older","lat":2,"lng":3}]})").empty());
-    REQUIRE(j.m.locations.size() == 1);
-    CHECK(j.m.locations[0].id == "newer");
-
+    // (stale map answers: see map_planner_test)
     // An id nobody asked for changes nothing.
     const Screen before = j.m.screen;
     CHECK(j.respond(999, 200, seed::kSeedLocation).empty());
@@ -620,40 +612,6 @@ TEST_CASE("a failed registration is retried before the next request that needs t
     CHECK(reqs[0].method == "PUT");
     CHECK(starts_with(reqs[0].path, "/api/token/"));
     CHECK(starts_with(reqs[1].path, "/api/tariff/"));
-}
-
-TEST_CASE("a busy area is read page by page through the continuation token") {
-    Journey j;
-    j.boot();
-    auto page = [](const std::string& id, bool more) {
-        return std::string(R"({"data":[{"id":")") + id + R"(","lat":52.4,"lng":5.1}],"meta":{"count":1,"hasMoreData":)" +
-               (more ? R"(true,"continuationToken":"tok-)" + id + R"("})" : "false}") + "}";
-    };
-    j.answer("GET", "/api/locations/boundingbox", 200, page("a", true));
-    REQUIRE(j.m.locations.size() == 1);
-    CHECK(j.m.locations_loading);
-    const HttpRequest next = j.sent.back();
-    CHECK(next.path.rfind("/api/locations/boundingbox?", 0) == 0);
-    const auto token = std::find_if(next.headers.begin(), next.headers.end(),
-                                    [](const auto& h) { return h.first == "continuationToken"; });
-    REQUIRE(token != next.headers.end());
-    CHECK(token->second == "tok-a");
-    j.respond(next.id, 200, page("b", false));
-    REQUIRE(j.m.locations.size() == 2);
-    CHECK(j.m.locations[0].id == "a");
-    CHECK(j.m.locations[1].id == "b");
-    CHECK_FALSE(j.m.locations_loading);
-    CHECK(requests(j.last).empty());  // no more pages asked for
-
-    // A new area replaces the pages of the old one; a late page of the old area is ignored.
-    j.intent(intent::RefreshMap{BoundingBox{1, 2, 3, 4}});
-    j.answer("GET", "/api/locations/boundingbox", 200, page("c", true));
-    const HttpRequest late = j.sent.back();
-    j.intent(intent::RefreshMap{BoundingBox{5, 6, 7, 8}});
-    CHECK(j.respond(late.id, 200, page("stale", false)).empty());
-    j.answer("GET", "/api/locations/boundingbox", 200, page("d", false));
-    REQUIRE(j.m.locations.size() == 1);
-    CHECK(j.m.locations[0].id == "d");
 }
 
 // The tariff object of the seed's tariff example.

@@ -75,3 +75,12 @@ TEST_CASE("clock times at an offset") {
     CHECK(format_clock(t, -540) == "23:57");
     CHECK(format_clock(*parse_iso8601("2021-06-14T23:30:00Z"), 60) == "00:30");
 }
+
+TEST_CASE("distances read like a driver says them") {
+    CHECK(core::format_distance(0) == "0 m");
+    CHECK(core::format_distance(347) == "350 m");
+    CHECK(core::format_distance(994) == "990 m");
+    CHECK(core::format_distance(1449) == "1.4 km");
+    CHECK(core::format_distance(12600) == "13 km");
+    CHECK(core::format_distance(-5) == "0 m");
+}

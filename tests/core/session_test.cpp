@@ -149,7 +149,7 @@ TEST_CASE("a reload during the start request asks the list before anything else"
     REQUIRE(j.m.start_marker.has_value());
     CHECK(j.m.start_marker->evse_uid == kEvse);
     CHECK(j.m.message->text == Str::StartChecking);
-    CHECK(starts_with(requests(effects).back().path, "/api/token/app-1/sessions?"));
+    CHECK(starts_with(journey_requests(effects).back().path, "/api/token/app-1/sessions?"));
     // The request reached the service just before the reload.
     effects = j.answer("GET", "/api/token/", 200, history({{"s-9", "STARTING", kEvse, "2021-06-14T08:56:59Z"}}));
     REQUIRE(j.session() != nullptr);
@@ -467,7 +467,7 @@ TEST_CASE("several sessions survive a reload with their last status") {
     j.boot({{kKeyAppToken, "app-1"}, {kKeyActiveSessions, encode_active_sessions({a, b})}});
     CHECK(j.m.sessions.size() == 2);
     CHECK(j.m.screen == Screen::Session);
-    CHECK(requests(j.last).size() == 6);  // register, wallet, map, two polls, the list
+    CHECK(journey_requests(j.last).size() == 5);  // register, wallet, two polls, the list (the map asks apart)
 }
 
 TEST_CASE("start outcomes and the match in the session list") {

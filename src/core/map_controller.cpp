@@ -1,0 +1,185 @@
+// The map's intents and answers (see map_controller.hpp); loading itself is map_planner's job.
+#include "map_controller.hpp"
+
+#include <algorithm>
+
+#include "api_codec.hpp"
+#include "api_requests.hpp"
+#include "map_planner.hpp"
+#include "map_requests.hpp"
+
+namespace core {
+namespace {
+
+bool is_success(int status) { return status >= 200 && status < 300; }
+
+void abort_sheet(MapState& map, std::vector<Effect>& out) {
+    for (auto it = map.pending.begin(); it != map.pending.end();) {
+        if (it->second.kind == MapRequestKind::Sheet) {
+            out.emplace_back(HttpAbort{it->first});
+            it = map.pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void on_boot(Model& m, const Boot& boot, TimePoint now, planner::Out out) {
+    MapState& map = m.map;
+    if (map.started) return;
+    map.started = true;
+    if (const auto it = boot.stored.find(kKeyMapFilters); it != boot.stored.end())
+        map.filters = decode_filters(it->second);
+    if (const auto it = boot.stored.find(kKeyMapCamera); it != boot.stored.end())
+        if (const auto camera = decode_camera(it->second, map.camera)) map.camera = *camera;
+    planner::plan(map, now, out);
+}
+
+void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out out) {
+    MapState& map = m.map;
+    if (const auto* i = std::get_if<intent::MapMoved>(&intent)) {
+        planner::moved(map, i->camera, i->settled, now, out);
+        if (i->settled) out.effects.emplace_back(Persist{kKeyMapCamera, encode_camera(map.camera)});
+    } else if (const auto* i = std::get_if<intent::SelectLocation>(&intent)) {
+        if (i->location_id == map.selected_id) return;
+        abort_sheet(map, out.effects);
+        map.selected_id = i->location_id;
+        map.selected.reset();
+        map.selected_failed = false;
+        if (map.selected_id.empty()) return;
+        const int id = out.send(location_request(map.selected_id));
+        map.pending[id] = MapRequest{MapRequestKind::Sheet, {}, map.selected_id};
+        const bool asking = std::any_of(map.pending.begin(), map.pending.end(),
+                                        [](const auto& p) { return p.second.kind == MapRequestKind::Favourites; });
+        if (!map.favourites_loaded && !asking && m.token_registered) {
+            const int fav = out.send(favourites_request(m.app_token));
+            map.pending[fav] = MapRequest{MapRequestKind::Favourites, {}, {}};
+        }
+    } else if (const auto* i = std::get_if<intent::ToggleFavourite>(&intent)) {
+        if (i->location_id.empty() || !m.token_registered) return;
+        // Shown at once; put back if the service refuses.
+        const bool add = !is_favourite(map, i->location_id);
+        if (add) map.favourites.push_back(i->location_id);
+        else map.favourites.erase(std::find(map.favourites.begin(), map.favourites.end(), i->location_id));
+        const int id = out.send(favourite_change_request(m.app_token, i->location_id, add));
+        MapRequest request{MapRequestKind::FavouriteChange, {}, i->location_id};
+        request.add = add;
+        map.pending[id] = request;
+    } else if (const auto* i = std::get_if<intent::SetMapFilters>(&intent)) {
+        if (i->filters == map.filters) return;
+        map.filters = i->filters;
+        out.effects.emplace_back(Persist{kKeyMapFilters, encode_filters(map.filters)});
+        planner::reset_data(map, out);
+        planner::plan(map, now, out);
+    } else if (std::get_if<intent::LocateMe>(&intent)) {
+        map.locate = LocateState::Asking;
+        out.effects.emplace_back(Locate{});
+    } else if (const auto* i = std::get_if<intent::Located>(&intent)) {
+        map.locate = LocateState::Found;
+        map.me = geo::LatLng{i->lat, i->lng};
+        geo::Camera c = map.camera;
+        c.centre = *map.me;
+        c.zoom = std::max(c.zoom, kLocateZoom);
+        planner::moved(map, c, true, now, out);
+        out.effects.emplace_back(Persist{kKeyMapCamera, encode_camera(map.camera)});
+    } else if (const auto* i = std::get_if<intent::SearchLocations>(&intent)) {
+        for (auto it = map.pending.begin(); it != map.pending.end();) {  // a newer search replaces any older
+            if (it->second.kind == MapRequestKind::Search) {
+                out.effects.emplace_back(HttpAbort{it->first});
+                it = map.pending.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        map.search_query = i->text.substr(0, 200);
+        map.search_results.clear();
+        map.search_failed = false;
+        map.search_loading = !map.search_query.empty();
+        if (map.search_query.empty()) return;
+        const int id = out.send(search_request(map.search_query, map.filters, map.me ? *map.me : map.camera.centre));
+        map.pending[id] = MapRequest{MapRequestKind::Search, {}, map.search_query};
+    } else if (const auto* i = std::get_if<intent::ShowLocation>(&intent)) {
+        geo::Camera c = map.camera;
+        c.centre = {i->lat, i->lng};
+        c.zoom = std::max(c.zoom, kLocateZoom);
+        planner::moved(map, c, true, now, out);
+        on_intent(m, intent::SelectLocation{i->location_id}, now, out);
+    } else if (const auto* i = std::get_if<intent::LocateFailed>(&intent)) {
+        map.locate = i->denied ? LocateState::Denied : LocateState::Unavailable;
+    }
+}
+
+void on_search(MapState& map, const MapRequest& request, const HttpResponse& r) {
+    if (request.location_id != map.search_query) return;
+    map.search_loading = false;
+    auto decoded = is_success(r.status) ? decode_location_list(r.body) : Decoded<LocationList>{};
+    if (!decoded.ok()) {
+        map.search_failed = true;
+        return;
+    }
+    map.search_results = std::move(decoded.value->items);
+}
+
+void on_favourites(MapState& map, const HttpResponse& r) {
+    auto decoded = is_success(r.status) ? decode_location_list(r.body) : Decoded<LocationList>{};
+    if (!decoded.ok()) return;  // asked again when the next sheet opens
+    for (const auto& l : decoded.value->items)
+        if (!is_favourite(map, l.id)) map.favourites.push_back(l.id);
+    map.favourites_loaded = true;
+}
+
+void on_favourite_change(MapState& map, const MapRequest& request, const HttpResponse& r) {
+    // Removing one the service no longer has is what the driver wanted anyway.
+    if (is_success(r.status) || (!request.add && r.status == 404)) return;
+    const bool now = is_favourite(map, request.location_id);
+    if (request.add && now) map.favourites.erase(std::find(map.favourites.begin(), map.favourites.end(), request.location_id));
+    if (!request.add && !now) map.favourites.push_back(request.location_id);
+}
+
+void on_sheet(MapState& map, const MapRequest& request, const HttpResponse& r) {
+    if (request.location_id != map.selected_id) return;
+    auto decoded = is_success(r.status) ? decode_location(r.body) : Decoded<Location>{};
+    if (decoded.ok()) {
+        map.selected = std::move(*decoded.value);
+    } else {
+        map.selected_failed = true;
+    }
+}
+
+}  // namespace
+
+bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>& effects) {
+    planner::Out out{effects, m.next_request_id};
+    if (const auto* boot = std::get_if<Boot>(&event)) {
+        on_boot(m, *boot, now, out);
+        return false;
+    }
+    if (std::get_if<Tick>(&event)) {
+        planner::tick(m.map, now, m.screen == Screen::Map, out);
+        return false;
+    }
+    if (const auto* r = std::get_if<HttpResponse>(&event)) {
+        const auto it = m.map.pending.find(r->request_id);
+        if (it == m.map.pending.end()) return false;
+        const MapRequest request = std::move(it->second);
+        m.map.pending.erase(it);
+        switch (request.kind) {
+            case MapRequestKind::Tile: planner::on_tile(m.map, request, *r, now, out); break;
+            case MapRequestKind::Availability: planner::on_availability(m.map, *r, now, out); break;
+            case MapRequestKind::Sheet: on_sheet(m.map, request, *r); break;
+            case MapRequestKind::Search: on_search(m.map, request, *r); break;
+            case MapRequestKind::Favourites: on_favourites(m.map, *r); break;
+            case MapRequestKind::FavouriteChange: on_favourite_change(m.map, request, *r); break;
+        }
+        return true;
+    }
+    if (const auto* i = std::get_if<UserIntent>(&event)) {
+        const auto* map_intent = std::get_if<MapIntent>(i);
+        if (map_intent == nullptr) return false;
+        on_intent(m, *map_intent, now, out);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace core

@@ -1,0 +1,18 @@
+// The map's part of update(): its intents, its answers, its timers, restoring its filters and
+// camera at boot. Called from journey.cpp's update().
+#pragma once
+#include <vector>
+
+#include "journey.hpp"
+
+namespace core {
+
+inline constexpr const char* kKeyMapFilters = "mapFilters";
+inline constexpr const char* kKeyMapCamera = "mapCamera";
+inline constexpr double kLocateZoom = 14.0;  // close enough to read the streets around the driver
+
+// Returns true when the event was the map's alone (a map intent or an answer to a map request).
+// Boot and Tick are handled here too but also belong to the journey: false.
+bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>& out);
+
+}  // namespace core

@@ -1,0 +1,196 @@
+// The map on a phone: pan (with inertia) and pinch with real touch events, a marker's bottom
+// sheet into the price screen, and a filter that changes what is shown and survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { touchPaths, mapBox, camera, waitCamera, worldPx } from './lib/map_touch.mjs';
+
+let server, browser;
+
+before(async () => {
+  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Opens the app with the map's camera already at a place (as a reload would restore it).
+async function openAt(cam) {
+  const opened = await openApp(server.url + '/', { browser });
+  if (cam) {
+    await opened.page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
+    await opened.page.reload();
+    await opened.app.waitReady();
+  }
+  return opened;
+}
+
+const MARGA = { lat: 52.37707, lng: 5.21647 };
+
+test('one finger pans the map, a flick settles, two fingers pinch-zoom around them', { timeout: 60000 }, async () => {
+  const { page, app, close } = await openAt({ lat: 52.37, lng: 5.0, zoom: 12 });
+  try {
+    await withScreenshotOnFailure(page, 'map-gestures', async () => {
+      const box = await mapBox(app);
+      const c0 = await waitCamera(page, (c) => Math.abs(c.zoom - 12) < 1e-6);
+      const frames0 = await app.frames();
+
+      // Drag 120 px left and 60 px down, then rest: the ground under the finger follows it exactly.
+      await touchPaths(page, [[box.cx + 60, box.cy - 30, box.cx - 60, box.cy + 30]]);
+      const c1 = await waitCamera(page, (c) => c.lng !== c0.lng);
+      const p0 = worldPx(c0.lat, c0.lng, 12), p1 = worldPx(c1.lat, c1.lng, 12);
+      assert.ok(Math.abs(p1.x - p0.x - 120) < 2, `centre moved ${p1.x - p0.x} px east (finger went 120 px west)`);
+      assert.ok(Math.abs(p1.y - p0.y + 60) < 2, `centre moved ${p0.y - p1.y} px north (finger went 60 px south)`);
+      assert.ok((await app.frames()) - frames0 >= 5, 'the map redraws while the finger moves');
+      await app.waitIdle({ quietMs: 300 });
+
+      // A quick flick without resting: the map follows at least as far as the finger, then
+      // settles (how far it glides depends on event timing; map_inertia_test checks the glide).
+      await touchPaths(page, [[box.cx + 50, box.cy, box.cx - 50, box.cy]], { steps: 5, stepMs: 16, holdMs: 0 });
+      await app.waitIdle({ quietMs: 300 });
+      const c2 = await camera(page);
+      const p2 = worldPx(c2.lat, c2.lng, 12);
+      assert.ok(p2.x - p1.x >= 98, `moved ${p2.x - p1.x} px for a 100 px flick`);
+      assert.ok(Math.abs(p2.y - p1.y) < 2, 'a level flick stays level');
+
+      // Pinch: fingers 80 px apart spread to 160 px around the same middle: one zoom level in,
+      // and the place between the fingers stays between them.
+      const mid = { x: box.cx, y: box.cy + 20 };
+      const before = await camera(page);
+      const z0 = before.zoom;
+      const under = worldPx(before.lat, before.lng, z0);
+      const midWorld0 = { x: under.x + (mid.x - box.cx), y: under.y + (mid.y - (box.y + box.h / 2)) };
+      await touchPaths(page, [[mid.x - 40, mid.y, mid.x - 80, mid.y], [mid.x + 40, mid.y, mid.x + 80, mid.y]]);
+      const after = await waitCamera(page, (c) => c.zoom > z0 + 0.5);
+      assert.ok(Math.abs(after.zoom - (z0 + 1)) < 0.05, `zoom ${z0} → ${after.zoom}`);
+      const centre1 = worldPx(after.lat, after.lng, after.zoom);
+      const midWorld1 = { x: centre1.x + (mid.x - box.cx), y: centre1.y + (mid.y - (box.y + box.h / 2)) };
+      // The same ground point, in world px of the new zoom, is twice as far from the origin.
+      assert.ok(Math.abs(midWorld1.x - 2 * midWorld0.x) < 3, 'pinch keeps the point between the fingers (x)');
+      assert.ok(Math.abs(midWorld1.y - 2 * midWorld0.y) < 3, 'pinch keeps the point between the fingers (y)');
+
+      // Idle means idle: no frames once the map has settled.
+      const idle = await app.waitIdle({ quietMs: 300 });
+      await page.waitForTimeout(1000);
+      assert.equal(await app.frames(), idle, 'no frames while idle');
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('a tap on a cluster zooms in; a tap on a marker opens its sheet; Charge here leads to the price', { timeout: 60000 }, async () => {
+  const { page, app, close } = await openAt(null);
+  try {
+    await withScreenshotOnFailure(page, 'map-sheet', async () => {
+      const cluster = await app.waitFor('button', /^\d+ chargers here, zoom in$/, { timeout: 15000 });
+      const z0 = (await waitCamera(page, () => true)).zoom;
+      await app.tap('button', cluster.name);
+      await waitCamera(page, (c) => c.zoom >= z0 + 2);
+      await close();
+
+      const second = await openAt({ ...MARGA, zoom: 17 });
+      try {
+        const { app: app2, page: page2 } = second;
+        await app2.tap('button', /^Marga, \d of \d free$/, { timeout: 15000 });
+        await app2.waitFor('heading', 'Marga');
+        await app2.waitFor('text', /^Margaklompehof 11, \S+ \S+ Almere$/);
+        await app2.waitFor('text', /^Operated by /);
+        await app2.waitFor('text', /^\d+ m away · \d of \d free$/);
+        await app2.waitFor('text', /^AddCS123-1 · In use$/);
+        await app2.waitFor('text', /^Type 2 (socket|cable) · [\d.]+ kW AC$/);
+        // A favourite is kept by the service for this driver.
+        await app2.tap('button', 'Add to favourites');
+        await app2.waitFor('button', 'Remove from favourites');
+        const kept = await page2.evaluate(async () => {
+          const token = localStorage.getItem('appToken');
+          for (let i = 0; i < 50; i++) {
+            const body = await (await fetch(`/api/favorites/${encodeURIComponent(token)}/locations`)).json();
+            if (body.data.length) return body.data.map((l) => l.name);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+          return [];
+        });
+        assert.deepEqual(kept, ['Marga']);
+        await app2.tap('button', 'Charge here');
+        // The journey's own path from here: the location, a connector, its price.
+        await app2.tap('button', 'Charge at Chargestation-1, connector 1');
+        await app2.waitFor('heading', 'Price');
+        await app2.waitFor('text', /^€2\.106 per kWh/, { timeout: 15000 });
+      } finally {
+        await second.close();
+      }
+    });
+  } finally {
+    await close().catch(() => {});
+  }
+});
+
+test('a filter changes what the map lists, asks the service with filter.*, and survives a reload', { timeout: 60000 }, async () => {
+  const { page, app, close } = await openAt({ lat: 52.37, lng: 4.95, zoom: 11.5 });
+  try {
+    await withScreenshotOnFailure(page, 'map-filter', async () => {
+      const asked = [];
+      page.on('request', (r) => { if (r.url().includes('/api/locations/boundingbox')) asked.push(r.url()); });
+      const listed = async () => (await app.nodes()).filter((n) => n.role === 'option' && / free$/.test(n.name)).map((n) => n.name);
+      await app.waitFor('option', / free$/, { timeout: 15000 });
+      await app.waitIdle({ quietMs: 400 });
+      const all = await listed();
+
+      await app.tap('button', 'Filters');
+      await app.tap('option', 'DC only (fast)');
+      await app.waitFor('button', 'Filters (1 on)');
+      await app.waitIdle({ quietMs: 400 });
+      const dc = await listed();
+      assert.ok(asked.some((u) => u.includes('filter.powerType=DC')), 'the filter goes to the service');
+      assert.ok(dc.length > 0 && dc.length < all.length, `DC only lists fewer (${dc.length} of ${all.length})`);
+
+      // Every charger still listed really has a DC connector (checked with the service itself).
+      const dcIds = await page.evaluate(async () => {
+        const ids = [];
+        const cam = JSON.parse(localStorage.getItem('mapCamera'));
+        const q = new URLSearchParams({ bottomLeftLat: cam.lat - 0.2, bottomLeftLng: cam.lng - 0.3, topRightLat: cam.lat + 0.2,
+          topRightLng: cam.lng + 0.3, 'filter.powerType': 'DC' });
+        const body = await (await fetch('/api/locations/boundingbox?' + q)).json();
+        for (const l of body.data) ids.push(l.name);
+        return ids;
+      });
+      for (const name of dc) assert.ok(dcIds.some((n) => name.startsWith(n + ' · ')), `${name} is a DC charger`);
+
+      // A reload keeps the filter.
+      await page.reload();
+      await app.waitReady();
+      await app.waitFor('button', 'Filters (1 on)');
+      assert.ok(JSON.parse(await page.evaluate(() => localStorage.getItem('mapFilters'))).power === 'DC');
+      await app.waitFor('option', / free$/, { timeout: 15000 });
+      await app.waitIdle({ quietMs: 400 });
+      assert.deepEqual((await listed()).sort(), dc.slice().sort());
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('search by text finds a charger outside the view and opens it on the map', { timeout: 60000 }, async () => {
+  const { page, app, close } = await openAt({ lat: 52.37, lng: 5.22, zoom: 15 });  // Almere, Volendam out of view
+  try {
+    await withScreenshotOnFailure(page, 'map-search', async () => {
+      await app.fill('Search chargers', 'van der valk');
+      await app.press('Enter');
+      await app.waitFor('heading', 'Found everywhere', { timeout: 15000 });
+      await app.tap('option', /^Van der Valk Hotel Volendam · /);
+      await app.waitFor('heading', 'Van der Valk Hotel Volendam');
+      await app.waitFor('button', 'Charge here');
+      const cam = await waitCamera(page, (c) => c.lat > 52.45);
+      assert.ok(Math.abs(cam.lng - 5.0325) < 0.01 && Math.abs(cam.lat - 52.4875) < 0.01, `the map moved to Volendam (${cam.lat}, ${cam.lng})`);
+    });
+  } finally {
+    await close();
+  }
+});
