@@ -102,7 +102,6 @@ void draw_list(const core::Model& m, Intents& out) {
 void draw_map_screen(const core::Model& m, Intents& out) {
     top_bar_with_scan(tr(Str::MapTitle), false, out);
     message_banner(m, out);
-    account_links(out);
     const float avail = ImGui::GetContentRegionAvail().y;
     const bool sheet = !m.map.selected_id.empty();
     // The sheet takes more of the screen than the list: the driver came for that charger.
@@ -113,6 +112,7 @@ void draw_map_screen(const core::Model& m, Intents& out) {
         return;
     }
     draw_map_filters(m, out);
+    account_links(out);  // wallet and history, above the list so they never scroll away
     draw_list(m, out);
 }
 

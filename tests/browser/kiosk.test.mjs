@@ -46,7 +46,7 @@ test('a kiosk demo runs, then resets itself after idling mid-charge and keeps no
       await app.tap('button', 'Charge at Chargestation-1, connector 1');
       await app.waitFor('status', /^Step 2 of 5/);
       // The demo card is already in the wallet and chosen.
-      const card = await app.waitFor('option', /0001 · Verified$/, { timeout: 15000 });
+      const card = await app.waitFor('option', /0001 · Verified · can be used here$/, { timeout: 15000 });
       assert.equal(card.selected, true);
       await app.tap('button', 'Start charging');
       await app.waitFor('status', /^Step 3 of 5/, { timeout: 15000 });

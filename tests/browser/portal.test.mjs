@@ -86,7 +86,7 @@ test('a guest checks in, charges at the hotel and gets a receipt charged to the 
       await app.tap('button', 'Charge at Garage 1, connector 1');
 
       // The room is the payment method: no card to add.
-      const room = await app.waitFor('option', /^Room 12 · Verified$/, { timeout: 15000 });
+      const room = await app.waitFor('option', /^Room 12 · Verified · can be used here$/, { timeout: 15000 });
       assert.equal(room.selected, true);
       await app.waitFor('text', /^€0\.39 per kWh/);
       await app.tap('button', 'Start charging');

@@ -23,9 +23,11 @@ export async function touchPaths(page, paths, { steps = 10, stepMs = 16, holdMs 
 // The map's box (CSS px): between the title bar and the Filters button, full width.
 export async function mapBox(app) {
   const title = await app.waitFor('heading', 'Chargers nearby');
+  const scan = await app.find('button', 'Scan QR code');  // shares the title bar, and is taller than the title
   const filters = await app.waitFor('button', /^Filters/);
   const width = app.page.viewportSize().width;
-  const top = title.y + title.h + 12, bottom = filters.y - 12;
+  const barBottom = Math.max(title.y + title.h, scan ? scan.y + scan.h : 0);
+  const top = barBottom + 12, bottom = filters.y - 12;
   return { x: 0, y: top, w: width, h: bottom - top, cx: width / 2, cy: (top + bottom) / 2 };
 }
 
