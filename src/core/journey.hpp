@@ -136,9 +136,12 @@ struct KeepAwake { bool on = false; };
 
 struct HttpAbort { int id = 0; };         // a request nobody waits for any more (its answer is ignored)
 struct Locate {};                         // ask the browser where the phone is (Geolocation)
+// The launch address's charger code (?evse=, ?qr=) has done its job: take it out of the address
+// bar, so a reload or a shared link later does not jump to that charger again.
+struct ForgetLaunchCode {};
 
 using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage, KeepAwake,
-                            HttpAbort, Locate>;
+                            HttpAbort, Locate, ForgetLaunchCode>;
 
 // Storage keys (also read back in Boot::stored).
 inline constexpr const char* kKeyAppToken = "appToken";

@@ -47,8 +47,17 @@ void set_problem(Model& m, Str text, std::string detail = {}) {
     m.scan.problem_detail = std::move(detail);
 }
 
-void failed(Model& m, const HttpResponse& r, Str not_found) {
+// The launch address's code has led somewhere final: out of the address bar with it.
+void forget_launch_code(Model& m, std::vector<Effect>& out) {
+    if (!m.scan.launch_code) return;
+    m.scan.launch_code = false;
+    out.emplace_back(ForgetLaunchCode{});
+}
+
+void failed(Model& m, const HttpResponse& r, Str not_found, std::vector<Effect>& out) {
     m.scan.looking_up = false;
+    // No answer or a server fault says nothing about the code: a reload may try it again.
+    if (r.status != 0 && r.status < 500) forget_launch_code(m, out);
     if (r.status == 0) set_problem(m, Str::ErrorNetwork);
     else if (r.status == 404) set_problem(m, not_found);
     else set_problem(m, r.status >= 500 ? Str::ErrorServer : not_found, decode_error_message(r.body));
@@ -70,6 +79,7 @@ void handle(Model& m, const ScanPayload& p, std::vector<Effect>& out) {
     switch (p.kind) {
         case PayloadKind::Refused:
             set_problem(m, refusal_text(p.refusal), p.host);
+            forget_launch_code(m, out);
             return;
         case PayloadKind::GreenFluxQr:
             m.scan.looking_up = true;
@@ -96,6 +106,7 @@ void open_scanner(Model& m, std::vector<Effect>& out) {
 
 void leave(Model& m, std::vector<Effect>& out) {
     forget_lookups(m);
+    forget_launch_code(m, out);
     camera(m, out, false);
     set_problem(m, Str::None);
     m.screen = m.scan.return_to;
@@ -117,7 +128,7 @@ bool same_evse_id(std::string_view a, std::string_view b) {
 }
 
 void on_qr(Model& m, const HttpResponse& r, std::vector<Effect>& out) {
-    if (!is_success(r.status)) return failed(m, r, Str::ScanUnknownCode);
+    if (!is_success(r.status)) return failed(m, r, Str::ScanUnknownCode, out);
     ReadLog log;
     const auto root = parse_json(r.body, log);
     if (!root) {
@@ -128,13 +139,14 @@ void on_qr(Model& m, const HttpResponse& r, std::vector<Effect>& out) {
     const std::string evse_uid = f.string_or("evseUid");
     if (!f.bool_or("valid") || evse_uid.empty()) {
         m.scan.looking_up = false;
+        forget_launch_code(m, out);
         return set_problem(m, Str::ScanUnknownCode);
     }
     look_up_evse(m, out, evse_uid, f.string_or("locationId"), f.string_or("connectorId"));
 }
 
 void on_evse(Model& m, const HttpResponse& r, const std::string& context, std::vector<Effect>& out) {
-    if (!is_success(r.status)) return failed(m, r, Str::ScanUnknownEvse);
+    if (!is_success(r.status)) return failed(m, r, Str::ScanUnknownEvse, out);
     m.scan.looking_up = false;
     auto decoded = decode_location(r.body);
     if (!decoded.ok()) return set_problem(m, Str::ErrorBadData);
@@ -165,6 +177,7 @@ void on_evse(Model& m, const HttpResponse& r, const std::string& context, std::v
     m.tariffs.clear();
     m.default_tariff.reset();
     m.scan.found_evse_uid = evse.uid;
+    forget_launch_code(m, out);
     const std::string connector = at(2);
     const bool has_connector = std::any_of(evse.connectors.begin(), evse.connectors.end(),
                                            [&](const Connector& c) { return c.id == connector; });
@@ -198,10 +211,12 @@ HttpRequest evse_request(std::string_view evse_id) {
 
 void on_boot(Model& m, const Boot& boot, std::vector<Effect>& out) {
     m.scan.app_origin = origin_of(boot.launch_url);
-    if (m.scan.app_origin.empty() || !m.sessions.empty()) return;  // a running session comes first
+    if (m.scan.app_origin.empty()) return;
     const ScanPayload p = classify_scan(boot.launch_url, m.scan.app_origin);
     // The app's plain address is no charger code: nothing to do then.
     if (p.kind == PayloadKind::Refused && p.refusal == Refusal::NotChargerCode) return;
+    m.scan.launch_code = true;
+    if (!m.sessions.empty()) return forget_launch_code(m, out);  // a running session comes first
     m.scan.return_to = Screen::Map;
     m.screen = Screen::Scan;
     handle(m, p, out);

@@ -34,6 +34,9 @@ struct ScanState {
     std::string found_evse_uid;  // the EVSE the code led to (m.location holds it)
     std::string found_connector_id;  // when the code names a connector (GreenFlux QR)
     Screen return_to{};  // where Back leads from the scanner
+    // The launch address carries a charger code still in the address bar: kept until it led
+    // somewhere final (found, refused, dismissed), so a reload while offline tries it again.
+    bool launch_code = false;
 };
 
 }  // namespace core

@@ -22,6 +22,14 @@ EM_JS(char*, js_launch_url, (), {
     return p;
 });
 // getTimezoneOffset is minutes *behind* UTC (-60 in Amsterdam in winter).
+EM_JS(void, js_forget_launch_code, (), {
+    try {
+        var u = new URL(location.href);
+        u.searchParams.delete('evse');
+        u.searchParams.delete('qr');
+        history.replaceState(history.state, '', u.pathname + u.search + u.hash);
+    } catch (e) {}
+});
 EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 
 EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
@@ -46,5 +54,7 @@ core::Boot read_boot() {
     free(url);
     return boot;
 }
+
+void forget_launch_code() { js_forget_launch_code(); }
 
 }  // namespace platform

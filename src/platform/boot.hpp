@@ -6,4 +6,7 @@ namespace platform {
 
 core::Boot read_boot();
 
+// Takes the charger code (?evse=, ?qr=) out of the address bar, keeping the rest of the address.
+void forget_launch_code();
+
 }  // namespace platform

@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 
 #include "platform/a11y_bridge.hpp"
+#include "platform/boot.hpp"
 #include "platform/document_bridge.hpp"
 #include "platform/camera_bridge.hpp"
 #include "platform/frame_loop.hpp"
@@ -49,6 +50,8 @@ void run(const core::Effect& effect) {
                 http::abort(e.id);
             } else if constexpr (std::is_same_v<T, core::Locate>) {
                 geolocation::locate();
+            } else if constexpr (std::is_same_v<T, core::ForgetLaunchCode>) {
+                forget_launch_code();
             }
         },
         effect);

@@ -1,5 +1,7 @@
 // The scan flow through update(): camera effects, what reaches the network, and what the driver
 // sees before anything starts.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "json_read.hpp"
@@ -282,4 +284,49 @@ TEST_CASE("a running session is not replaced by a sticker link or the scanner") 
     for (const auto& r : f.sent) CHECK(r.path.find("/locations/evse/") == std::string::npos);
     f.intent(intent::OpenScanner{});
     CHECK(f.m.screen == Screen::Session);
+}
+
+TEST_CASE("a sticker link leaves the address bar once it led somewhere final") {
+    auto forgets = [](const std::vector<Effect>& effects) {
+        return std::count_if(effects.begin(), effects.end(),
+                             [](const Effect& e) { return std::holds_alternative<ForgetLaunchCode>(e); });
+    };
+    Flow found;
+    found.boot(kOrigin + "/?evse=NL-GFX-EChargestation-1");
+    CHECK(forgets(found.last) == 0);  // not yet: a reload must still lead there
+    CHECK(forgets(found.answer(200, location_with("NL-GFX-EChargestation-1"))) == 1);
+    REQUIRE(found.m.screen == Screen::ScanResult);
+    found.intent(intent::OpenScanner{});
+    CHECK(forgets(found.decoded("DE*AB7*E840*6487")) == 0);  // a scanned code is not the launch code
+
+    Flow offline;
+    offline.boot(kOrigin + "/?evse=NL-GFX-EChargestation-1");
+    CHECK(forgets(offline.answer(0, "")) == 0);  // no answer: a reload tries the code again
+    Flow fault;
+    fault.boot(kOrigin + "/?evse=NL-GFX-EChargestation-1");
+    CHECK(forgets(fault.answer(503, "")) == 0);
+
+    Flow unknown;
+    unknown.boot(kOrigin + "/?evse=NL-GFX-ENOPE-1");
+    CHECK(forgets(unknown.answer(404, "")) == 1);
+
+    Flow hostile;
+    hostile.boot(kOrigin + "/?qr=https%3A%2F%2Fevil.example%2Fpay");
+    CHECK(forgets(hostile.last) == 1);
+
+    Flow dismissed;
+    dismissed.boot(kOrigin + "/?evse=NL-GFX-EChargestation-1");
+    CHECK(forgets(dismissed.intent(intent::Back{})) == 1);
+    CHECK(forgets(dismissed.answer(0, "")) == 0);  // said once
+
+    Flow plain;
+    plain.boot(kOrigin + "/");
+    CHECK(forgets(plain.last) == 0);
+
+    Flow session;
+    Boot b;
+    b.random_hex = "0123456789abcdef0123456789abcdef";
+    b.launch_url = kOrigin + "/?evse=NL-GFX-EChargestation-1";
+    b.stored[kKeyActiveSessions] = R"([{"id":"s1","locationId":"l","evseUid":"e","connectorId":"1"}])";
+    CHECK(forgets(session.send(b)) == 1);  // the running session came first; the link is spent
 }
