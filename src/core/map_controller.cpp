@@ -158,6 +158,14 @@ bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>
         planner::tick(m.map, now, m.screen == Screen::Map, out);
         return false;
     }
+    if (const auto* c = std::get_if<Connectivity>(&event)) {
+        // Back online: what failed for want of a network is asked for now, not at the next retry.
+        if (c->online && m.map.retry_at) {
+            m.map.retry_at.reset();
+            planner::plan(m.map, now, out);
+        }
+        return false;  // the journey catches up too
+    }
     if (const auto* r = std::get_if<HttpResponse>(&event)) {
         const auto it = m.map.pending.find(r->request_id);
         if (it == m.map.pending.end()) return false;

@@ -165,6 +165,10 @@ test('a sticker that points at this app opens it at that charger', { timeout: 60
         await withScreenshotOnFailure(page, 'scan-link', async () => {
           await app.waitFor('text', `Charger ID: ${evse}`, { timeout: 15000 });
           await app.waitFor('text', 'Operator: GreenFlux');
+          // Spent: a reload later must not jump back to this charger.
+          const left = new URL(page.url());
+          assert.equal(left.searchParams.get('qr') ?? left.searchParams.get('evse'), null, `address still ${page.url()}`);
+          assert.equal(left.pathname, '/');
         });
       } finally {
         await close();

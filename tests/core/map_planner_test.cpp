@@ -256,6 +256,21 @@ TEST_CASE("no answer at all: the map says it is offline, keeps what it has and t
     CHECK_FALSE(t.m.map.offline);
 }
 
+TEST_CASE("back online, what failed for want of a network is asked for at once") {
+    Map t;
+    t.boot();
+    const int id = tile_reqs(t.last)[0].id;
+    t.respond(id, 0);
+    REQUIRE(t.m.map.offline);
+    t.now += std::chrono::milliseconds(500);  // long before the retry is due
+    CHECK(tile_reqs(t.send(Connectivity{false})).empty());
+    CHECK_FALSE(tile_reqs(t.send(Connectivity{true})).empty());
+    t.answer_all_tiles();
+    CHECK_FALSE(t.m.map.offline);
+    // Online again while nothing failed: nothing is asked twice.
+    CHECK(tile_reqs(t.send(Connectivity{true})).empty());
+}
+
 TEST_CASE("a refused or unreadable area is not asked again at every move") {
     Map t;
     t.boot();
