@@ -5,7 +5,6 @@
 #include "time_point.hpp"
 
 namespace core {
-namespace {
 
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
     y -= m <= 2;
@@ -15,6 +14,8 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
+
+namespace {
 
 void civil_from_days(int64_t z, int& year, int& month, int& day) {
     z += 719468;

@@ -5,6 +5,24 @@
 #include "locale_format.hpp"
 
 namespace core {
+namespace {
+
+// The stay as the check-in answers it and as it is stored: both have the same fields.
+std::optional<GuestStay> read_guest(const FieldReader& f) {
+    GuestStay g;
+    g.app_token = f.string_or("appToken");
+    g.payment_method_id = f.string_or("paymentMethodId");
+    g.room = f.string_or("room");
+    g.arrival = f.string_or("arrival");
+    g.departure = f.string_or("departure");
+    const auto until = f.opt_time("validUntil");
+    if (g.app_token.empty() || !until) return std::nullopt;
+    g.valid_until = *until;
+    return g;
+}
+
+}  // namespace
+
 namespace shell {
 
 void to_check_in(Run& r, std::optional<UserMessage> why) {
@@ -63,19 +81,12 @@ void on_check_in_answer(Run& r, const HttpResponse& a) {
     const Json empty = Json::object();
     const FieldReader f(json && json->is_object() ? *json : empty, "checkin", log);
     if (a.status == 200) {
-        GuestStay g;
-        g.app_token = f.string_or("appToken");
-        g.payment_method_id = f.string_or("paymentMethodId");
-        g.room = f.string_or("room");
-        g.arrival = f.string_or("arrival");
-        g.departure = f.string_or("departure");
-        const auto until = f.opt_time("validUntil");
-        if (g.app_token.empty() || !until) {
+        auto g = read_guest(f);
+        if (!g) {
             r.m.message = UserMessage{Str::ErrorBadData, {}};
             return;
         }
-        g.valid_until = *until;
-        admit_guest(r, std::move(g), true);
+        admit_guest(r, std::move(*g), true);
         return;
     }
     const std::string code = f.string_or("code");
@@ -121,17 +132,7 @@ std::optional<GuestStay> decode_guest(std::string_view stored) {
     ReadLog log;
     const auto json = parse_json(stored, log);
     if (!json) return std::nullopt;
-    const FieldReader f(*json, "guest", log);
-    GuestStay g;
-    g.app_token = f.string_or("appToken");
-    g.payment_method_id = f.string_or("paymentMethodId");
-    g.room = f.string_or("room");
-    g.arrival = f.string_or("arrival");
-    g.departure = f.string_or("departure");
-    const auto until = f.opt_time("validUntil");
-    if (g.app_token.empty() || !until) return std::nullopt;
-    g.valid_until = *until;
-    return g;
+    return read_guest(FieldReader(*json, "guest", log));
 }
 
 }  // namespace core

@@ -29,6 +29,9 @@ struct CivilTime {
     int hour = 0, minute = 0, second = 0, millisecond = 0;
 };
 
+// Days since 1970-01-01 of a proleptic Gregorian date (month 1..12).
+int64_t days_from_civil(int64_t year, unsigned month, unsigned day);
+
 // The civil time at `t` shifted by `utc_offset_minutes` (0 for UTC).
 CivilTime civil_time(TimePoint t, int utc_offset_minutes = 0);
 

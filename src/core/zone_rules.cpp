@@ -30,15 +30,6 @@ constexpr Named kZones[] = {
     {"GTB Standard Time", 120, true},
 };
 
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 // Days since the epoch of the last Sunday of `month` (31-day months only: March, October).
 int64_t last_sunday(int year, unsigned month) {
     const int64_t last = days_from_civil(year, month, 31);
