@@ -12,6 +12,7 @@ from .deploy_config import ConfigError, DeployConfig, check_against_catalog
 from .http_app import App, AppServer, Response
 from .portal import Portal
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
+from .bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
 from .map_tiles import MapTiles
 from .sim_api import Simulator
 from . import oicp_pricing
@@ -67,6 +68,8 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
     app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults, limits=limits,
               tiles=tiles or MapTiles())
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
+    if sim_data == "full":
+        app.tiles.credit_data(BNETZA_ATTRIBUTION)  # the German network comes from the BNetzA register
     if config.portal:
         portal = Portal(config.portal, simulator, router)
         app.extra["/portal/checkin"] = ("POST", portal.checkin)
@@ -75,12 +78,12 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
         # the country-wide network takes a few seconds to build: the app's files are served meanwhile,
         # and API requests wait until it is complete (never a half-built map)
         app.ready = threading.Event()
-        threading.Thread(target=_load_network, args=(simulator.catalog, app.ready, quiet), name="network-loader",
-                         daemon=True).start()
+        threading.Thread(target=_load_network, args=(simulator.catalog, app.ready, quiet, app.tiles),
+                         name="network-loader", daemon=True).start()
     return app, simulator
 
 
-def _load_network(catalog, ready, quiet):
+def _load_network(catalog, ready, quiet, tiles):
     began = time.monotonic()
     try:
         add_network(catalog)
@@ -88,6 +91,7 @@ def _load_network(catalog, ready, quiet):
             print(f"simulator: {len(catalog.locations)} locations ready ({time.monotonic() - began:.1f} s)",
                   file=sys.stderr, flush=True)
     except Exception:  # the seed area still works; say why the rest is missing
+        tiles.credit_data(None)  # none of the register's data is served after all
         logging.getLogger("serve").error("the country-wide network could not be built:\n%s", traceback.format_exc())
     finally:
         ready.set()

@@ -1,5 +1,6 @@
-"""The app's map configuration (/map-config.json: tile URL template and attribution) and, with
---tiles DIR, the raster tiles themselves under /tiles/{z}/{x}/{y}.png from a folder (kiosks, tests)."""
+"""The app's map configuration (/map-config.json: tile URL template, its attribution and, when the served
+data needs one, the data's licence credit) and, with --tiles DIR, the raster tiles themselves under
+/tiles/{z}/{x}/{y}.png from a folder (kiosks, tests)."""
 import json
 import re
 
@@ -24,6 +25,13 @@ class MapTiles:
             template, default_attribution = tile_url or "", ""
         self.config = {"tileUrl": template,
                        "attribution": attribution if attribution is not None else default_attribution}
+
+    def credit_data(self, text):
+        """The licence credit of the charger data being served (shown on the map); None removes it."""
+        if text:
+            self.config["dataAttribution"] = text
+        else:
+            self.config.pop("dataAttribution", None)
 
     def handles(self, path):
         return path == "/map-config.json" or (self.files is not None and path.startswith("/tiles/"))

@@ -3,6 +3,7 @@
 #include "map_canvas.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include "core/locale_format.hpp"
 #include "core/map_cluster.hpp"
 #include "core/map_geo.hpp"
+#include "core/map_tile_set.hpp"
 #include "imgui.h"
 #include "map_surface.hpp"
 #include "theme.hpp"
@@ -95,14 +97,32 @@ void draw_background(const View& v, ImDrawList* dl, const ImVec2& end) {
     dl->AddRectFilled(v.origin, end, theme::kMapLand);
     if (map_tiles::enabled()) {
         const int z = std::clamp(static_cast<int>(std::lround(v.camera.zoom)), 2, 19);
-        const double n = std::exp2(z);
-        const double tile = v.size / n;  // CSS px of one tile on screen
-        for (const geo::TileId& t : geo::covering_tiles(v.camera, z)) {
-            const unsigned tex = map_tiles::texture(t.z, t.x, t.y);
-            if (tex == 0) continue;
+        const double tile = v.size / std::exp2(z);  // CSS px of one tile on screen
+        const float side = static_cast<float>(tile * v.dpr), half = side / 2;
+        const std::vector<geo::TileId> tiles = geo::covering_tiles(v.camera, z);
+        map_tiles::show(tiles);
+        auto image = [dl](unsigned tex, ImVec2 a, ImVec2 b, ImVec2 uv0 = ImVec2(0, 0), ImVec2 uv1 = ImVec2(1, 1)) {
+            dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), a, b, uv0, uv1);
+        };
+        for (const geo::TileId& t : tiles) {
             const ImVec2 a = v.to_screen(t.x * tile, t.y * tile);
-            const ImVec2 b(a.x + static_cast<float>(tile * v.dpr), a.y + static_cast<float>(tile * v.dpr));
-            dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), a, b);
+            const ImVec2 b(a.x + side, a.y + side);
+            if (const unsigned tex = map_tiles::texture(t)) {
+                image(tex, a, b);
+                continue;
+            }
+            // Not here yet (or failed): the nearest loaded ancestor stretched over it, then any
+            // loaded children (after zooming out) on top, so the background never flashes empty.
+            const map_tiles::Piece up = map_tiles::ancestor(t);
+            if (up.texture != 0) image(up.texture, a, b, ImVec2(up.u0, up.v0), ImVec2(up.u1, up.v1));
+            if (z >= static_cast<int>(geo::kMaxZoom)) continue;
+            const auto kids = core::tiles::children(t);
+            for (int i = 0; i < 4; ++i) {
+                if (const unsigned tex = map_tiles::texture(kids[static_cast<size_t>(i)])) {
+                    const ImVec2 k(a.x + (i % 2) * half, a.y + (i / 2) * half);
+                    image(tex, k, ImVec2(k.x + half, k.y + half));
+                }
+            }
         }
         return;
     }
@@ -166,12 +186,33 @@ std::string cluster_name(const core::cluster::Cluster& c) {
     return core::tr_format(Str::ClusterLabel, {std::to_string(c.count)});
 }
 
-void overlay_text(ImDrawList* dl, ImVec2 at, const char* text, ImU32 colour = IM_COL32(0x20, 0x20, 0x20, 0xFF)) {
-    const ImVec2 ts = ImGui::CalcTextSize(text);
-    const float pad = theme::px(4);
-    dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + ts.x + pad, at.y + ts.y + pad),
-                      IM_COL32(0xFF, 0xFF, 0xFF, 0xD8), theme::px(4));
-    dl->AddText(at, colour, text);
+// Credits, bottom right: the tiles' attribution and the charger data's licence (both from the
+// server), each wrapped to the room right of `left` and in the accessibility mirror.
+void draw_credits(ImDrawList* dl, const ImVec2& end, float left) {
+    const char* pieces[] = {map_tiles::enabled() ? map_tiles::attribution() : "", map_tiles::data_attribution()};
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize() * 0.8f, pad = theme::px(4), margin = theme::px(6), gap = theme::px(2);
+    const float wrap = std::max(theme::px(120), end.x - margin - pad - (left + pad));
+    ImVec2 sizes[2];
+    float w = 0, h = 0;
+    for (int i = 0; i < 2; ++i) {
+        if (*pieces[i] == 0) continue;
+        sizes[i] = font->CalcTextSizeA(size, FLT_MAX, wrap, pieces[i]);
+        w = std::max(w, sizes[i].x);
+        h += sizes[i].y + (h > 0 ? gap : 0);
+    }
+    if (h == 0) return;
+    const ImVec2 box0(end.x - margin - w - 2 * pad, end.y - margin - h - 2 * pad);
+    dl->AddRectFilled(box0, ImVec2(end.x - margin, end.y - margin), IM_COL32(0xFF, 0xFF, 0xFF, 0xD8), theme::px(4));
+    float y = box0.y + pad;
+    for (int i = 0; i < 2; ++i) {
+        if (*pieces[i] == 0) continue;
+        const ImVec2 at(end.x - margin - pad - sizes[i].x, y);
+        dl->AddText(font, size, at, IM_COL32(0x20, 0x20, 0x20, 0xFF), pieces[i], nullptr, wrap);
+        const int index = a11y::add(a11y::Role::Text, pieces[i]);
+        a11y::node(index).box = {at.x, at.y, sizes[i].x, sizes[i].y};
+        y += sizes[i].y + gap;
+    }
 }
 
 }  // namespace
@@ -251,11 +292,7 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         const std::string label = core::format_distance(bar.metres);
         dl->AddText(ImVec2(x0, y0 - theme::px(19)), IM_COL32(0x30, 0x30, 0x30, 0xFF), label.c_str());
     }
-    if (map_tiles::enabled() && *map_tiles::attribution()) {
-        const char* a = map_tiles::attribution();
-        const ImVec2 ts = ImGui::CalcTextSize(a);
-        overlay_text(dl, ImVec2(end.x - ts.x - theme::px(6), end.y - ts.y - theme::px(6)), a);
-    }
+    draw_credits(dl, end, v.origin.x + theme::px(bar.px > 0 ? 130 : 10));
     dl->PopClipRect();
 
     // A tap: the nearest marker or cluster under the finger (within a 48 CSS px target).

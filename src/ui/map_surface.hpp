@@ -1,6 +1,9 @@
 // Where the map is on screen this frame, so the platform can hand touches that start on it to the
 // map's gesture recogniser instead of ImGui scrolling; and the tile images the platform provides.
 #pragma once
+#include <vector>
+
+#include "core/map_geo.hpp"
 
 namespace ui::map_surface {
 
@@ -15,13 +18,22 @@ Rect current();               // the last finished frame's map (w == 0: none)
 
 }  // namespace ui::map_surface
 
-// Raster map tiles, fetched and decoded by the platform (implemented in src/platform/map_tiles.cpp).
+// Raster map tiles, fetched and decoded by the platform (implemented in src/platform/map_tiles.cpp;
+// the bookkeeping is core/map_tile_set).
 namespace ui::map_tiles {
 
-bool enabled();               // a tile URL is configured
-const char* attribution();    // to show over the map ("© OpenStreetMap contributors"), "" if none
-// The GL texture of tile z/x/y, or 0 while it loads (the first call asks for it). `frame` is the
-// caller's frame number, so tiles unused for a while can be evicted.
-unsigned texture(int z, int x, int y);
+bool enabled();                    // a tile URL is configured
+const char* attribution();         // the tiles' credit ("© OpenStreetMap contributors"), "" if none
+const char* data_attribution();    // the charger data's licence credit (from the server), "" if none
+// This frame's tiles, nearest the view's centre first: missing ones are fetched a few at a time,
+// fetches of tiles no longer shown are aborted. Call once per frame that draws the map.
+void show(const std::vector<core::geo::TileId>& tiles);
+unsigned texture(core::geo::TileId t);  // the GL texture of a loaded tile, else 0; never fetches
+// The nearest loaded ancestor of `t`, as the part of its texture that covers `t` (texture 0: none).
+struct Piece {
+    unsigned texture = 0;
+    float u0 = 0, v0 = 0, u1 = 1, v1 = 1;
+};
+Piece ancestor(core::geo::TileId t);
 
 }  // namespace ui::map_tiles

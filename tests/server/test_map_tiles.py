@@ -1,5 +1,6 @@
-"""serve.py's map configuration and local tiles: /map-config.json for each option, /tiles/{z}/{x}/{y}.png
-from --tiles DIR, and nothing outside that folder or the tile scheme."""
+"""serve.py's map configuration and local tiles: /map-config.json for each option (with the charger data's
+licence credit only when the BNetzA register is served), /tiles/{z}/{x}/{y}.png from --tiles DIR, and
+nothing outside that folder or the tile scheme."""
 import http.client
 import json
 import os
@@ -7,6 +8,9 @@ import subprocess
 import sys
 import tempfile
 import unittest
+
+from server.bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
+from server.proxy import API_KEY_ENV
 
 from .server_process import REPO, ServerProcess
 
@@ -56,6 +60,20 @@ class MapTilesTest(unittest.TestCase):
                 self.assertEqual(get(server, "/tiles/../secret.png")[0], 404)
                 self.assertEqual(get(server, "/tiles/%2e%2e/secret.png")[0], 404)
                 self.assertEqual(get(server, "/tiles/3/4/2.png.gz")[0], 404)
+
+    def test_data_credit_only_when_the_register_is_served(self):
+        # the full network holds Germany's stations from the Bundesnetzagentur register (CC BY 4.0)
+        with ServerProcess(sim_data="full", args=["--tile-url", "osm"]) as server:
+            config = json.loads(get(server, "/map-config.json")[2])
+            self.assertEqual(config["dataAttribution"], BNETZA_ATTRIBUTION)
+            self.assertIn("Bundesnetzagentur", config["dataAttribution"])
+            self.assertEqual(config["attribution"], "© OpenStreetMap contributors")  # the tiles keep theirs
+        with ServerProcess(sim_data="seed") as server:  # the seed area is Dutch demo data: no credit owed
+            self.assertNotIn("dataAttribution", json.loads(get(server, "/map-config.json")[2]))
+        # behind --upstream the data is the real service's, not the register: no credit from here
+        env = dict(os.environ, **{API_KEY_ENV: "test-key"})
+        with ServerProcess(sim_data="full", args=["--upstream", "http://127.0.0.1:9"], env=env) as server:
+            self.assertNotIn("dataAttribution", json.loads(get(server, "/map-config.json")[2]))
 
     def test_bad_options_are_refused(self):
         for args in (["--tiles", "/no/such/folder"], ["--tiles", ".", "--tile-url", "osm"]):
