@@ -38,6 +38,11 @@ void on_boot(Model& m, const Boot& boot, TimePoint now, planner::Out out) {
 void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out out) {
     MapState& map = m.map;
     if (const auto* i = std::get_if<intent::MapMoved>(&intent)) {
+        // The driver has moved on from a failed locate: its note goes (a resize alone is no move).
+        const bool moved = i->camera.centre.lat != map.camera.centre.lat ||
+                           i->camera.centre.lng != map.camera.centre.lng || i->camera.zoom != map.camera.zoom;
+        if (moved && (map.locate == LocateState::Denied || map.locate == LocateState::Unavailable))
+            map.locate = LocateState::Idle;
         planner::moved(map, i->camera, i->settled, now, out);
         if (i->settled) out.effects.emplace_back(Persist{kKeyMapCamera, encode_camera(map.camera)});
     } else if (const auto* i = std::get_if<intent::SelectLocation>(&intent)) {
@@ -73,9 +78,13 @@ void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out ou
         planner::plan(map, now, out);
     } else if (std::get_if<intent::LocateMe>(&intent)) {
         map.locate = LocateState::Asking;
+        map.locate_deadline = now + kLocateGiveUp;
+        out.effects.emplace_back(WakeAt{*map.locate_deadline});
         out.effects.emplace_back(Locate{});
     } else if (const auto* i = std::get_if<intent::Located>(&intent)) {
+        // Also after the give-up: a late position is still where the driver is.
         map.locate = LocateState::Found;
+        map.locate_deadline.reset();
         map.me = geo::LatLng{i->lat, i->lng};
         geo::Camera c = map.camera;
         c.centre = *map.me;
@@ -106,6 +115,7 @@ void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out ou
         on_intent(m, intent::SelectLocation{i->location_id}, now, out);
     } else if (const auto* i = std::get_if<intent::LocateFailed>(&intent)) {
         map.locate = i->denied ? LocateState::Denied : LocateState::Unavailable;
+        map.locate_deadline.reset();
     }
 }
 
@@ -155,6 +165,10 @@ bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>
         return false;
     }
     if (std::get_if<Tick>(&event)) {
+        if (m.map.locate_deadline && now >= *m.map.locate_deadline) {
+            m.map.locate_deadline.reset();
+            if (m.map.locate == LocateState::Asking) m.map.locate = LocateState::Unavailable;
+        }
         planner::tick(m.map, now, m.screen == Screen::Map, out);
         return false;
     }

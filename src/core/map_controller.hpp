@@ -1,6 +1,7 @@
 // The map's part of update(): its intents, its answers, its timers, restoring its filters and
 // camera at boot. Called from journey.cpp's update().
 #pragma once
+#include <chrono>
 #include <vector>
 
 #include "journey.hpp"
@@ -10,6 +11,9 @@ namespace core {
 inline constexpr const char* kKeyMapFilters = "mapFilters";
 inline constexpr const char* kKeyMapCamera = "mapCamera";
 inline constexpr double kLocateZoom = 14.0;  // close enough to read the streets around the driver
+// The browser's own timeout (15 s) only runs once access is allowed; a permission prompt that is
+// dismissed without an answer (some browsers) would leave "Finding your position…" for ever.
+inline constexpr std::chrono::seconds kLocateGiveUp{30};
 
 // Returns true when the event was the map's alone (a map intent or an answer to a map request).
 // Boot and Tick are handled here too but also belong to the journey: false.

@@ -91,6 +91,7 @@ struct MapState {
     bool favourites_loaded = false;
 
     LocateState locate = LocateState::Idle;
+    std::optional<TimePoint> locate_deadline;  // Asking gives up then: a prompt left unanswered never calls back
     std::optional<geo::LatLng> me;
 };
 

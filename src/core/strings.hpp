@@ -232,6 +232,8 @@ namespace core {
     X(SearchResults, "Found everywhere")                                                          \
     X(SearchNothing, "Nothing found for “%s”")                                              \
     X(SearchFailed, "The search did not work. Please try again.")                                 \
+    /* map: gestures and locate me */                                                             \
+    X(YourPosition, "Your position")                                                              \
     /* scanning */                                                                                \
     X(Scan, "Scan QR code")                                                                       \
     X(ScanTitle, "Scan the charger's QR code")                                                    \

@@ -35,12 +35,13 @@ int g_count = 0;
 double g_last_time = 0;
 
 // Counts frames for tests (window.__frames) and keeps the CPU time of the last 600 frames for
-// benchmarks (window.__frameTimes: [ui ms, total ms]). After the first one has been presented (the
-// task after this animation frame), marks it for measurements and drops the loading indicator.
-EM_JS(void, js_after_frame, (int count, double ui_ms, double total_ms), {
+// benchmarks (window.__frameTimes: [ui ms, total ms, start on the page clock ms]). After the first
+// one has been presented (the task after this animation frame), marks it for measurements and
+// drops the loading indicator.
+EM_JS(void, js_after_frame, (int count, double ui_ms, double total_ms, double start_ms), {
     window.__frames = count;
     var times = window.__frameTimes || (window.__frameTimes = []);
-    times.push([ui_ms, total_ms]);
+    times.push([ui_ms, total_ms, start_ms]);
     if (times.length > 600) times.shift();
     if (count === 1) setTimeout(function() {
         if (window.performance && performance.mark) performance.mark('first-frame');
@@ -97,9 +98,10 @@ int draw_frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    js_after_frame(++g_count, ui_ms, emscripten_performance_now() - cpu_start);
+    js_after_frame(++g_count, ui_ms, emscripten_performance_now() - cpu_start, cpu_start);
 
     a11y_bridge::after_frame(display::dpr());
+    map_gestures::after_frame();
     camera::place(result.camera_box, display::dpr());
     text_input::after_frame();
     for (core::UserIntent& intent : result.intents) dispatch(std::move(intent));

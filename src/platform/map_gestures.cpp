@@ -44,6 +44,7 @@ double g_start_ms = 0;
 float g_start_x = 0, g_start_y = 0;
 double g_last_tap_ms = -1e9;
 float g_last_tap_x = 0, g_last_tap_y = 0;
+geo::LatLng g_last_tap_ground;  // what was under the first tap of a possible double tap
 core::inertia::Tracker g_tracker;  // the single finger's velocity
 core::inertia::Glide g_glide;
 bool g_mouse = false;
@@ -55,7 +56,19 @@ ui::map_surface::Rect rect_css() {
     return {r.x / dpr, r.y / dpr, r.w / dpr, r.h / dpr};
 }
 
-void move_to(const geo::Camera& c, bool settled) {
+// Every camera the gestures ask for, with the page clock: lets tests see a glide frame by frame
+// (window.__mapMoves: [ms, lat, lng, zoom, settled, glide], the last 600).
+EM_JS(void, js_record_move, (double lat, double lng, double zoom, int settled, int glide), {
+    var moves = window.__mapMoves || (window.__mapMoves = []);
+    moves.push([performance.now(), lat, lng, zoom, settled, glide]);
+    if (moves.length > 600) moves.shift();
+});
+
+// Where the map is (CSS px), for tests that compute what lies under a finger.
+EM_JS(void, js_publish_view, (float x, float y, float w, float h), { window.__mapView = {x: x, y: y, w: w, h: h}; });
+
+void move_to(const geo::Camera& c, bool settled, bool glide = false) {
+    js_record_move(c.centre.lat, c.centre.lng, c.zoom, settled ? 1 : 0, glide ? 1 : 0);
     dispatch(core::UserIntent{core::MapIntent{core::intent::MapMoved{c, settled}}});
 }
 
@@ -114,12 +127,16 @@ void release(float x, float y, double t) {
                             std::hypot(x - g_last_tap_x, y - g_last_tap_y) < kDoubleTapCss;
         if (second) {
             g_last_tap_ms = -1e9;
+            // One level in around the ground the first tap touched, where that ground is now: the
+            // first tap may have opened a sheet (the map gets shorter about its centre) and this
+            // lands on the same view whether that happened before or after this tap.
             const geo::Camera c = model().map.camera;
-            move_to(geo::zoom_around(c, c.zoom + 1, {x, y}), true);
+            move_to(geo::zoom_around(c, c.zoom + 1, geo::to_screen(c, g_last_tap_ground)), true);
         } else {
             g_last_tap_ms = t;
             g_last_tap_x = x;
             g_last_tap_y = y;
+            g_last_tap_ground = geo::from_screen(model().map.camera, {x, y});
             forward_tap(x, y);
         }
         return;
@@ -136,8 +153,9 @@ void release(float x, float y, double t) {
 }  // namespace
 
 bool on_map(float x, float y) {
-    const ui::map_surface::Rect r = rect_css();
-    return r.contains(x, y);
+    const float dpr = display::dpr();
+    // The map's own buttons are ordinary widgets: "+" tapped twice is two presses, not a double tap.
+    return ui::map_surface::current().contains(x * dpr, y * dpr) && !ui::map_surface::on_controls(x * dpr, y * dpr);
 }
 
 void touch_start(int id, float x, float y, double t) {
@@ -207,8 +225,10 @@ bool mouse_up(float x, float y, double t) {
     if (!g_mouse) return false;
     g_mouse = false;
     touch_end(-1, x, y, t, false);
-    g_glide.active = false;  // a mouse drag stops where it is let go
-    if (g_moved) settle();
+    if (g_glide.active) {  // a mouse drag stops where it is let go
+        g_glide.active = false;
+        settle();
+    }
     return true;
 }
 
@@ -222,10 +242,18 @@ bool wheel(float x, float y, float notches) {
     return true;
 }
 
+void after_frame() {
+    static ui::map_surface::Rect shown;
+    const ui::map_surface::Rect r = rect_css();
+    if (r.x == shown.x && r.y == shown.y && r.w == shown.w && r.h == shown.h) return;
+    shown = r;
+    js_publish_view(r.x, r.y, r.w, r.h);
+}
+
 bool animate(double t) {
     if (!g_glide.active) return false;
     const core::inertia::Step step = core::inertia::advance(g_glide, t);
-    move_to(geo::pan_by(model().map.camera, step.dx, step.dy), !step.more);
+    move_to(geo::pan_by(model().map.camera, step.dx, step.dy), !step.more, true);
     return step.more;
 }
 

@@ -22,4 +22,6 @@ bool wheel(float x, float y, float notches);  // positive notches zoom in; true 
 // Advances an inertia fling; true while the map is still moving (keep drawing frames).
 bool animate(double t_ms);
 
+void after_frame();  // tells the page where the map is (window.__mapView), when that changed
+
 }  // namespace platform::map_gestures

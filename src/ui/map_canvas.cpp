@@ -277,6 +277,10 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         const ImVec2 p = v.to_screen(w.x * v.size, w.y * v.size);
         dl->AddCircleFilled(p, theme::px(10), IM_COL32_WHITE, 16);
         dl->AddCircleFilled(p, theme::px(7), kMe, 16);
+        if (p.x >= v.origin.x && p.x < end.x && p.y >= v.origin.y && p.y < end.y) {  // told where it is, too
+            const float half = theme::px(10);
+            a11y::node(a11y::add(a11y::Role::Text, tr(Str::YourPosition))).box = {p.x - half, p.y - half, 2 * half, 2 * half};
+        }
     }
 
     // Scale bar, bottom left; attribution, bottom right.
@@ -379,6 +383,7 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     if (control(tr(Str::ZoomOut), "-"))
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom - 1, centre), true}});
     if (control(tr(Str::LocateMe), "o")) out.push_back(core::MapIntent{core::intent::LocateMe{}});
+    map_surface::publish_controls({bx, v.origin.y + theme::px(8), bw, by - theme::px(8) - (v.origin.y + theme::px(8))});
 
     ImGui::SetCursorScreenPos(after);
     ImGui::Dummy(ImVec2(width, 0));

@@ -15,6 +15,8 @@ struct Rect {  // device px
 void begin_frame();           // forget last frame's map (a screen without a map has none)
 void publish(const Rect& r);  // the map view, while drawing
 Rect current();               // the last finished frame's map (w == 0: none)
+void publish_controls(const Rect& r);  // the map's buttons, drawn over it: touches there are not the map's
+bool on_controls(float x, float y);    // in the last finished frame
 
 }  // namespace ui::map_surface
 

@@ -1,20 +1,44 @@
-// Map helpers for browser tests: raw multi-touch through CDP (pan, fling, pinch), the map's box
-// on screen, the persisted camera, and Web Mercator to compare positions.
+// Map helpers for browser tests: raw multi-touch through CDP (pan, fling, pinch, taps), the map's box
+// on screen, the persisted camera, the cameras the gestures asked for, and Web Mercator to compare
+// positions.
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Moves fingers along straight lines: `paths` is [[x0, y0, x1, y1], ...] (one per finger), CSS px.
 // `holdMs` keeps the fingers still before lifting (no fling).
-export async function touchPaths(page, paths, { steps = 10, stepMs = 16, holdMs = 150 } = {}) {
+// `stamped`: every event carries the time it would have had with exactly `stepMs` between moves
+// (CDP's `timestamp` becomes the DOM event's timeStamp), so speeds the app measures do not depend
+// on how fast a loaded machine delivers the events.
+export async function touchPaths(page, paths, { steps = 10, stepMs = 16, holdMs = 150, stamped = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   const at = (t) => paths.map(([x0, y0, x1, y1], id) => ({ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t, id }));
+  const t0 = Date.now() / 1000;
+  const when = (ms) => (stamped ? { timestamp: t0 + ms / 1000 } : {});
   try {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0), ...when(0) });
     for (let i = 1; i <= steps; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps) });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps), ...when(i * stepMs) });
       await sleep(stepMs);
     }
     if (holdMs > 0) await sleep(holdMs);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], ...when(steps * stepMs + holdMs) });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+// Taps with one finger at each of `points` ([[x, y], ...], CSS px): each touch lasts `pressMs`,
+// `gapMs` from one lift to the next touch, on the same stamped clock as touchPaths.
+export async function taps(page, points, { pressMs = 40, gapMs = 120 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const t0 = Date.now() / 1000;
+  let ms = 0;
+  try {
+    for (const [x, y] of points) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }], timestamp: t0 + ms / 1000 });
+      ms += pressMs;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: t0 + ms / 1000 });
+      ms += gapMs;
+    }
   } finally {
     await cdp.detach();
   }
@@ -29,6 +53,12 @@ export async function mapBox(app) {
   const barBottom = Math.max(title.y + title.h, scan ? scan.y + scan.h : 0);
   const top = barBottom + 12, bottom = filters.y - 12;
   return { x: 0, y: top, w: width, h: bottom - top, cx: width / 2, cy: (top + bottom) / 2 };
+}
+
+// The map's exact box (CSS px) as the app last drew it (window.__mapView), with its centre.
+export async function mapView(page) {
+  const v = await (await page.waitForFunction(() => window.__mapView && window.__mapView.w > 0 && window.__mapView)).jsonValue();
+  return { ...v, cx: v.x + v.w / 2, cy: v.y + v.h / 2 };
 }
 
 export async function camera(page) {
@@ -50,4 +80,28 @@ export function worldPx(lat, lng, zoom) {
   const size = 256 * 2 ** zoom;
   const s = Math.sin((lat * Math.PI) / 180);
   return { x: (lng / 360 + 0.5) * size, y: (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size };
+}
+
+// The ground (Mercator world, 0..1) under a screen point (CSS px) of the map `box`, for a camera;
+// and back. Compare positions at different zooms without rounding to tiles.
+export function groundAt(cam, box, x, y) {
+  const size = 256 * 2 ** cam.zoom, c = worldPx(cam.lat, cam.lng, cam.zoom);
+  return { x: (c.x + (x - box.cx)) / size, y: (c.y + (y - (box.y + box.h / 2))) / size };
+}
+
+export function screenOf(cam, box, ground) {
+  const size = 256 * 2 ** cam.zoom, c = worldPx(cam.lat, cam.lng, cam.zoom);
+  return { x: box.cx + ground.x * size - c.x, y: box.y + box.h / 2 + ground.y * size - c.y };
+}
+
+// Cameras the gestures asked for since `since` (page ms): {t, lat, lng, zoom, settled, glide}
+// (glide: a step of the inertia after the finger lifted).
+export async function mapMoves(page, since = 0) {
+  return (await page.evaluate(() => window.__mapMoves || []))
+    .filter((m) => m[0] > since)
+    .map(([t, lat, lng, zoom, settled, glide]) => ({ t, lat, lng, zoom, settled: !!settled, glide: !!glide }));
+}
+
+export async function pageNow(page) {
+  return page.evaluate(() => performance.now());
 }
