@@ -249,7 +249,7 @@ namespace core {
     X(LegendOutOfOrder, "Red with a cross: out of order")                                         \
     X(LegendUnknown, "Grey with a question mark: availability unknown")                           \
     X(LegendShape, "Round: AC (slower). Square: DC (fast).")                                      \
-    X(LegendSize, "Bigger markers charge faster; zoomed in, the number beside a marker is its top power in kW.") \
+    X(LegendSize, "Bigger markers charge faster; zoomed in, the figure under a marker is its top power.") \
     X(LegendRing, "The ring is the operator's colour, where it has one.")                         \
     X(LegendCluster, "A circle with a number: that many chargers, green when one of them is free. Tap it to zoom in.") \
     X(LegendClose, "Close legend")                                                                \
