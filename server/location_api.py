@@ -7,6 +7,7 @@ import heapq
 import json
 import math
 
+from . import evse_summary
 from .api_errors import ApiError
 from .http_app import Response
 from .sim_clock import iso_utc
@@ -26,6 +27,7 @@ CONNECTOR_STANDARDS = {
     "IEC_60309_2_three_16", "IEC_60309_2_three_32", "IEC_60309_2_three_64", "IEC_62196_T1", "IEC_62196_T1_COMBO",
     "IEC_62196_T2", "IEC_62196_T2_COMBO", "IEC_62196_T3A", "IEC_62196_T3C", "TESLA_R", "TESLA_S",
     "PANTOGRAPH_BOTTOM_UP", "PANTOGRAPH_TOP_DOWN"}
+BRANDING_FIELDS = ("id", "displayName", "primaryColorHex", "logoUrl", "supportPhone", "supportEmail", "supportWebsite")
 PRIVATE_LOCATION = "This location is private: pass filter.appToken of a driver who has access to it."
 
 
@@ -72,6 +74,11 @@ class LocationApi:
                 body["conAvail"], body["conTot"] = available, total
         if display_name:
             body["displayName"] = display_name
+        parts = self.catalog.evse_summaries.get(loc_id)
+        if parts is None:
+            parts = self.catalog.evse_summaries[loc_id] = evse_summary.templates(self.catalog.locations[loc_id])
+        if parts:
+            body["evses"] = evse_summary.render(parts, live)
         return body
 
     def _location_json(self, loc_id, live, only_evse=None, display_name=None):
@@ -228,7 +235,20 @@ class LocationApi:
         names = favorites_names or {}
         if full:
             return [self._location_json(i, live, display_name=names.get(i)) for i in ids]
-        return [self._summary_json(i, live, names.get(i)) for i in ids]
+        out, branded = [], set()
+        for loc_id in ids:
+            body = self._summary_json(loc_id, live, names.get(loc_id))
+            # As the walkthrough's bounding box shows: an operator's branding in full the first time a
+            # list mentions it, then only its brandingId.
+            if "branding" in body:
+                branded.add(body["branding"].get("id"))
+            elif body.get("brandingId") and body["brandingId"] not in branded:
+                branding = self.catalog.locations[loc_id].get("branding")
+                if branding:
+                    body["branding"] = {k: v for k, v in branding.items() if k in BRANDING_FIELDS and v is not None}
+                    branded.add(body["brandingId"])
+            out.append(body)
+        return out
 
     @staticmethod
     def _envelope(points):

@@ -41,6 +41,7 @@ class Catalog:
         self.private_ids = [] # closed-loop locations, shown only to registered drivers (filter.appToken)
         self.hidden = set()   # private or restricted: left out of lists unless asked for
         self.search_texts = {}  # id -> folded text searched by /locations/search, filled on first use
+        self.evse_summaries = {}  # id -> its EVSEs as LocationSummary.evses templates, made on first use
         self.private_groups = {}  # private location id -> the closed group whose tokens may see it
         self.index = GridIndex()
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "json_read.hpp"
+#include "map_marker.hpp"
 
 namespace core {
 namespace {
@@ -62,9 +63,13 @@ std::optional<LocationSummary> read_location_summary(const FieldReader& r) {
     s.direct_pay = r.bool_or("dp");
     s.rfid = r.bool_or("rfid");
     if (const auto b = r.object("branding")) s.branding = read_branding(*b);
+    s.branding_id = r.string_or("brandingId");
+    if (s.branding_id.empty() && s.branding) s.branding_id = s.branding->id;
     // EvseSummary / ConnectorSummary, when present: only what a map marker shows.
     r.each("evses", [&](const Json& evse, const std::string& evse_path) {
         FieldReader e(evse, evse_path, r.log());
+        if (!e.is_object()) return;
+        tally_evse(s.evses, e.string_or("status"));
         e.each("connectors", [&](const Json& con, const std::string& con_path) {
             FieldReader c(con, con_path, r.log());
             const std::string power = c.string_or("powerType");

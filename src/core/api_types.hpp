@@ -20,6 +20,17 @@ struct Branding {
     std::string support_website;
 };
 
+// A location's EVSEs by status class, counted from the statuses the service lists (EvseSummary,
+// or the availability refresh). `listed` 0: it listed none, so only conAvail/conTot are known.
+struct EvseTally {
+    int listed = 0;
+    int available = 0;       // AVAILABLE
+    int out_of_order = 0;    // OUTOFORDER, INOPERATIVE
+    int unknown = 0;         // UNKNOWN and statuses this app does not know
+    int not_in_service = 0;  // PLANNED, REMOVED: not there to charge at, counted nowhere else
+    friend bool operator==(const EvseTally&, const EvseTally&) = default;
+};
+
 // GET /locations/boundingbox item (LocationSummary).
 struct LocationSummary {
     std::string id;
@@ -34,9 +45,12 @@ struct LocationSummary {
     bool direct_pay = false;       // wire: "dp"
     bool rfid = false;
     std::optional<Branding> branding;
+    // wire: "brandingId". A list sends an operator's branding once and only its id after that.
+    std::string branding_id;
     // From the summary's EVSEs when the service lists them (the map's AC/DC and power badges).
     double max_kw = 0;
     bool has_dc = false, has_ac = false;
+    EvseTally evses;  // what the marker's colour says (map_marker.hpp)
 };
 
 // The bounding-box answer: one page of summaries plus the paging meta.

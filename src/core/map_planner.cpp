@@ -7,6 +7,7 @@
 #include <set>
 
 #include "api_codec.hpp"
+#include "map_marker.hpp"
 #include "map_requests.hpp"
 
 namespace core::planner {
@@ -31,6 +32,12 @@ void send_tile(MapState& map, const geo::TileId& t, Out out) {
 }
 
 void store_location(MapState& map, LocationSummary s) {
+    if (s.branding && !s.branding->id.empty()) {
+        map.brandings[s.branding->id] = *s.branding;
+    } else if (!s.branding && !s.branding_id.empty()) {
+        const auto known = map.brandings.find(s.branding_id);
+        if (known != map.brandings.end()) s.branding = known->second;  // the marker's ring colour
+    }
     const geo::World w = geo::project({s.lat, s.lng});
     const auto it = map.location_index.find(s.id);
     if (it != map.location_index.end()) {
@@ -263,13 +270,16 @@ void on_availability(MapState& map, const HttpResponse& r, TimePoint now, Out ou
         const auto it = map.location_index.find(a.id);
         if (it == map.location_index.end() || a.evses.empty()) continue;
         int available = 0, total = 0;
+        EvseTally tally;
         for (const auto& e : a.evses) {
             available += e.status == "AVAILABLE";
             total += e.status != "UNKNOWN" && e.status != "REMOVED" && e.status != "PLANNED";
+            tally_evse(tally, e.status);
         }
         LocationSummary& s = map.locations[it->second].summary;
         s.connectors_available = available;
         s.connectors_total = total;
+        s.evses = tally;  // the marker's colour follows the fresh statuses too
     }
     ++map.data_version;
     schedule_availability(map, now, out);

@@ -63,6 +63,8 @@ struct MapState {
     std::vector<MapLocation> locations;                    // every loaded location, once
     std::unordered_map<std::string, size_t> location_index;  // id -> index in `locations`
     uint64_t data_version = 0;  // bumped whenever `locations` changes, so views may cache
+    // Operators' brandings by id: a list gives each in full once, then only its brandingId.
+    std::unordered_map<std::string, Branding> brandings;
 
     std::map<geo::TileId, MapTile> tiles;  // the cache, by data tile
     std::map<int, MapRequest> pending;     // request id -> what it was for

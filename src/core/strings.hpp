@@ -234,6 +234,27 @@ namespace core {
     X(SearchFailed, "The search did not work. Please try again.")                                 \
     /* map: gestures and locate me */                                                             \
     X(YourPosition, "Your position")                                                              \
+    /* map markers: what each marker says in words, and the map legend */                         \
+    X(MarkerLabelPower, "%s, %s, %s")                                                             \
+    X(MarkerOutOfOrder, "out of order")                                                           \
+    X(MarkerUnknown, "availability unknown")                                                      \
+    X(MarkerAc, "AC")                                                                             \
+    X(MarkerDc, "DC")                                                                             \
+    X(MarkerAcDc, "AC and DC")                                                                    \
+    X(MarkerAcUpTo, "AC up to %s")                                                                \
+    X(MarkerDcUpTo, "DC up to %s")                                                                \
+    X(MarkerAcDcUpTo, "AC and DC up to %s")                                                       \
+    X(MapLegend, "Map legend")                                                                    \
+    X(LegendTitle, "What the markers show")                                                       \
+    X(LegendFree, "Green: a charger is free now")                                                 \
+    X(LegendBusy, "Orange with a bar: all chargers in use")                                       \
+    X(LegendOutOfOrder, "Red with a cross: out of order")                                         \
+    X(LegendUnknown, "Grey with a question mark: availability unknown")                           \
+    X(LegendShape, "Round: AC (slower). Square: DC (fast).")                                      \
+    X(LegendSize, "Bigger markers charge faster; zoomed in, the figure under a marker is its top power.") \
+    X(LegendRing, "The ring is the operator's colour, where it has one.")                         \
+    X(LegendCluster, "A circle with a number: that many chargers, green when one of them is free. Tap it to zoom in.") \
+    X(LegendClose, "Close legend")                                                                \
     /* scanning */                                                                                \
     X(Scan, "Scan QR code")                                                                       \
     X(ScanTitle, "Scan the charger's QR code")                                                    \

@@ -13,6 +13,7 @@
 #include "core/locale_format.hpp"
 #include "core/map_cluster.hpp"
 #include "core/map_geo.hpp"
+#include "core/map_marker.hpp"
 #include "core/map_tile_set.hpp"
 #include "imgui.h"
 #include "map_surface.hpp"
@@ -31,9 +32,11 @@ namespace {
 constexpr float kClusterCellCss = 56;    // markers nearer than this on screen merge
 constexpr double kNoClusterZoom = 16.5;  // street level: every charger on its own
 constexpr int kMirroredMarkers = 40;     // markers also offered to screen readers and tests
+constexpr double kKwLabelZoom = 15;      // from here on each marker shows its power in figures
 constexpr ImU32 kMe = IM_COL32(0x1A, 0x73, 0xE8, 0xFF);
 
 bool g_clustering = true;
+bool g_legend = false;  // the legend under the map, opened with its "?" button
 
 struct ClusterCache {
     uint64_t version = ~0ull;
@@ -53,8 +56,10 @@ const std::vector<core::cluster::Cluster>& clusters_for(const core::MapState& ma
     points.reserve(map.locations.size());
     for (size_t i = 0; i < map.locations.size(); ++i) {
         const auto& l = map.locations[i];
-        points.push_back({l.world.x * size, l.world.y * size, static_cast<int>(i), l.summary.connectors_available,
-                          l.summary.connectors_total});
+        // A cluster is green when any member's marker is, grey when no member's state is known.
+        const core::MarkerState state = core::marker_state(l.summary);
+        points.push_back({l.world.x * size, l.world.y * size, static_cast<int>(i), state == core::MarkerState::Free,
+                          state != core::MarkerState::Unknown});
     }
     const double cell = zoom >= kNoClusterZoom || !g_clustering ? 1e-3 : kClusterCellCss;
     cache.clusters = core::cluster::build(points, cell);
@@ -71,10 +76,6 @@ ImU32 parse_hex(const std::string& hex, ImU32 fallback) {
     if (*s == '#') ++s;
     if (std::strlen(s) != 6 || std::sscanf(s, "%2x%2x%2x", &r, &g, &b) != 3) return fallback;
     return IM_COL32(r, g, b, 0xFF);
-}
-
-std::string free_text(int available, int total) {
-    return core::tr_format(Str::ConnectorsFree, {std::to_string(available), std::to_string(total)});
 }
 
 // The map's world origin and scale for this frame.
@@ -140,21 +141,65 @@ void draw_background(const View& v, ImDrawList* dl, const ImVec2& end) {
     }
 }
 
-void draw_marker(ImDrawList* dl, ImVec2 p, const core::LocationSummary& s) {
-    // Size says power class, shape says current (DC square, AC round), colour says availability,
-    // the ring is the operator's colour when it has one.
-    const float r = theme::px(s.max_kw >= 50 ? 12.0f : s.max_kw >= 22 ? 10.0f : 9.0f);
-    const ImU32 ring = s.branding ? parse_hex(s.branding->primary_color_hex, IM_COL32_WHITE) : IM_COL32_WHITE;
-    const ImU32 fill = availability_colour(s.connectors_available, s.connectors_total);
+ImU32 state_colour(core::MarkerState state) {
+    switch (state) {
+        case core::MarkerState::Free: return theme::kFree;
+        case core::MarkerState::Busy: return theme::kBusy;
+        case core::MarkerState::OutOfOrder: return theme::kDown;
+        case core::MarkerState::Unknown: break;
+    }
+    return theme::kUnknown;
+}
+
+// Size says power class, shape says current (DC square, AC round), colour says availability and a
+// white glyph says it again for those who cannot tell the colours apart (free: none, busy: a bar,
+// out of order: a cross, unknown: "?"); the ring is the operator's colour when it has one.
+void draw_marker_shape(ImDrawList* dl, ImVec2 p, core::MarkerState state, bool dc, int power_class, ImU32 ring) {
+    static constexpr float kRadius[] = {8.0f, 10.0f, 12.0f, 14.0f};
+    const float r = theme::px(kRadius[std::clamp(power_class, 0, 3)]);
+    const ImU32 fill = state_colour(state);
     const float ring_w = theme::px(2.5f);
-    if (s.has_dc) {
+    if (dc) {
         dl->AddRectFilled(ImVec2(p.x - r - ring_w, p.y - r - ring_w), ImVec2(p.x + r + ring_w, p.y + r + ring_w), ring,
                           theme::px(4));
         dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), fill, theme::px(3));
     } else {
-        dl->AddCircleFilled(p, r + ring_w, ring, 12);
-        dl->AddCircleFilled(p, r, fill, 12);
+        dl->AddCircleFilled(p, r + ring_w, ring, 16);
+        dl->AddCircleFilled(p, r, fill, 16);
     }
+    const float g = r * 0.5f, w = std::max(theme::px(2), r * 0.28f);
+    switch (state) {
+        case core::MarkerState::Free: break;
+        case core::MarkerState::Busy:
+            dl->AddLine(ImVec2(p.x - g, p.y), ImVec2(p.x + g, p.y), IM_COL32_WHITE, w);
+            break;
+        case core::MarkerState::OutOfOrder:
+            dl->AddLine(ImVec2(p.x - g, p.y - g), ImVec2(p.x + g, p.y + g), IM_COL32_WHITE, w);
+            dl->AddLine(ImVec2(p.x - g, p.y + g), ImVec2(p.x + g, p.y - g), IM_COL32_WHITE, w);
+            break;
+        case core::MarkerState::Unknown: {
+            const float size = r * 1.5f;
+            const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, "?");
+            dl->AddText(ImGui::GetFont(), size, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, "?");
+            break;
+        }
+    }
+}
+
+void draw_marker(ImDrawList* dl, ImVec2 p, const core::LocationSummary& s, bool with_kw) {
+    const ImU32 ring = s.branding ? parse_hex(s.branding->primary_color_hex, IM_COL32_WHITE) : IM_COL32_WHITE;
+    const int power = core::power_class(s.max_kw);
+    draw_marker_shape(dl, p, core::marker_state(s), s.has_dc, power, ring);
+    if (!with_kw) return;
+    // Street level: the power in figures under the marker, small, on a light pill.
+    const std::string kw = core::marker_kw_badge(s);
+    if (kw.empty()) return;
+    const float size = ImGui::GetFontSize() * 0.75f;
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, kw.c_str());
+    const ImVec2 at(p.x - ts.x / 2, p.y + theme::px(14 + 4));
+    dl->AddRectFilled(ImVec2(at.x - theme::px(3), at.y - theme::px(1)), ImVec2(at.x + ts.x + theme::px(3), at.y + ts.y + theme::px(1)),
+                      IM_COL32(0xFF, 0xFF, 0xFF, 0xE0), theme::px(3));
+    dl->AddText(ImGui::GetFont(), size, at, IM_COL32(0x20, 0x20, 0x20, 0xFF), kw.c_str());
 }
 
 void draw_cluster(ImDrawList* dl, ImVec2 p, const core::cluster::Cluster& c) {
@@ -215,6 +260,48 @@ void draw_credits(ImDrawList* dl, const ImVec2& end, float left) {
     }
 }
 
+// The legend under the map: each line with the marker it explains drawn beside it.
+void draw_legend() {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    heading(tr(Str::LegendTitle));
+    const float indent = theme::px(52);
+    constexpr ImU32 kRing = IM_COL32_WHITE;
+    // A row is at least as tall as its sample (css px), which sits beside the first line of text.
+    auto row = [&](Str line, auto&& sample, float sample_css = 30) {
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float tall = theme::px(sample_css);
+        ImGui::Indent(indent);
+        text(tr(line));
+        ImGui::Unindent(indent);
+        const float below = top.y + tall - ImGui::GetCursorScreenPos().y;
+        if (below > 0) ImGui::Dummy(ImVec2(0, below));
+        sample(ImVec2(top.x + indent / 2, top.y + std::max(tall, ImGui::GetTextLineHeight()) / 2));
+    };
+    using core::MarkerState;
+    row(Str::LegendFree, [&](ImVec2 p) { draw_marker_shape(dl, p, MarkerState::Free, false, 1, kRing); });
+    row(Str::LegendBusy, [&](ImVec2 p) { draw_marker_shape(dl, p, MarkerState::Busy, false, 1, kRing); });
+    row(Str::LegendOutOfOrder, [&](ImVec2 p) { draw_marker_shape(dl, p, MarkerState::OutOfOrder, false, 1, kRing); });
+    row(Str::LegendUnknown, [&](ImVec2 p) { draw_marker_shape(dl, p, MarkerState::Unknown, false, 1, kRing); });
+    row(Str::LegendShape, [&](ImVec2 p) {
+        draw_marker_shape(dl, ImVec2(p.x - theme::px(10), p.y), MarkerState::Free, false, 0, kRing);
+        draw_marker_shape(dl, ImVec2(p.x + theme::px(11), p.y), MarkerState::Free, true, 0, kRing);
+    });
+    row(Str::LegendSize, [&](ImVec2 p) {
+        draw_marker_shape(dl, ImVec2(p.x - theme::px(13), p.y), MarkerState::Free, false, 0, kRing);
+        draw_marker_shape(dl, ImVec2(p.x + theme::px(11), p.y), MarkerState::Free, false, 2, kRing);
+    });
+    row(Str::LegendRing, [&](ImVec2 p) {
+        draw_marker_shape(dl, p, MarkerState::Free, false, 1, IM_COL32(0x1D, 0x4E, 0x89, 0xFF));
+    });
+    row(Str::LegendCluster, [&](ImVec2 p) {
+        core::cluster::Cluster c;
+        c.count = 12;
+        c.available = c.total = 1;
+        draw_cluster(dl, p, c);
+    }, 44);
+    if (button(tr(Str::LegendClose))) g_legend = false;
+}
+
 }  // namespace
 
 void set_clustering(bool on) { g_clustering = on; }
@@ -255,6 +342,7 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     draw_background(v, dl, end);
 
     const auto& clusters = clusters_for(map, v.camera.zoom);
+    const bool with_kw = v.camera.zoom >= kKwLabelZoom;
     const float margin = theme::px(30);
     struct Shown {
         ImVec2 at;
@@ -267,7 +355,7 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     for (const auto& c : clusters) {
         const ImVec2 p = v.to_screen(c.x, c.y);
         if (p.x < v.origin.x - margin || p.x > end.x + margin || p.y < v.origin.y - margin || p.y > end.y + margin) continue;
-        if (c.count == 1) draw_marker(dl, p, map.locations[static_cast<size_t>(c.first)].summary);
+        if (c.count == 1) draw_marker(dl, p, map.locations[static_cast<size_t>(c.first)].summary, with_kw);
         else draw_cluster(dl, p, c);
         const float dx = p.x - mid.x, dy = p.y - mid.y;
         shown.push_back({p, &c, dx * dx + dy * dy});
@@ -319,10 +407,7 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         const auto& s = shown[i];
         if (s.at.x < v.origin.x || s.at.x > end.x || s.at.y < v.origin.y || s.at.y > end.y) continue;
         const auto& summary = map.locations[static_cast<size_t>(s.c->first)].summary;
-        const std::string name = s.c->count == 1
-                                     ? core::tr_format(Str::MarkerLabel, {summary.name, free_text(summary.connectors_available,
-                                                                                                  summary.connectors_total)})
-                                     : cluster_name(*s.c);
+        const std::string name = s.c->count == 1 ? core::marker_label(summary) : cluster_name(*s.c);
         const int index = a11y::add(a11y::Role::Button, name);
         const float half = theme::px(24);
         a11y::node(index).box = {s.at.x - half, s.at.y - half, 2 * half, 2 * half};
@@ -383,10 +468,12 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     if (control(tr(Str::ZoomOut), "-"))
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom - 1, centre), true}});
     if (control(tr(Str::LocateMe), "o")) out.push_back(core::MapIntent{core::intent::LocateMe{}});
+    if (control(tr(Str::MapLegend), "?")) g_legend = !g_legend;
     map_surface::publish_controls({bx, v.origin.y + theme::px(8), bw, by - theme::px(8) - (v.origin.y + theme::px(8))});
 
     ImGui::SetCursorScreenPos(after);
     ImGui::Dummy(ImVec2(width, 0));
+    if (g_legend) draw_legend();
 }
 
 }  // namespace ui

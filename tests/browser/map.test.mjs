@@ -98,7 +98,7 @@ test('a tap on a cluster zooms in; a tap on a marker opens its sheet; Charge her
       const second = await openAt({ ...MARGA, zoom: 17 });
       try {
         const { app: app2, page: page2 } = second;
-        await app2.tap('button', /^Marga, \d of \d free$/, { timeout: 15000 });
+        await app2.tap('button', /^Marga, \d of \d free, AC up to 11 kW$/, { timeout: 15000 });
         await app2.waitFor('heading', 'Marga');
         await app2.waitFor('text', /^Margaklompehof 11, \S+ \S+ Almere$/);
         await app2.waitFor('text', /^Operated by /);

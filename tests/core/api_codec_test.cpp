@@ -31,6 +31,13 @@ TEST_CASE("seed bounding box decodes") {
     CHECK(items[1].name == "Van der Valk Hotel Volendam");
     CHECK(items[1].connectors_available == 1);
     CHECK_FALSE(items[1].branding.has_value());
+    // The second names the first's branding by id only; both know which it is.
+    CHECK(items[0].branding_id == "greenflux");
+    CHECK(items[1].branding_id == "greenflux");
+    // The walkthrough's example lists no EVSEs: the markers go by conAvail/conTot alone.
+    CHECK(items[0].evses.listed == 0);
+    CHECK_FALSE(items[0].has_dc);
+    CHECK_FALSE(items[0].has_ac);
     CHECK_FALSE(d.value->has_more_data);
 }
 

@@ -7,6 +7,7 @@
 
 #include "journey.hpp"
 #include "map_controller.hpp"
+#include "map_marker.hpp"
 #include "map_planner.hpp"
 #include "map_requests.hpp"
 
@@ -319,6 +320,61 @@ TEST_CASE("availability of what is in view is refreshed without reloading the ar
     t.respond(post_id, 404, R"("Not found")");
     CHECK_FALSE(t.m.map.availability_supported);
     CHECK_FALSE(t.m.map.availability_at.has_value());
+}
+
+TEST_CASE("the availability refresh moves a marker to out of order and back to free") {
+    Map t;
+    t.boot();
+    t.respond(tile_reqs(t.last)[0].id, 200,
+              R"({"data":[{"id":"x1","lat":52.37,"lng":4.90,"conAvail":1,"conTot":2,"evses":[)"
+              R"({"uid":"a","status":"AVAILABLE","connectors":[{"id":"1","powerType":"DC","kw":150}]},)"
+              R"({"uid":"b","status":"CHARGING","connectors":[{"id":"1","powerType":"DC","kw":150}]}]}],)"
+              R"("meta":{"hasMoreData":false}})");
+    t.answer_all_tiles();
+    const auto& s = t.m.map.locations[t.m.map.location_index.at("x1")].summary;
+    CHECK(marker_state(s) == MarkerState::Free);
+    auto refresh = [&](const std::string& statuses) {
+        REQUIRE(t.m.map.availability_at.has_value());
+        t.now = *t.m.map.availability_at;
+        int post_id = 0;
+        for (const auto& e : t.send(Tick{}))
+            if (const auto* r = std::get_if<HttpRequest>(&e); r && r->path == "/api/locations/availability") post_id = r->id;
+        REQUIRE(post_id != 0);
+        const uint64_t version = t.m.map.data_version;
+        t.respond(post_id, 200, R"({"data":[{"id":"x1","evses":[)" + statuses + "]}]}");
+        CHECK(t.m.map.data_version > version);  // views redraw the marker
+    };
+    refresh(R"({"uid":"a","status":"OUTOFORDER"},{"uid":"b","status":"INOPERATIVE"})");
+    CHECK(s.evses.out_of_order == 2);
+    CHECK(s.connectors_available == 0);
+    CHECK(marker_state(s) == MarkerState::OutOfOrder);
+    CHECK(marker_label(s) == ", out of order, DC up to 150 kW");  // the test summary has no name
+    CHECK(s.has_dc);  // the refresh keeps what it does not carry (connectors, power)
+    refresh(R"({"uid":"a","status":"UNKNOWN"},{"uid":"b","status":"UNKNOWN"})");
+    CHECK(marker_state(s) == MarkerState::Unknown);
+    refresh(R"({"uid":"a","status":"AVAILABLE"},{"uid":"b","status":"OUTOFORDER"})");
+    CHECK(marker_state(s) == MarkerState::Free);
+    CHECK(s.connectors_available == 1);
+    CHECK(s.connectors_total == 2);
+}
+
+TEST_CASE("a branding given once in a list colours every marker that names its id") {
+    Map t;
+    t.boot();
+    t.respond(tile_reqs(t.last)[0].id, 200,
+              R"({"data":[{"id":"b1","lat":52.37,"lng":4.90,"branding":{"id":"gfx","primaryColorHex":"#50B748"}},)"
+              R"({"id":"b2","lat":52.37,"lng":4.91,"brandingId":"gfx"},)"
+              R"({"id":"b3","lat":52.37,"lng":4.92,"brandingId":"other"}],"meta":{"hasMoreData":false}})");
+    const auto& locs = t.m.map.locations;
+    const auto& b2 = locs[t.m.map.location_index.at("b2")].summary;
+    REQUIRE(b2.branding.has_value());
+    CHECK(b2.branding->primary_color_hex == "#50B748");
+    CHECK_FALSE(locs[t.m.map.location_index.at("b3")].summary.branding.has_value());  // never given: no ring colour
+    // A later area that names it only by id gets it too.
+    t.answer_all_tiles();
+    t.respond(tile_reqs(t.move({{52.0, 4.5}, 12.2, 412, 600}, true))[0].id, 200,
+              R"({"data":[{"id":"b4","lat":52.0,"lng":4.5,"brandingId":"gfx"}],"meta":{"hasMoreData":false}})");
+    REQUIRE(locs[t.m.map.location_index.at("b4")].summary.branding.has_value());
 }
 
 TEST_CASE("the cache stays bounded and forgets locations no area holds") {

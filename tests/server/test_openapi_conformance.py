@@ -97,6 +97,8 @@ class OpenApiConformanceTest(unittest.TestCase):
         c("GET", f"/locations/boundingbox?{BOX}", expect=200)
         c("GET", f"/locations/boundingbox?{BOX}&filter.powerType=DC&filter.isAvailable=true&pageSize=5", expect=200)
         _, page = c("GET", f"/locations/boundingbox?{BOX}&pageSize=10", expect=200)
+        # the summaries carry their EVSEs (EvseSummary, ConnectorSummary), so those schemas are checked too
+        self.assertTrue(all(d.get("evses") and d["evses"][0].get("connectors") for d in page["data"]))
         c("GET", f"/locations/boundingbox?{BOX}&pageSize=10",
           headers={"continuationToken": page["meta"]["continuationToken"]}, expect=200)
         c("GET", "/locations/boundingbox?bottomLeftLat=x", expect=400)
