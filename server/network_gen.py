@@ -11,6 +11,8 @@ import re
 import uuid
 from pathlib import Path
 
+from .facility_mix import facilities_for
+
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "sim"
 NETWORK_FILE = ASSETS / "network.json"
 BNETZA_FILE = ASSETS / "de-bnetza.json.gz"
@@ -120,7 +122,8 @@ class NetworkBuilder:
             "id": loc_id, "type": loc_type, "name": name, "address": address, "city": city,
             "postalCode": postcode, "country": country, "coordinates": {"latitude": lat, "longitude": lng},
             "evses": evses, "directions": [], "operator": {k: v for k, v in (("name", operator["name"]), ("website", operator.get("website"))) if v},
-            "facilities": facilities or [], "smartChargingEnabled": smart, "reservationEnabled": False,
+            "facilities": facilities if facilities is not None else facilities_for(ocpi_id, loc_type, name),
+            "smartChargingEnabled": smart, "reservationEnabled": False,
             "dp": operator["dp"], "rfid": operator["rfid"], "pms": list(operator["pms"]), "issuers": [],
             "availability": _weighted(rng, AVAILABILITY),
             "timeZone": self.p["timeZones"][cc],
@@ -204,9 +207,11 @@ class NetworkBuilder:
                 loc_type = _weighted(rng, CITY_TYPES)
                 name = f"{street} {number}" if loc_type == "ON_STREET" else f"{'Parking' if cc == 'BE' else 'Parkeergarage'} {street}"
             spec = self._evses_for(operator, dc, self.base["dcPower"] if dc else self.base["acPower"])
-            facilities = rng.sample(self.base["facilities"], rng.randint(0, 2))
+            # Drawn and dropped: the facilities come from facility_mix now, and keeping these draws keeps
+            # every id and place generated after this one as it was (stored favourites and sessions).
+            rng.sample(self.base["facilities"], rng.randint(0, 2))
             self.add(cc, operator, round(lat, 5), round(lng, 5), name, f"{street} {number}", city["city"], postcode,
-                     loc_type, spec, facilities)
+                     loc_type, spec)
             made += 1
 
     def road_locations(self, cc):
@@ -236,7 +241,7 @@ class NetworkBuilder:
                             continue
                         spec = self._evses_for(operator, True, self.base["dcPower"])
                         self.add(cc, operator, plat, plng, f"{operator['name']} {area}", area,
-                                 f"{road['road']} service area", "", "ALONG_MOTORWAY", spec, ["FUEL_STATION", "CAFE"])
+                                 f"{road['road']} service area", "", "ALONG_MOTORWAY", spec)
                     km_along += SERVICE_AREA_KM * rng.uniform(0.7, 1.3)
                 travelled += seg
 

@@ -9,6 +9,7 @@ import urllib.parse
 import uuid
 from pathlib import Path
 
+from .facility_mix import facilities_for
 from .sim_clock import iso_utc
 from .network_gen import build_network
 from .spatial_index import GridIndex
@@ -222,7 +223,9 @@ def generate(catalog, params, count=None):
                 "restrictedAccess": False,
                 "isQrPresent": True,
             })
-        facilities = rng.sample(params["facilities"], rng.randint(0, 2))
+        # Drawn and dropped (see network_gen): the same draws keep every later id and place unchanged.
+        rng.sample(params["facilities"], rng.randint(0, 2))
+        facilities = facilities_for(ocpi_id, loc_type, name)
         detail = {
             "id": loc_id, "type": loc_type, "name": name, "address": f"{street} {number}",
             "city": region["city"], "postalCode": postcode, "country": "NLD",

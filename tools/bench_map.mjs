@@ -35,10 +35,11 @@ async function loaded(app, page, timeout = 600000) {
   for (;;) {
     const state = await page.evaluate(() => ({
       loading: !!window.evMirror.find('status', 'Loading chargers…'), pending: window.evHttp.pending(),
-      more: (window.evMirror.nodes().find((n) => / more: zoom in to list them$/.test(n.name)) || {}).name || '',
+      count: (window.evMirror.nodes().find((n) => /^[\d,]+ chargers? in view/.test(n.name)) || {}).name || '',
       rows: window.evMirror.nodes().filter((n) => n.role === 'option' && / free$/.test(n.name)).length,
     }));
-    if (!state.loading && state.pending === 0 && state.rows > 0) return state.rows + (parseInt(state.more, 10) || 0);
+    // The list draws only its rows on screen; its count line says how many are in view.
+    if (!state.loading && state.pending === 0 && state.rows > 0) return parseInt(state.count.replace(/,/g, ''), 10) || state.rows;
     if (Date.now() > end) throw new Error('map still loading after ' + timeout + ' ms');
     await sleep(100);
   }

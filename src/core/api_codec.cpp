@@ -114,6 +114,25 @@ std::optional<Evse> read_evse(const FieldReader& r) {
     return e;
 }
 
+OpeningHours read_opening_hours(const FieldReader& r) {
+    OpeningHours h;
+    h.twentyfourseven = r.bool_or("twentyfourseven");
+    r.each("regularHours", [&](const Json& item, const std::string& path) {
+        FieldReader day(item, path, r.log());
+        if (!day.is_object()) return;
+        const int weekday = day.int_or("weekday");
+        if (weekday < 1 || weekday > 7) return;
+        day.each("periods", [&](const Json& p, const std::string& ppath) {
+            FieldReader period(p, ppath, r.log());
+            if (!period.is_object() || h.regular.size() >= 50) return;
+            OpeningPeriod o{weekday, period.string_or("periodBegin"), period.string_or("periodEnd")};
+            if (o.begin.empty() || o.end.empty() || o.begin.size() > 8 || o.end.size() > 8) return;
+            h.regular.push_back(std::move(o));
+        });
+    });
+    return h;
+}
+
 std::optional<Location> read_location(const FieldReader& r) {
     Location l;
     l.id = r.required_string("id");
@@ -133,6 +152,17 @@ std::optional<Location> read_location(const FieldReader& r) {
         if (auto e = read_evse(FieldReader(item, path, r.log()))) l.evses.push_back(std::move(*e));
     });
     if (const auto b = r.object("branding")) l.branding = read_branding(*b);
+    r.each("facilities", [&](const Json& item, const std::string& path) {
+        // Only strings make sense; a bounded list, so a hostile answer cannot flood the sheet.
+        if (!item.is_string()) {
+            r.log().add(path, "expected a string");
+            return;
+        }
+        const std::string raw = item.get<std::string>();
+        if (raw.empty() || raw.size() > 60 || l.facilities.size() >= 30) return;
+        l.facilities.push_back({facility_from_wire(raw), raw});
+    });
+    if (const auto h = r.object("openingHours")) l.opening_hours = read_opening_hours(*h);
     return l;
 }
 
@@ -343,6 +373,22 @@ EvseStatus evse_status_from_wire(std::string_view s) {
         {"REMOVED", EvseStatus::Removed},     {"RESERVED", EvseStatus::Reserved},
     };
     return from_table(s, table, EvseStatus::Unknown);
+}
+
+Facility facility_from_wire(std::string_view s) {
+    static const std::pair<const char*, Facility> table[] = {
+        {"HOTEL", Facility::Hotel},           {"RESTAURANT", Facility::Restaurant},
+        {"CAFE", Facility::Cafe},             {"MALL", Facility::Mall},
+        {"SUPERMARKET", Facility::Supermarket}, {"SPORT", Facility::Sport},
+        {"RECREATION_AREA", Facility::RecreationArea}, {"NATURE", Facility::Nature},
+        {"MUSEUM", Facility::Museum},         {"BUS_STOP", Facility::BusStop},
+        {"TAXI_STAND", Facility::TaxiStand},  {"TRAIN_STATION", Facility::TrainStation},
+        {"AIRPORT", Facility::Airport},       {"CARPOOL_PARKING", Facility::CarpoolParking},
+        {"FUEL_STATION", Facility::FuelStation}, {"WIFI", Facility::Wifi},
+        {"BIKE_SHARING", Facility::BikeSharing}, {"METRO_STATION", Facility::MetroStation},
+        {"PARKING_LOT", Facility::ParkingLot}, {"TRAM_STOP", Facility::TramStop},
+    };
+    return from_table(s, table, Facility::Unknown);
 }
 
 VerificationStatus verification_from_wire(std::string_view s) {

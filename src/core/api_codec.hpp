@@ -48,6 +48,7 @@ std::string decode_error_message(std::string_view body);
 // Wire enum names to values (unknown names give Unknown / Other).
 EvseStatus evse_status_from_wire(std::string_view s);
 VerificationStatus verification_from_wire(std::string_view s);
+Facility facility_from_wire(std::string_view s);
 PriceType price_type_from_wire(std::string_view s);
 TariffValidity tariff_validity_from_wire(std::string_view s);
 SessionStatusCode session_status_from_wire(std::string_view s);

@@ -87,6 +87,28 @@ struct Evse {
 };
 
 // GET /locations/{id} (LocationModel), the parts the journey needs.
+// What is at or near a location (LocationModel.facilities); `raw` keeps a value this app does not
+// know, so it is shown as given rather than dropped.
+enum class Facility {
+    Hotel, Restaurant, Cafe, Mall, Supermarket, Sport, RecreationArea, Nature, Museum, BusStop, TaxiStand,
+    TrainStation, Airport, CarpoolParking, FuelStation, Wifi, BikeSharing, MetroStation, ParkingLot, TramStop,
+    Unknown
+};
+struct FacilityValue {
+    Facility kind = Facility::Unknown;
+    std::string raw;
+};
+
+// LocationModel.openingHours: open around the clock, or regular periods per weekday (1 = Monday).
+struct OpeningPeriod {
+    int weekday = 0;
+    std::string begin, end;  // "08:00", as given
+};
+struct OpeningHours {
+    bool twentyfourseven = false;
+    std::vector<OpeningPeriod> regular;
+};
+
 struct Location {
     std::string id;
     std::string name;
@@ -100,6 +122,8 @@ struct Location {
     std::string time_zone;
     std::vector<Evse> evses;
     std::optional<Branding> branding;
+    std::vector<FacilityValue> facilities;
+    std::optional<OpeningHours> opening_hours;
 };
 
 enum class VerificationStatus { Pending, Valid, Invalid, Unknown };

@@ -568,6 +568,7 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
         scan::on_camera(model, *camera);
     }
     if (model.booted) update_keep_awake(s);
+    if (map_shown && model.booted) map_after_event(model, effects);
     return effects;
 }
 

@@ -18,6 +18,33 @@ Str evse_status_label(EvseStatus s) {
     return Str::StatusUnknown;
 }
 
+Str facility_label(Facility f) {
+    switch (f) {
+        case Facility::Hotel: return Str::FacilityHotel;
+        case Facility::Restaurant: return Str::FacilityRestaurant;
+        case Facility::Cafe: return Str::FacilityCafe;
+        case Facility::Mall: return Str::FacilityMall;
+        case Facility::Supermarket: return Str::FacilitySupermarket;
+        case Facility::Sport: return Str::FacilitySport;
+        case Facility::RecreationArea: return Str::FacilityRecreationArea;
+        case Facility::Nature: return Str::FacilityNature;
+        case Facility::Museum: return Str::FacilityMuseum;
+        case Facility::BusStop: return Str::FacilityBusStop;
+        case Facility::TaxiStand: return Str::FacilityTaxiStand;
+        case Facility::TrainStation: return Str::FacilityTrainStation;
+        case Facility::Airport: return Str::FacilityAirport;
+        case Facility::CarpoolParking: return Str::FacilityCarpoolParking;
+        case Facility::FuelStation: return Str::FacilityFuelStation;
+        case Facility::Wifi: return Str::FacilityWifi;
+        case Facility::BikeSharing: return Str::FacilityBikeSharing;
+        case Facility::MetroStation: return Str::FacilityMetroStation;
+        case Facility::ParkingLot: return Str::FacilityParkingLot;
+        case Facility::TramStop: return Str::FacilityTramStop;
+        case Facility::Unknown: break;
+    }
+    return Str::None;
+}
+
 Str verification_label(VerificationStatus s) {
     switch (s) {
         case VerificationStatus::Pending: return Str::CardPending;

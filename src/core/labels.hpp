@@ -10,6 +10,7 @@ namespace core {
 
 Str evse_status_label(EvseStatus s);
 Str verification_label(VerificationStatus s);
+Str facility_label(Facility f);  // Str::None for Unknown (shown as given on the wire)
 Str session_status_label(SessionStatusCode s);
 // The session status in words; an unknown wire value is shown as such ("Unknown status: X").
 std::string session_status_text(const SessionStatus& s);

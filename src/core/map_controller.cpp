@@ -5,6 +5,7 @@
 
 #include "api_codec.hpp"
 #include "api_requests.hpp"
+#include "map_favourites.hpp"
 #include "map_planner.hpp"
 #include "map_requests.hpp"
 
@@ -24,12 +25,22 @@ void abort_sheet(MapState& map, std::vector<Effect>& out) {
     }
 }
 
+geo::LatLng driver_or_centre(const MapState& map) { return map.me ? *map.me : map.camera.centre; }
+
+void persist_favourites(const Model& m, planner::Out out) {
+    out.effects.emplace_back(Persist{kKeyMapFavourites, encode_favourites(m.app_token, m.map.favourites)});
+}
+
 void on_boot(Model& m, const Boot& boot, TimePoint now, planner::Out out) {
     MapState& map = m.map;
     if (map.started) return;
     map.started = true;
     if (const auto it = boot.stored.find(kKeyMapFilters); it != boot.stored.end())
         map.filters = decode_filters(it->second);
+    map.filters.app_token = m.app_token;
+    // Listed at once, even offline; the service's answer replaces them once the token is registered.
+    if (const auto it = boot.stored.find(kKeyMapFavourites); it != boot.stored.end())
+        if (auto places = decode_favourites(it->second, m.app_token)) map.favourites = std::move(*places);
     if (const auto it = boot.stored.find(kKeyMapCamera); it != boot.stored.end())
         if (const auto camera = decode_camera(it->second, map.camera)) map.camera = *camera;
     planner::plan(map, now, out);
@@ -54,25 +65,23 @@ void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out ou
         if (map.selected_id.empty()) return;
         const int id = out.send(location_request(map.selected_id));
         map.pending[id] = MapRequest{MapRequestKind::Sheet, {}, map.selected_id};
-        const bool asking = std::any_of(map.pending.begin(), map.pending.end(),
-                                        [](const auto& p) { return p.second.kind == MapRequestKind::Favourites; });
-        if (!map.favourites_loaded && !asking && m.token_registered) {
-            const int fav = out.send(favourites_request(m.app_token));
-            map.pending[fav] = MapRequest{MapRequestKind::Favourites, {}, {}};
-        }
+        // The list asked for at registration did not come: the star must be right, ask again.
+        if (!map.favourites_loaded && m.token_registered) request_favourites(map, m.app_token, driver_or_centre(map), out);
     } else if (const auto* i = std::get_if<intent::ToggleFavourite>(&intent)) {
         if (i->location_id.empty() || !m.token_registered) return;
         // Shown at once; put back if the service refuses.
         const bool add = !is_favourite(map, i->location_id);
-        if (add) map.favourites.push_back(i->location_id);
-        else map.favourites.erase(std::find(map.favourites.begin(), map.favourites.end(), i->location_id));
+        set_favourite(map, i->location_id, add);
+        persist_favourites(m, out);
         const int id = out.send(favourite_change_request(m.app_token, i->location_id, add));
         MapRequest request{MapRequestKind::FavouriteChange, {}, i->location_id};
         request.add = add;
         map.pending[id] = request;
     } else if (const auto* i = std::get_if<intent::SetMapFilters>(&intent)) {
-        if (i->filters == map.filters) return;
-        map.filters = i->filters;
+        MapFilters filters = i->filters;
+        filters.app_token = m.app_token;
+        if (filters == map.filters) return;
+        map.filters = std::move(filters);
         out.effects.emplace_back(Persist{kKeyMapFilters, encode_filters(map.filters)});
         planner::reset_data(map, out);
         planner::plan(map, now, out);
@@ -130,20 +139,24 @@ void on_search(MapState& map, const MapRequest& request, const HttpResponse& r) 
     map.search_results = std::move(decoded.value->items);
 }
 
-void on_favourites(MapState& map, const HttpResponse& r) {
-    auto decoded = is_success(r.status) ? decode_location_list(r.body) : Decoded<LocationList>{};
-    if (!decoded.ok()) return;  // asked again when the next sheet opens
-    for (const auto& l : decoded.value->items)
-        if (!is_favourite(map, l.id)) map.favourites.push_back(l.id);
-    map.favourites_loaded = true;
+void on_favourites(Model& m, const HttpResponse& r, planner::Out out) {
+    // A failure keeps what was stored; asked again when the next sheet opens.
+    if (is_success(r.status) && apply_favourites(m.map, r.body)) persist_favourites(m, out);
 }
 
-void on_favourite_change(MapState& map, const MapRequest& request, const HttpResponse& r) {
+void on_favourite_change(Model& m, const MapRequest& request, const HttpResponse& r, TimePoint now,
+                         planner::Out out) {
+    MapState& map = m.map;
     // Removing one the service no longer has is what the driver wanted anyway.
-    if (is_success(r.status) || (!request.add && r.status == 404)) return;
-    const bool now = is_favourite(map, request.location_id);
-    if (request.add && now) map.favourites.erase(std::find(map.favourites.begin(), map.favourites.end(), request.location_id));
-    if (!request.add && !now) map.favourites.push_back(request.location_id);
+    if (is_success(r.status) || (!request.add && r.status == 404)) {
+        if (map.filters.favourites_only) {  // the map shows favourites only: it has one more or fewer
+            planner::reset_data(map, out);
+            planner::plan(map, now, out);
+        }
+        return;
+    }
+    set_favourite(map, request.location_id, !request.add);
+    persist_favourites(m, out);
 }
 
 void on_sheet(MapState& map, const MapRequest& request, const HttpResponse& r) {
@@ -157,6 +170,13 @@ void on_sheet(MapState& map, const MapRequest& request, const HttpResponse& r) {
 }
 
 }  // namespace
+
+void map_after_event(Model& m, std::vector<Effect>& effects) {
+    MapState& map = m.map;
+    if (!map.started || map.favourites_asked || !m.token_registered) return;
+    planner::Out out{effects, m.next_request_id};
+    request_favourites(map, m.app_token, driver_or_centre(map), out);
+}
 
 bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>& effects) {
     planner::Out out{effects, m.next_request_id};
@@ -190,8 +210,8 @@ bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>
             case MapRequestKind::Availability: planner::on_availability(m.map, *r, now, out); break;
             case MapRequestKind::Sheet: on_sheet(m.map, request, *r); break;
             case MapRequestKind::Search: on_search(m.map, request, *r); break;
-            case MapRequestKind::Favourites: on_favourites(m.map, *r); break;
-            case MapRequestKind::FavouriteChange: on_favourite_change(m.map, request, *r); break;
+            case MapRequestKind::Favourites: on_favourites(m, *r, out); break;
+            case MapRequestKind::FavouriteChange: on_favourite_change(m, request, *r, now, out); break;
         }
         return true;
     }

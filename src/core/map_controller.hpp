@@ -18,5 +18,8 @@ inline constexpr std::chrono::seconds kLocateGiveUp{30};
 // Returns true when the event was the map's alone (a map intent or an answer to a map request).
 // Boot and Tick are handled here too but also belong to the journey: false.
 bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>& out);
+// After any event: once the token is registered, the driver's favourites are read (so the list
+// and the star are right before any sheet opens).
+void map_after_event(Model& m, std::vector<Effect>& out);
 
 }  // namespace core

@@ -28,6 +28,9 @@ std::string filter_query(const MapFilters& f) {
     if (f.min_kw > 0) q += "&filter.minKw=" + std::to_string(f.min_kw);
     for (const auto& t : f.connector_types) q += "&filter.connectorTypes=" + url_encode(t);
     if (f.direct_pay) q += "&filter.directPayEnabled=true";
+    // The service knows whose favourites only from the token; without one there is nothing to ask.
+    if (f.favourites_only && !f.app_token.empty())
+        q += "&filter.isFavorite=true&filter.appToken=" + url_encode(f.app_token);
     return q;
 }
 
@@ -47,10 +50,12 @@ HttpRequest search_request(std::string_view text, const MapFilters& f, geo::LatL
     return r;
 }
 
-HttpRequest favourites_request(std::string_view app_token) {
+HttpRequest favourites_request(std::string_view app_token, geo::LatLng near) {
+    char at[80];
+    std::snprintf(at, sizeof at, "?userLatitude=%.6f&userLongitude=%.6f", near.lat, near.lng);
     HttpRequest r;
     r.method = "GET";
-    r.path = "/api/favorites/" + url_encode(app_token) + "/locations";
+    r.path = "/api/favorites/" + url_encode(app_token) + "/locations" + at;
     return r;
 }
 
@@ -77,6 +82,7 @@ std::string encode_filters(const MapFilters& f) {
     j["minKw"] = f.min_kw;
     j["connectors"] = f.connector_types;
     j["directPay"] = f.direct_pay;
+    j["favourites"] = f.favourites_only;  // the token is not stored with them: it is the driver's own
     return dump_json(j);
 }
 
@@ -95,6 +101,7 @@ MapFilters decode_filters(std::string_view stored) {
             f.connector_types.push_back(item.get<std::string>());
     });
     f.direct_pay = r.bool_or("directPay");
+    f.favourites_only = r.bool_or("favourites");
     return f;
 }
 

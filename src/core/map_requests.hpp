@@ -16,8 +16,8 @@ std::string filter_query(const MapFilters& f);
 HttpRequest tile_request(geo::TileId tile, const MapFilters& f, std::string_view continuation = {});
 // GET /api/locations/search: the driver's words, the filters, nearest `near` first, one page.
 HttpRequest search_request(std::string_view text, const MapFilters& f, geo::LatLng near);
-// GET /api/favorites/{t}/locations; POST or DELETE /api/favorites/{t}/location/{id}.
-HttpRequest favourites_request(std::string_view app_token);
+// GET /api/favorites/{t}/locations (nearest `near` first); POST or DELETE /api/favorites/{t}/location/{id}.
+HttpRequest favourites_request(std::string_view app_token, geo::LatLng near);
 HttpRequest favourite_change_request(std::string_view app_token, std::string_view location_id, bool add);
 // POST /api/locations/availability {"locationIds": [...]}
 HttpRequest availability_request(const std::vector<std::string>& location_ids);

@@ -28,7 +28,8 @@ bool map_truncated(const MapState& map) {
 }
 
 bool is_favourite(const MapState& map, const std::string& location_id) {
-    return std::find(map.favourites.begin(), map.favourites.end(), location_id) != map.favourites.end();
+    return std::any_of(map.favourites.begin(), map.favourites.end(),
+                       [&](const LocationSummary& f) { return f.id == location_id; });
 }
 
 }  // namespace core

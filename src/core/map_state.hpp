@@ -23,7 +23,14 @@ struct MapFilters {
     int min_kw = 0;                          // filter.minKw (0: any)
     std::vector<std::string> connector_types;  // filter.connectorTypes (API standards)
     bool direct_pay = false;                 // filter.directPayEnabled
-    friend bool operator==(const MapFilters&, const MapFilters&) = default;
+    bool favourites_only = false;            // filter.isFavorite (with filter.appToken)
+    std::string app_token;                   // whose favourites: set by the controller, never stored
+    // The same choices are the same filters, whoever's token rides along.
+    friend bool operator==(const MapFilters& a, const MapFilters& b) {
+        return a.available_now == b.available_now && a.power == b.power && a.min_kw == b.min_kw &&
+               a.connector_types == b.connector_types && a.direct_pay == b.direct_pay &&
+               a.favourites_only == b.favourites_only;
+    }
 };
 
 // A loaded location with its position on the Mercator square (projected once, drawn every frame).
@@ -88,9 +95,11 @@ struct MapState {
     std::vector<LocationSummary> search_results;
     bool search_loading = false, search_failed = false;
 
-    // The driver's favourite locations (the API's favorites), read once a sheet first opens.
-    std::vector<std::string> favourites;
-    bool favourites_loaded = false;
+    // The driver's favourite locations (the API's favorites), read once the token is registered
+    // (again when a sheet opens if that failed); restored from storage at boot.
+    std::vector<LocationSummary> favourites;
+    bool favourites_loaded = false;  // the service's list has arrived
+    bool favourites_asked = false;   // asked at least once since boot
 
     LocateState locate = LocateState::Idle;
     std::optional<TimePoint> locate_deadline;  // Asking gives up then: a prompt left unanswered never calls back

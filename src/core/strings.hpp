@@ -224,7 +224,6 @@ namespace core {
     X(CloseSheet, "Close")                                                                        \
     X(DistanceAway, "%s away")                                                                    \
     X(RestrictedAccess, "Restricted access")                                                      \
-    X(ListMore, "%s more: zoom in to list them")                                                  \
     X(SearchEverywhere, "Search everywhere")                                                      \
     X(AddFavourite, "Add to favourites")                                                          \
     X(RemoveFavourite, "Remove from favourites")                                                  \
@@ -255,6 +254,44 @@ namespace core {
     X(LegendRing, "The ring is the operator's colour, where it has one.")                         \
     X(LegendCluster, "A circle with a number: that many chargers, green when one of them is free. Tap it to zoom in.") \
     X(LegendClose, "Close legend")                                                                \
+    /* map: the sheet, favourites and the list */                                                 \
+    X(FacilitiesLine, "At this place: %s")                                                        \
+    X(FacilityHotel, "Hotel")                                                                     \
+    X(FacilityRestaurant, "Restaurant")                                                           \
+    X(FacilityCafe, "Café")                                                                       \
+    X(FacilityMall, "Shopping centre")                                                            \
+    X(FacilitySupermarket, "Supermarket")                                                         \
+    X(FacilitySport, "Sports facilities")                                                         \
+    X(FacilityRecreationArea, "Recreation area")                                                  \
+    X(FacilityNature, "Nature")                                                                   \
+    X(FacilityMuseum, "Museum")                                                                   \
+    X(FacilityBusStop, "Bus stop")                                                                \
+    X(FacilityTaxiStand, "Taxi stand")                                                            \
+    X(FacilityTrainStation, "Train station")                                                      \
+    X(FacilityAirport, "Airport")                                                                 \
+    X(FacilityCarpoolParking, "Carpool parking")                                                  \
+    X(FacilityFuelStation, "Fuel station")                                                        \
+    X(FacilityWifi, "Wi-Fi")                                                                      \
+    X(FacilityBikeSharing, "Bike sharing")                                                        \
+    X(FacilityMetroStation, "Metro station")                                                      \
+    X(FacilityParkingLot, "Car park")                                                             \
+    X(FacilityTramStop, "Tram stop")                                                              \
+    X(OpenAlways, "Open 24/7")                                                                    \
+    X(OpeningHours, "Open: %s")                                                                   \
+    X(WeekdayMon, "Mon")                                                                          \
+    X(WeekdayTue, "Tue")                                                                          \
+    X(WeekdayWed, "Wed")                                                                          \
+    X(WeekdayThu, "Thu")                                                                          \
+    X(WeekdayFri, "Fri")                                                                          \
+    X(WeekdaySat, "Sat")                                                                          \
+    X(WeekdaySun, "Sun")                                                                          \
+    X(Favourites, "Favourites (%s)")                                                              \
+    X(FilterFavourites, "Favourites only")                                                        \
+    X(FavouritesNone, "No favourites yet: open a charger and tap Add to favourites.")             \
+    X(FavouritesLoading, "Loading your favourites…")                                              \
+    X(ListCountOne, "1 charger in view")                                                          \
+    X(ListCount, "%s chargers in view, nearest first")                                            \
+    X(ListRow, "%s · %s · %s · %s")                                                               \
     /* scanning */                                                                                \
     X(Scan, "Scan QR code")                                                                       \
     X(ScanTitle, "Scan the charger's QR code")                                                    \

@@ -1,5 +1,6 @@
-// The map's filters: a "Filters" button that opens toggles for what drivers ask for most. Each
-// toggle sends the whole new filter set; the core maps it onto filter.* and remembers it.
+// The map's filters: toggles for what drivers ask for most, unfolded by the "Filters" button of the
+// map screen. Each toggle sends the whole new filter set; the core maps it onto filter.* and
+// remembers it.
 #include <algorithm>
 #include <string>
 
@@ -19,7 +20,7 @@ namespace {
 
 int count_on(const MapFilters& f) {
     return f.available_now + (f.power != MapFilters::Power::Any) + (f.min_kw > 0) +
-           static_cast<int>(f.connector_types.size()) + f.direct_pay;
+           static_cast<int>(f.connector_types.size()) + f.direct_pay + f.favourites_only;
 }
 
 bool has(const MapFilters& f, const char* standard) {
@@ -34,13 +35,14 @@ void toggle(MapFilters& f, const char* standard) {
 
 }  // namespace
 
+std::string map_filters_label(const MapFilters& f) {
+    const int on = count_on(f);
+    return on > 0 ? core::tr_format(Str::FiltersOn, {std::to_string(on)}) : std::string(tr(Str::Filters));
+}
+
 void draw_map_filters(const core::Model& m, Intents& out) {
-    static bool open = false;  // only the view cares whether the panel is unfolded
     const MapFilters& now = m.map.filters;
     const int on = count_on(now);
-    const std::string label = on > 0 ? core::tr_format(Str::FiltersOn, {std::to_string(on)}) : tr(Str::Filters);
-    if (button(label)) open = !open;
-    if (!open) return;
     MapFilters f = now;
     bool changed = false;
     auto row = [&](const std::string& text, bool selected) {
@@ -62,6 +64,11 @@ void draw_map_filters(const core::Model& m, Intents& out) {
     for (const auto& t : kTypes)
         if (row(t.name, has(f, t.standard))) toggle(f, t.standard);
     if (row(tr(Str::FilterDirectPay), f.direct_pay)) f.direct_pay = !f.direct_pay;
+    // The service knows the driver's favourites once the token is registered.
+    if (list_row(tr(Str::FilterFavourites), f.favourites_only, m.token_registered || f.favourites_only)) {
+        f.favourites_only = !f.favourites_only;
+        changed = true;
+    }
     if (on > 0 && button(tr(Str::FilterClear))) {
         f = MapFilters{};
         changed = true;

@@ -1,9 +1,10 @@
-// The bottom sheet of a tapped marker: where it is, who runs it, how far, each EVSE with its
-// connectors and status, and "Charge here" into the journey (location -> connector -> price).
+// The bottom sheet of a tapped marker: where it is, who runs it, what is there (facilities, opening
+// hours), how far, each EVSE with its connectors and status, and "Charge here" into the journey.
 #include <string>
 
 #include "core/labels.hpp"
 #include "core/locale_format.hpp"
+#include "core/location_facts.hpp"
 #include "core/map_geo.hpp"
 #include "imgui.h"
 #include "map_views.hpp"
@@ -31,6 +32,9 @@ void draw_map_sheet(const core::Model& m, Intents& out) {
         const std::string op = loc->branding && !loc->branding->display_name.empty() ? loc->branding->display_name
                                                                                       : loc->operator_name;
         if (!op.empty()) text(core::tr_format(Str::OperatedBy, {op}));
+        if (const std::string f = core::facilities_line(loc->facilities); !f.empty()) text(f);
+        if (loc->opening_hours)
+            if (const std::string h = core::opening_hours_line(*loc->opening_hours); !h.empty()) text(h);
     } else if (summary) {
         text(summary->address + ", " + summary->city);
     }

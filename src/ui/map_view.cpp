@@ -1,13 +1,12 @@
 // The map screen: the map on top; below it either the bottom sheet of the tapped charger or the
-// filters, a search field and the list of chargers in view, nearest first (the screen-reader way
-// through the map).
-#include <algorithm>
-#include <cctype>
+// filters and favourites, a search field and the list of every charger in view, nearest first
+// (the screen-reader way through the map), drawn row by row only where the list is on screen.
 #include <string>
 #include <vector>
 
 #include "core/locale_format.hpp"
 #include "core/map_geo.hpp"
+#include "core/map_list.hpp"
 #include "imgui.h"
 #include "map_canvas.hpp"
 #include "map_views.hpp"
@@ -23,24 +22,9 @@ using core::tr;
 
 namespace {
 
-constexpr size_t kMaxListed = 100;  // rows drawn; more means the driver should zoom in
+constexpr int kRowLines = 2;  // every row of the virtualised list has room for two lines
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-// Case-insensitive (ASCII) match of the driver's words against name, street and city.
-bool matches(const core::LocationSummary& l, const std::string& q) {
-    if (q.empty()) return true;
-    return lower(l.name).find(q) != std::string::npos || lower(l.address).find(q) != std::string::npos ||
-           lower(l.city).find(q) != std::string::npos;
-}
-
-std::string row_label(const core::LocationSummary& l) {
-    return l.name + " · " + l.address + ", " + l.city + " · " +
-           core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available), std::to_string(l.connectors_total)});
-}
+enum class Panel { None, Filters, Favourites };
 
 // Results of the service-wide search (Enter or the button), for places outside the map's view.
 void draw_search(const core::Model& m, const std::string& query, bool submitted, Intents& out) {
@@ -56,9 +40,10 @@ void draw_search(const core::Model& m, const std::string& query, bool submitted,
         status_line(core::tr_format(Str::SearchNothing, {map.search_query}));
     } else {
         heading(tr(Str::SearchResults));
+        const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
         for (const auto& l : map.search_results) {
             ImGui::PushID(l.id.c_str());
-            if (list_row(row_label(l)))
+            if (list_row(map_row_label(l, core::geo::distance_m(from, {l.lat, l.lng}))))
                 out.push_back(core::MapIntent{core::intent::ShowLocation{l.id, l.lat, l.lng}});
             ImGui::PopID();
         }
@@ -66,40 +51,56 @@ void draw_search(const core::Model& m, const std::string& query, bool submitted,
 }
 
 void draw_list(const core::Model& m, Intents& out) {
-    static std::string query;  // the driver's search words; only the view needs them
+    static std::string query;           // the driver's search words; only the view needs them
+    static core::MapListCache cache;    // rebuilt per change of data, view or words; sorted as far as shown
     const bool submitted = text_field(tr(Str::SearchChargers), query, tr(Str::SearchHint));
     if (query.empty() && !m.map.search_query.empty()) out.push_back(core::MapIntent{core::intent::SearchLocations{""}});
     const core::MapState& map = m.map;
-    const std::string q = lower(query);
+    const std::string q = core::lower_ascii(query);
     // Nearest to the driver when located, else to the middle of the map.
     const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
-    auto shown = core::locations_in(map, core::geo::visible_box(map.camera));
-    shown.erase(std::remove_if(shown.begin(), shown.end(), [&](const auto* l) { return !matches(l->summary, q); }),
-                shown.end());
-    std::vector<std::pair<double, const core::MapLocation*>> by_distance;
-    by_distance.reserve(shown.size());
-    for (const auto* l : shown) by_distance.emplace_back(core::geo::distance_m(from, {l->summary.lat, l->summary.lng}), l);
-    const size_t n = std::min(kMaxListed, by_distance.size());
-    std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<long>(n), by_distance.end(),
-                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    const size_t count = cache.update(map, core::geo::visible_box(map.camera), from, q);
 
     if (map.locations.empty() && core::map_loading(map)) status_line(tr(Str::LoadingLocations));
-    else if (shown.empty() && q.empty() && !core::map_loading(map)) status_line(tr(Str::NoLocations));
-    else if (shown.empty() && !q.empty()) text(tr(Str::NoMatch));
+    else if (count == 0 && q.empty() && !core::map_loading(map)) status_line(tr(Str::NoLocations));
+    else if (count == 0 && !q.empty()) text(tr(Str::NoMatch));
+    else if (count == 1) text(tr(Str::ListCountOne));
+    else if (count > 1) text(core::tr_format(Str::ListCount, {core::format_number(static_cast<double>(count), 0)}));
 
     ImGui::BeginChild("##list", ImVec2(0, 0), false);
-    for (size_t i = 0; i < n; ++i) {
-        const core::LocationSummary& l = by_distance[i].second->summary;
-        if (list_row(row_label(l))) out.push_back(core::intent::OpenLocation{l.id});
+    const float row_h = list_row_height(kRowLines);
+    // Uniform rows: the clipper asks only for those in the child's visible part, so 10,000
+    // chargers in view cost a few dozen rows a frame (and the mirror lists what is on screen).
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(count), row_h + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const core::ListedLocation& row = cache.at(static_cast<size_t>(i));
+            const core::LocationSummary& l = map.locations[row.index].summary;
+            ImGui::PushID(i);
+            if (list_row(map_row_label(l, row.distance_m), false, true, row_h))
+                out.push_back(core::intent::OpenLocation{l.id});
+            ImGui::PopID();
+        }
     }
-    if (by_distance.size() > n) text(core::tr_format(Str::ListMore, {std::to_string(by_distance.size() - n)}));
+    clipper.End();
     draw_search(m, query, submitted, out);
     ImGui::EndChild();
 }
 
 }  // namespace
 
+std::string map_row_label(const core::LocationSummary& l, double distance_m) {
+    std::string where = l.address;
+    if (!l.city.empty()) where += (where.empty() ? "" : ", ") + l.city;
+    return core::tr_format(Str::ListRow,
+                           {l.name, core::format_distance(distance_m), where,
+                            core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
+                                                                  std::to_string(l.connectors_total)})});
+}
+
 void draw_map_screen(const core::Model& m, Intents& out) {
+    static Panel panel = Panel::None;  // which of filters / favourites is unfolded; only the view cares
     top_bar_with_scan(tr(Str::MapTitle), false, out);
     message_banner(m, out);
     const float avail = ImGui::GetContentRegionAvail().y;
@@ -111,7 +112,14 @@ void draw_map_screen(const core::Model& m, Intents& out) {
         draw_map_sheet(m, out);
         return;
     }
-    draw_map_filters(m, out);
+    // Filters and favourites side by side: two taps away from anything, little height taken.
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (button(map_filters_label(m.map.filters), half)) panel = panel == Panel::Filters ? Panel::None : Panel::Filters;
+    ImGui::SameLine();
+    const std::string favourites = core::tr_format(Str::Favourites, {std::to_string(m.map.favourites.size())});
+    if (button(favourites, half)) panel = panel == Panel::Favourites ? Panel::None : Panel::Favourites;
+    if (panel == Panel::Filters) draw_map_filters(m, out);
+    if (panel == Panel::Favourites) draw_map_favourites(m, out);
     account_links(out);  // wallet and history, above the list so they never scroll away
     draw_list(m, out);
 }

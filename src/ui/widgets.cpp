@@ -142,7 +142,7 @@ bool text_field(std::string_view label, std::string& buffer, std::string_view hi
     return entered;
 }
 
-bool list_row(std::string_view label, bool selected, bool enabled) {
+bool list_row(std::string_view label, bool selected, bool enabled, float height) {
     const int index = a11y::add(a11y::Role::Option, label);
     const bool activated = a11y::take_activation(index) && enabled;
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -154,7 +154,8 @@ bool list_row(std::string_view label, bool selected, bool enabled) {
     const char* begin = label.data();
     const char* end = begin + label.size();
     const ImVec2 text_size = font->CalcTextSizeA(font_size, FLT_MAX, wrap_w, begin, end);
-    const ImVec2 size(width, std::max(min_touch(), text_size.y + style.FramePadding.y * 2));
+    // A fixed height (a virtualised list) clips a label too long for it; the mirror keeps it whole.
+    const ImVec2 size(width, height > 0 ? height : std::max(min_touch(), text_size.y + style.FramePadding.y * 2));
 
     push_key_id(a11y::node(index));
     ImGui::BeginDisabled(!enabled);
@@ -169,8 +170,10 @@ bool list_row(std::string_view label, bool selected, bool enabled) {
     }
     draw->AddLine(ImVec2(bb.Min.x, bb.Max.y), bb.Max, ImGui::GetColorU32(ImGuiCol_Separator));
     const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
-    draw->AddText(font, font_size, ImVec2(bb.Min.x + style.FramePadding.x, bb.Min.y + (size.y - text_size.y) * 0.5f),
-                  text_col, begin, end, wrap_w);
+    const float text_y = bb.Min.y + std::max(style.FramePadding.y, (size.y - text_size.y) * 0.5f);
+    draw->PushClipRect(bb.Min, bb.Max, true);
+    draw->AddText(font, font_size, ImVec2(bb.Min.x + style.FramePadding.x, text_y), text_col, begin, end, wrap_w);
+    draw->PopClipRect();
     if (selected)
         draw->AddText(font, font_size,
                       ImVec2(bb.Max.x - style.FramePadding.x - mark_w, bb.Min.y + (size.y - font_size) * 0.5f), text_col,
@@ -183,6 +186,11 @@ bool list_row(std::string_view label, bool selected, bool enabled) {
     n.disabled = !enabled;
     place_last_item(index);
     return clicked || activated;
+}
+
+float list_row_height(int lines) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::max(min_touch(), ImGui::GetFontSize() * static_cast<float>(lines) + style.FramePadding.y * 2);
 }
 
 }  // namespace ui

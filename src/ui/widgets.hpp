@@ -17,6 +17,9 @@ void status_line(std::string_view text);
 bool text_field(std::string_view label, std::string& buffer, std::string_view hint = {},
                 bool digits_only = false);
 // A selectable row (list item, radio choice). Returns true when tapped.
-bool list_row(std::string_view label, bool selected = false, bool enabled = true);
+// `height` > 0 fixes the row's height (rows of a virtualised list must all be alike).
+bool list_row(std::string_view label, bool selected = false, bool enabled = true, float height = 0);
+// The height of a row holding `lines` lines of body text, at least a touch target.
+float list_row_height(int lines);
 
 }  // namespace ui

@@ -41,8 +41,10 @@ TEST_CASE("boot with empty storage: new token persisted, registered, map asked f
     CHECK(map_loading(j.m.map));
 
     const auto after_register = requests(j.answer("PUT", "/api/token/", 200, "{}"));
-    REQUIRE(after_register.size() == 1);
+    // The wallet, and the driver's favourites for the map (so its list and stars are right).
+    REQUIRE(after_register.size() == 2);
     CHECK(after_register[0].path == "/api/payment/app-" + kHex + "/wallet");
+    CHECK(starts_with(after_register[1].path, "/api/favorites/app-" + kHex + "/locations?"));
 
     // The map answer fills the map.
     j.answer("GET", "/api/locations/boundingbox", 200, seed::kSeedBoundingBox);

@@ -465,39 +465,3 @@ TEST_CASE("search by text asks the service near the driver, with the filters; a 
     CHECK(t.m.map.search_results.empty());
     CHECK(t.m.map.search_query.empty());
 }
-
-TEST_CASE("favourites: read when a sheet first opens, toggled at once, put back when refused") {
-    Map t;
-    t.boot();
-    // Before the token is registered nothing is asked (the service would not know the driver).
-    t.send(UserIntent{MapIntent{intent::SelectLocation{"L1"}}});
-    CHECK_FALSE(t.m.map.favourites_loaded);
-    for (const auto& [id, p] : t.m.pending)
-        if (p.kind == RequestKind::RegisterToken) { t.respond(id, 200, "{}"); break; }
-    REQUIRE(t.m.token_registered);
-    t.send(UserIntent{MapIntent{intent::SelectLocation{""}}});
-    auto effects = t.send(UserIntent{MapIntent{intent::SelectLocation{"L2"}}});
-    int list = 0;
-    for (const auto& e : effects)
-        if (const auto* r = std::get_if<HttpRequest>(&e); r && r->path == "/api/favorites/app-" + kHex + "/locations") list = r->id;
-    REQUIRE(list != 0);
-    t.respond(list, 200, page({"L9"}));
-    CHECK(t.m.map.favourites_loaded);
-    CHECK(is_favourite(t.m.map, "L9"));
-
-    effects = t.send(UserIntent{MapIntent{intent::ToggleFavourite{"L2"}}});
-    CHECK(is_favourite(t.m.map, "L2"));
-    const auto* add = std::get_if<HttpRequest>(&effects.back());
-    REQUIRE(add != nullptr);
-    CHECK(add->method == "POST");
-    CHECK(add->path == "/api/favorites/app-" + kHex + "/location/L2");
-    t.respond(add->id, 500, "{}");
-    CHECK_FALSE(is_favourite(t.m.map, "L2"));  // refused: put back
-
-    effects = t.send(UserIntent{MapIntent{intent::ToggleFavourite{"L9"}}});
-    const auto* del = std::get_if<HttpRequest>(&effects.back());
-    REQUIRE(del != nullptr);
-    CHECK(del->method == "DELETE");
-    t.respond(del->id, 204);
-    CHECK_FALSE(is_favourite(t.m.map, "L9"));
-}

@@ -142,6 +142,29 @@ class LocationEndpointsTest(unittest.TestCase):
 
     # favorites
 
+    def test_favorite_filter_is_the_drivers_own(self):
+        """filter.isFavorite lists the favourites of filter.appToken's driver only: without a token, or
+        with another driver's, nothing; search honours it too. The sheet lists the facilities."""
+        token = self.driver.token
+        status, _ = self.server.api("POST", f"/favorites/{token}/location/{MARGA}", {})
+        self.assertEqual(status, 204)
+        try:
+            status, body = self.get(f"/locations/boundingbox?{ALMERE_BOX}&filter.isFavorite=true")
+            self.assertEqual((status, body["data"]), (200, []))
+            other = f"nobody-{uuid.uuid4().hex}"
+            status, body = self.get(f"/locations/boundingbox?{ALMERE_BOX}&filter.isFavorite=true&filter.appToken={other}")
+            self.assertEqual((status, body["data"]), (200, []))
+            status, body = self.get(f"/locations/search?q=marga&filter.isFavorite=true&filter.appToken={token}")
+            self.assertEqual([d["id"] for d in body["data"]], [MARGA])
+            status, body = self.get(f"/locations/search?q=van%20der%20valk&filter.isFavorite=true&filter.appToken={token}")
+            self.assertEqual(body["data"], [])
+            status, body = self.get(f"/locations/boundingbox?{ALMERE_BOX}&filter.isFavorite=maybe&filter.appToken={token}")
+            self.assertEqual(status, 400)
+            status, body = self.get(f"/locations/{MARGA}")
+            self.assertEqual(body["facilities"], ["MALL"])
+        finally:
+            self.server.api("DELETE", f"/favorites/{token}/location/{MARGA}")
+
     def test_favorites_v1_and_v2(self):
         token = self.driver.token
         for prefix in ("", "/v2.1"):

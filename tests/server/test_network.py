@@ -16,6 +16,7 @@ from server.sim_data import load_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 BNETZA_CSV = REPO / ".." / "shared" / "testdata" / "locations" / "bnetza-2019-07.csv"
+OPENAPI = REPO / ".." / "shared" / "testdata" / "chargeassist" / "openapi.json"
 EVSE_ID = r"^(([A-Z]{2}\*?[A-Z0-9]{3}\*?E[A-Z0-9\*]{1,30})|(\+?[0-9]{1,3}\*[0-9]{3}\*[0-9\*]{1,32}))$"
 
 
@@ -114,6 +115,31 @@ class NetworkTest(unittest.TestCase):
         self.assertEqual(sorted(i for i in self.catalog.private_ids if i not in self.catalog.private_groups),
                          sorted(l["id"] for l in private))
         self.assertFalse(set(l["id"] for l in private) & set(l["id"] for l in restricted))
+
+    def test_facilities_fit_the_place(self):
+        """Every value is one of the API's; service areas have fuel and food, park-and-rides their stop,
+        hotels a hotel; street chargers mostly nothing; a kind of place has a mix, not one fixed list."""
+        enum = set(json.loads(OPENAPI.read_text())["components"]["schemas"]["LocationModel"]["properties"]
+                   ["facilities"]["items"]["enum"])
+        by_type = {}
+        for loc in self.catalog.locations.values():
+            facilities = loc["facilities"]
+            self.assertLessEqual(set(facilities), enum, loc["id"])
+            self.assertEqual(len(facilities), len(set(facilities)), loc["id"])
+            by_type.setdefault(loc["type"], Counter())[tuple(facilities)] += 1
+            if loc["type"] == "ALONG_MOTORWAY":
+                self.assertIn("FUEL_STATION", facilities, loc["id"])
+                self.assertTrue({"CAFE", "RESTAURANT"} & set(facilities), loc["id"])
+            if "hotel" in loc["name"].lower():
+                self.assertIn("HOTEL", facilities, loc["id"])
+            if loc["type"] == "PARKING_LOT" and loc["name"].startswith("P+R"):
+                self.assertIn("CARPOOL_PARKING", facilities, loc["id"])
+        motorway = by_type["ALONG_MOTORWAY"]
+        self.assertGreater(sum(n for f, n in motorway.items() if "SUPERMARKET" in f), sum(motorway.values()) * 0.25)
+        street = by_type["ON_STREET"]
+        self.assertGreater(street[()], sum(street.values()) * 0.4)
+        for kind in ("ON_STREET", "PARKING_GARAGE", "PARKING_LOT", "ALONG_MOTORWAY"):
+            self.assertGreater(len(by_type[kind]), 4, kind)
 
     def test_every_evse_has_a_qr_code(self):
         by_evse = {v[2]: k for k, v in self.catalog.lazy_qr.items()}
