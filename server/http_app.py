@@ -1,6 +1,7 @@
 """The HTTP front: request parsing, body limits and timeouts, routing of /api/... to handlers, JSON
 responses with the API's error shapes, and static files for everything else.
 No request, however malformed, may take the server down or leave a thread stuck."""
+import gzip
 import json
 import logging
 import socket
@@ -15,11 +16,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from . import api_errors, deep_links
 from .api_errors import ApiError
 from .rate_limit import RateLimiter, client_key
+from .static_files import accepted_encodings
 
 MAX_BODY = 64 * 1024          # the API's bodies are a few hundred bytes
 DRAIN_LIMIT = 1024 * 1024     # up to this, an oversized body is read and dropped so the client sees the 413
 SOCKET_TIMEOUT = 20           # seconds a client may stall mid-request or idle on keep-alive
 MAX_QUERY_FIELDS = 200
+COMPRESS_FROM = 1024          # bytes of JSON worth gzipping for the client
 STARTUP_WAIT = 120            # seconds an API request waits for the simulator's data at start-up
 MAX_CONNECTIONS = 256         # open connections at once; beyond it new ones are closed at once
 
@@ -358,6 +361,13 @@ class RequestHandler(BaseHTTPRequestHandler):
         """Sends a complete answer; with `truncate`, announces the full length but sends half the body
         and closes the connection (an injected fault)."""
         headers = dict(headers or {})
+        # A page of locations is tens of KB of JSON: compressed it costs a phone a fraction of that.
+        if (not truncate and len(data) >= COMPRESS_FROM and self.command != "HEAD"
+                and accepted_encodings(self.headers.get("Accept-Encoding")).get("gzip", 0) > 0
+                and not any(k.lower() == "content-encoding" for k in headers)):
+            data = gzip.compress(data, compresslevel=5, mtime=0)
+            headers["Content-Encoding"] = "gzip"
+            headers["Vary"] = "Accept-Encoding"
         self.send_response(status)
         if not any(k.lower() == "content-type" for k in headers):
             self.send_header("Content-Type", "application/json; charset=utf-8")

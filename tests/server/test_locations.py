@@ -1,5 +1,7 @@
 """Location endpoints beyond the bounding box: search, nearby, boundingbox-minimal, live availability,
 the v2.1 variants, favorites (v1 and v2.1) and private locations."""
+import gzip
+import json
 import math
 import unittest
 import uuid
@@ -48,6 +50,25 @@ class LocationEndpointsTest(unittest.TestCase):
         self.fail("paging never ended")
 
     # search
+
+    def test_large_answers_are_gzipped_for_clients_that_accept_it(self):
+        path = "/api/locations/boundingbox?bottomLeftLat=52.30&bottomLeftLng=4.80&topRightLat=52.42&topRightLng=5.00"
+        status, headers, plain = self.server.request("GET", path)
+        self.assertEqual(status, 200)
+        self.assertIsNone(headers.get("Content-Encoding"))
+        self.assertGreater(len(plain), 4096, "a page of 50 summaries")
+        status, headers, packed = self.server.request("GET", path, headers={"Accept-Encoding": "gzip, br"})
+        self.assertEqual(status, 200)
+        self.assertEqual(headers.get("Content-Encoding"), "gzip")
+        self.assertIn("Accept-Encoding", headers.get("Vary", ""))
+        self.assertEqual(int(headers["Content-Length"]), len(packed))
+        self.assertLess(len(packed), len(plain) / 3)
+        self.assertEqual(json.loads(gzip.decompress(packed)), json.loads(plain))
+        # q=0 refuses it; small answers are not worth it
+        _, headers, _ = self.server.request("GET", path, headers={"Accept-Encoding": "gzip;q=0"})
+        self.assertIsNone(headers.get("Content-Encoding"))
+        _, headers, _ = self.server.request("GET", "/api/servicestatus", headers={"Accept-Encoding": "gzip"})
+        self.assertIsNone(headers.get("Content-Encoding"))
 
     def test_search_finds_by_name_city_and_address(self):
         status, body = self.get("/locations/search?q=marga")
