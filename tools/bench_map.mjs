@@ -6,9 +6,9 @@
 // interval achieved (the 60 fps question).
 // Usage: node tools/bench_map.mjs [--pans N] [--synthetic]   (needs a web build in build/web/dist)
 import path from 'node:path';
-import { openApp, launchBrowser } from '../tests/browser/lib/app_driver.mjs';
+import { launchBrowser } from '../tests/browser/lib/app_driver.mjs';
 import { startServer, repoRoot } from '../tests/browser/lib/serve_process.mjs';
-import { touchPaths, mapBox } from '../tests/browser/lib/map_touch.mjs';
+import { touchPaths, mapBox, openMapAt } from '../tests/browser/lib/map_touch.mjs';
 
 const pans = Number(process.argv[process.argv.indexOf('--pans') + 1]) || 5;
 const onlySynthetic = process.argv.includes('--synthetic');  // just the synthetic pan figures
@@ -21,13 +21,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The whole of the Netherlands on a phone: 12,990 simulated locations in the box.
 const COUNTRY = { lat: 52.15, lng: 5.3, zoom: 7.0 };
 
-async function open(browser, server, query, cam) {
-  const o = await openApp(`${server.url}/${query}`, { browser });
-  await o.page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
-  await o.page.reload();
-  await o.app.waitReady();
-  return o;
-}
+const open = (browser, server, query, cam) => openMapAt(`${server.url}/${query}`, cam, { browser });
 
 // Waits until no area is loading and the list has been drawn; returns the chargers in view.
 async function loaded(app, page, timeout = 600000) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { touchPaths, mapBox, camera, waitCamera, worldPx } from './lib/map_touch.mjs';
+import { touchPaths, mapBox, camera, waitCamera, worldPx, openMapAt } from './lib/map_touch.mjs';
 
 let server, browser;
 
@@ -21,22 +21,7 @@ after(async () => {
 });
 
 // Opens the app with the map's camera already at a place (as a reload would restore it).
-async function openAt(cam) {
-  const opened = await openApp(server.url + '/', { browser });
-  // The page may still be storing its own first camera when this one is written: write it again.
-  for (let attempt = 0; cam; attempt++) {
-    await opened.page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
-    await opened.page.reload();
-    await opened.app.waitReady();
-    try {
-      await waitCamera(opened.page, (c) => Math.abs(c.lat - cam.lat) < 1e-6 && Math.abs(c.zoom - cam.zoom) < 1e-6, { timeout: 1000 });
-      break;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
-  return opened;
-}
+const openAt = (cam) => (cam ? openMapAt(server.url + '/', cam, { browser }) : openApp(server.url + '/', { browser }));
 
 const MARGA = { lat: 52.37707, lng: 5.21647 };
 

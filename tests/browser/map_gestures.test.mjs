@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { touchPaths, taps, mapView, camera, waitCamera, worldPx, groundAt, screenOf, mapMoves, pageNow }
+import { touchPaths, taps, mapView, camera, waitCamera, worldPx, groundAt, screenOf, mapMoves, pageNow, openMapAt, reopenAt }
   from './lib/map_touch.mjs';
 
 let server, browser;
@@ -25,20 +25,13 @@ after(async () => {
 const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 const OPEN_WATER = { lat: 52.55, lng: 5.25, zoom: 13 };  // the Markermeer: no chargers to tap by mistake
 const MARGA = { lat: 52.37707, lng: 5.21647 };
-const MARKER = /^Marga, \d of \d free$/;
+const MARKER = /^Marga, \d of \d free, AC up to 11 kW$/;
 const DENIED = 'Location access is off. Allow it in the browser settings to see where you are.';
 const UNAVAILABLE = 'Your position could not be found.';
 const LOCATING = 'Finding your position…';
 
 // Opens the app with the map's camera already at a place (as a reload would restore it).
-async function openAt(cam, context = {}) {
-  const opened = await openApp(server.url + '/', { browser, context });
-  await opened.page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
-  await opened.page.reload();
-  await opened.app.waitReady();
-  await waitCamera(opened.page, (c) => Math.abs(c.zoom - cam.zoom) < 1e-6);
-  return opened;
-}
+const openAt = (cam, context = {}) => openMapAt(server.url + '/', cam, { browser, context });
 
 const centreOf = (n) => ({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
 const near = (a, b, tol, what) =>
@@ -111,7 +104,9 @@ test('a double tap on a marker opens its sheet once and zooms in around the mark
   try {
     await withScreenshotOnFailure(page, 'map-double-tap-marker', async () => {
       const sheets = [];
-      page.on('request', (r) => { if (/^\/api\/locations\/[^/]+$/.test(new URL(r.url()).pathname)) sheets.push(r.url()); });
+      // GET /api/locations/{id}: a location's details (not the lists beside it under /locations/).
+      const detail = /^\/api\/locations\/(?!(boundingbox|boundingbox-minimal|availability|search|nearby)$)[^/]+$/;
+      page.on('request', (r) => { if (detail.test(new URL(r.url()).pathname)) sheets.push(`${r.method()} ${r.url()}`); });
       const marker = centreOf(await app.waitFor('button', MARKER, { timeout: 15000 }));
       await app.waitIdle({ quietMs: 300 });
       const view0 = await mapView(page);
@@ -226,9 +221,7 @@ test('desktop mouse: the wheel zooms around the cursor and is kept once it stops
       await assertIdle(app, page);
 
       // A click on a marker still opens its sheet.
-      await page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), { ...MARGA, zoom: 17 });
-      await page.reload();
-      await app.waitReady();
+      await reopenAt(page, app, { ...MARGA, zoom: 17 }, server.url + '/');
       await app.click('button', MARKER, { timeout: 15000 });
       await app.waitFor('heading', 'Marga');
       await app.waitFor('button', 'Charge here');

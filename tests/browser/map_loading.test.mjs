@@ -4,9 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { touchPaths, mapBox, waitCamera } from './lib/map_touch.mjs';
+import { touchPaths, mapBox, waitCamera, openMapAt } from './lib/map_touch.mjs';
 
 let server, browser;
 
@@ -20,13 +20,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function openAt(cam) {
-  const opened = await openApp(server.url + '/', { browser });
-  await opened.page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
-  await opened.page.reload();
-  await opened.app.waitReady();
-  return opened;
-}
+const openAt = (cam) => openMapAt(server.url + '/', cam, { browser });
 
 // Bounding-box requests the page makes from now on.
 function watchAreas(page) {
@@ -49,8 +43,8 @@ test('a pan loads the new area; panning back costs no request', { timeout: 60000
       const c0 = await waitCamera(page, () => true);
       const areas = watchAreas(page);
 
-      // 300 px east: new ground, new areas asked for.
-      await touchPaths(page, [[box.cx + 150, box.cy, box.cx - 150, box.cy]]);
+      // 240 px east (the drag stays clear of the map's buttons at the right edge): new ground, new areas asked for.
+      await touchPaths(page, [[box.cx + 120, box.cy, box.cx - 120, box.cy]]);
       await waitCamera(page, (c) => c.lng > c0.lng + 0.01);
       await app.waitIdle({ quietMs: 600 });
       assert.ok(areas.length > 0, 'the new area was asked for');
@@ -59,7 +53,7 @@ test('a pan loads the new area; panning back costs no request', { timeout: 60000
 
       // And back: everything is in the cache.
       const asked = areas.length;
-      await touchPaths(page, [[box.cx - 150, box.cy, box.cx + 150, box.cy]]);
+      await touchPaths(page, [[box.cx - 120, box.cy, box.cx + 120, box.cy]]);
       await waitCamera(page, (c) => Math.abs(c.lng - c0.lng) < 0.002);
       await app.waitIdle({ quietMs: 600 });
       assert.equal(areas.length, asked, `panning back asked again: ${areas.slice(asked).join(' ')}`);
@@ -80,7 +74,7 @@ test('offline the map says so and keeps what it has; back online it loads the re
       const c0 = await waitCamera(page, () => true);
 
       await page.context().setOffline(true);
-      await touchPaths(page, [[box.cx + 150, box.cy, box.cx - 150, box.cy]]);
+      await touchPaths(page, [[box.cx + 120, box.cy, box.cx - 120, box.cy]]);
       await waitCamera(page, (c) => c.lng > c0.lng + 0.01);
       await app.waitFor('status', 'Offline: showing the chargers already loaded.', { timeout: 10000 });
       // What was loaded before is still there (the part of the old view still in sight).

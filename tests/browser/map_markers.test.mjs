@@ -4,9 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
 import { simControl } from './lib/charge_steps.mjs';
+import { openMapAt } from './lib/map_touch.mjs';
 
 let server, browser;
 
@@ -52,13 +53,7 @@ async function neighbours() {
   throw new Error('no DC place with an AC place beside it');
 }
 
-async function openAt(cam) {
-  const opened = await openApp(server.url + '/', { browser });
-  await opened.page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
-  await opened.page.reload();
-  await opened.app.waitReady();
-  return opened;
-}
+const openAt = (cam) => openMapAt(server.url + '/', cam, { browser });
 
 test('markers name AC or DC and their power; a place with every EVSE broken is "out of order"', { timeout: 90000 }, async () => {
   const [dc, ac] = await neighbours();

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { waitCamera } from './lib/map_touch.mjs';
+import { waitCamera, reopenAt } from './lib/map_touch.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,28 +32,14 @@ function metres(text) {
   return Number(n.replace(/,/g, '')) * (unit === 'km' ? 1000 : 1);
 }
 
-// Reloads with the map's camera at a place, as a reload would restore it. The page may still be
-// storing its own first camera when this one is written: then it is written again.
-async function setCamera(page, app, cam) {
-  for (let attempt = 0; ; attempt++) {
-    await page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
-    await page.reload();
-    await app.waitReady();
-    try {
-      await waitCamera(page, (c) => Math.abs(c.lat - cam.lat) < 1e-6 && Math.abs(c.zoom - cam.zoom) < 1e-6, { timeout: 1000 });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
-}
+const setCamera = (page, app, cam) => reopenAt(page, app, cam, server.url + '/');
 
 test('Marga\'s sheet names its facilities; a favourite survives a reload and opens from the list and the filter', { timeout: 90000 }, async () => {
   const { page, app, close } = await openApp(server.url + '/', { browser });
   try {
     await withScreenshotOnFailure(page, 'map-sheet-favourite', async () => {
       await setCamera(page, app, { ...MARGA, zoom: 17 });
-      await app.tap('button', /^Marga, \d of \d free$/, { timeout: 15000 });
+      await app.tap('button', /^Marga, \d of \d free, AC up to 11 kW$/, { timeout: 15000 });
       await app.waitFor('heading', 'Marga');
       await app.waitFor('text', 'At this place: Shopping centre');
       await app.tap('button', 'Add to favourites');

@@ -1,6 +1,8 @@
 // Map helpers for browser tests: raw multi-touch through CDP (pan, fling, pinch, taps), the map's box
 // on screen, the persisted camera, the cameras the gestures asked for, and Web Mercator to compare
 // positions.
+import { openApp } from './app_driver.mjs';
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Moves fingers along straight lines: `paths` is [[x0, y0, x1, y1], ...] (one per finger), CSS px.
@@ -104,4 +106,23 @@ export async function mapMoves(page, since = 0) {
 
 export async function pageNow(page) {
   return page.evaluate(() => performance.now());
+}
+
+// (Re)opens the app at `appUrl` with the map's camera stored as an earlier visit would have left
+// it. The camera is written from an empty page of the same origin, where no app runs that could
+// store its own first camera over it.
+export async function reopenAt(page, app, cam, appUrl) {
+  const blank = new URL('/__test-storage', appUrl).href;
+  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,">' }));
+  await page.goto(blank);
+  await page.evaluate((c) => localStorage.setItem('mapCamera', JSON.stringify(c)), cam);
+  await page.goto(appUrl);
+  await app.waitReady();
+}
+
+// A new phone (or `context`) page with the app open at `cam`.
+export async function openMapAt(appUrl, cam, { browser, context = {} } = {}) {
+  const opened = await openApp('about:blank', { browser, context, waitFirstFrame: false });
+  await reopenAt(opened.page, opened.app, cam, appUrl);
+  return opened;
 }
