@@ -293,6 +293,7 @@ void on_boot(Step& s, const Boot& boot) {
         s.m.app_token = *token;
     } else {
         s.m.app_token = "app-" + boot.random_hex;
+        s.m.token_new = true;
         persist(s, kKeyAppToken, s.m.app_token);
     }
     s.m.utc_offset_minutes = boot.utc_offset_minutes;

@@ -204,6 +204,7 @@ struct Model {
 
     std::string app_token;
     bool token_registered = false;
+    bool token_new = false;  // made on this visit: the service knows nothing of it before it is registered
 
     MapState map;  // see map_state.hpp; its rules are in map_controller.cpp
 

@@ -58,6 +58,8 @@ void schedule_refresh(Step& s) {
 
 void fetch_sessions(Step& s) {
     if (s.m.app_token.empty() || in_flight(s.m, RequestKind::Sessions)) return;
+    // A token made on this visit has no sessions, and until registered the service answers 404.
+    if (s.m.token_new && !s.m.token_registered) return;
     send(s, sessions_request(s.m.app_token, s.now - kSessionsWindow), RequestKind::Sessions);
 }
 

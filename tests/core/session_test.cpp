@@ -1,5 +1,7 @@
 // Never lose a session, never start twice: unclear starts, reloads, other tabs, several sessions,
 // hidden pages, offline phones, stops the network lost, and every status in words.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "journey_harness.hpp"
@@ -588,4 +590,22 @@ TEST_CASE("the price a session started under is kept with it, in storage and aft
     const auto broken = decode_active_sessions(R"([{"id":"x","tariff":{"elements":"nope"}}])");
     REQUIRE(broken.size() == 1);
     CHECK(broken[0].id == "x");
+}
+
+TEST_CASE("a token made on this visit is not asked for sessions before the service knows it") {
+    Journey j;
+    j.boot();  // nothing stored: a new token
+    auto sessions_asked = [&] {
+        return std::count_if(j.sent.begin(), j.sent.end(),
+                             [](const HttpRequest& r) { return r.method == "GET" && starts_with(r.path, "/api/token/"); });
+    };
+    j.send(Visibility{false});
+    j.send(Visibility{true});  // back in view before the registration answered
+    j.send(Connectivity{false});
+    j.send(Connectivity{true});
+    CHECK(sessions_asked() == 0);
+    j.answer("PUT", "/api/token/", 201, "{}");
+    j.send(Visibility{false});
+    j.send(Visibility{true});
+    CHECK(sessions_asked() == 1);  // registered: now a tab elsewhere could have started one
 }
