@@ -12,7 +12,7 @@ import { writeConfig } from './lib/deploy_files.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
 
 let server, browser, deploy;
-const IDLE_SECONDS = 8;
+const IDLE_SECONDS = 15;  // long enough that a slow machine never idles out mid-step
 
 before(async () => {
   deploy = writeConfig('kiosk.json', (config) => {

@@ -33,6 +33,11 @@ const LOCATING = 'Finding your position…';
 // Opens the app with the map's camera already at a place (as a reload would restore it).
 const openAt = (cam, context = {}) => openMapAt(server.url + '/', cam, { browser, context });
 
+// The stored camera may be rewritten with the last bits rounded differently (the app stores what it
+// shows): the same place is the same to well under a millimetre.
+const assertSameCamera = (a, b, what = 'the camera did not move') =>
+  assert.ok(Math.abs(a.lat - b.lat) < 1e-9 && Math.abs(a.lng - b.lng) < 1e-9 && Math.abs(a.zoom - b.zoom) < 1e-9,
+    `${what}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
 const centreOf = (n) => ({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
 const near = (a, b, tol, what) =>
   assert.ok(Math.abs(a.x - b.x) < tol && Math.abs(a.y - b.y) < tol, `${what}: (${a.x}, ${a.y}) vs (${b.x}, ${b.y})`);
@@ -75,7 +80,7 @@ test('a double tap zooms one level in around the finger; a single tap, a slow se
       await taps(page, [[p.x, p.y], [p.x, p.y]], { gapMs: 450 });
       await app.waitIdle({ quietMs: 400 });
       assert.deepEqual(await mapMoves(page, since), [], 'single taps do not move the map');
-      assert.deepEqual(await camera(page), c0);
+      assertSameCamera(await camera(page), c0);
 
       // A double tap: exactly one level in, and the ground under the finger is still under it.
       since = await pageNow(page);
@@ -281,7 +286,7 @@ test('Show my position refused or not found says so plainly, and the note goes o
         await app.tap('button', 'Show my position');
         await app.waitFor('status', DENIED);
         assert.equal(await app.find('text', 'Your position'), null);
-        assert.deepEqual(await camera(page), c0, 'the map stays where it was');
+        assertSameCamera(await camera(page), c0, 'the map stays where it was');
         // The rest of the map still works, and moving it puts the note away.
         await app.waitFor('option', / free$/, { timeout: 15000 });
         await app.tap('button', 'Zoom in');
