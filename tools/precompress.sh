@@ -6,5 +6,6 @@ find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.mjs' -o -name 
   -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.ttf' \) -print0 |
 while IFS= read -r -d '' f; do
   brotli -f -q 11 -o "$f.br" "$f"
-  gzip -9 -n -c "$f" > "$f.gz"
+  # Chromium takes gzip over plain HTTP: zopfli's gzip is about 4 % smaller than gzip -9's, same format.
+  if command -v zopfli > /dev/null; then zopfli -c "$f" > "$f.gz"; else gzip -9 -n -c "$f" > "$f.gz"; fi
 done
