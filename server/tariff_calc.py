@@ -2,6 +2,7 @@
 (src/core/tariff_engine.hpp states the rules; the differential test holds the two together).
 Integer arithmetic: money in micros (1e-6 of the currency), energy in mWh, time in ms. Pure
 functions, no clock, no I/O. Charge Assist TariffModels are priced through their OCPI form."""
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -390,6 +391,21 @@ def _units(micro):
     return Decimal(micro) / 1_000_000
 
 
+def receipt_cents(exact_lines, exact_total):
+    """Each line's amount in cents such that the lines add up to the rounded total, as a receipt
+    must: every line is its own amount rounded down, and the cents still missing go to the lines
+    that lost most (largest remainder), so no line is more than a cent off its own amount. None
+    when the lines do not add up to the total exactly (a min or max price applied)."""
+    if not exact_lines or sum(exact_lines) != exact_total or any(m < 0 for m in exact_lines):
+        return None
+    floors = [m // 10_000 * 10_000 for m in exact_lines]
+    missing = (round_to_cents(exact_total) - sum(floors)) // 10_000
+    by_remainder = sorted(range(len(exact_lines)), key=lambda i: (-(exact_lines[i] - floors[i]), i))
+    for i in by_remainder[:missing]:
+        floors[i] += 10_000
+    return floors
+
+
 def price_session(tariff, periods):
     """Bill for the simulator's `periods` under a Charge Assist TariffModel dict.
 
@@ -413,6 +429,9 @@ def price_session(tariff, periods):
         lines.append(Line(line.dimension, unit, price, quantity, _units(line.excl_vat), _units(line.incl_vat),
                           vat, _units(round_to_cents(line.incl_vat))))
     excl, incl = cost.totals["total"]
+    rounded = receipt_cents([line.incl_vat for line in cost.lines], incl)
+    if rounded is not None:
+        lines = [dataclasses.replace(line, rounded=_units(r)) for line, r in zip(lines, rounded)]
     vat_percentage = tariff.get("vatPercentage")
     if vat_percentage is None:
         vats = [line.vat_percent for line in lines if line.vat_percent is not None]

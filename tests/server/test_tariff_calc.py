@@ -5,7 +5,8 @@ import os
 import unittest
 from decimal import Decimal
 
-from server.tariff_calc import OcpiPeriod, Period, _iso_ms, ms_from_hours, mwh_from_kwh, price_ocpi, price_session
+from server.tariff_calc import (OcpiPeriod, Period, _iso_ms, ms_from_hours, mwh_from_kwh, price_ocpi, price_session,
+                                receipt_cents, round_to_cents)
 
 OCPI_CASES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "testdata", "tariffs",
                           "ocpi-tariffs", "test_data")
@@ -13,6 +14,11 @@ OCPI_CASES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared",
 
 def D(x):
     return Decimal(str(x))
+
+
+def _cents(amount):
+    """A Decimal amount rounded to cents on its own, as the receipt's lines once were."""
+    return Decimal(round_to_cents(int(amount * 1_000_000))) / 1_000_000
 
 
 def charging(offset_s, seconds, wh, before_wh=0, power_kw=None):
@@ -122,6 +128,27 @@ class HandWorkedTest(unittest.TestCase):
         bill = price_session(tariff, [charging(0, 60, 100)])
         self.assertEqual((bill.lines[0].cost, bill.total), (D("0.045"), D("0.05")))  # not 0.04 (half even)
         self.assertEqual(bill.total_vat, D("0.01"))  # 0.05 x 21/121 = 0.00868
+
+    def test_receipt_lines_add_up_to_the_total(self):
+        # Three lines of 1.005 each: rounded on their own 3.03, but the driver pays 3.02.
+        self.assertEqual(receipt_cents([1_005_000] * 3, 3_015_000), [1_010_000, 1_010_000, 1_000_000])
+        # A1 at the walkthrough's prices: the FLAT fee, 0.257 kWh and 3 started minutes.
+        tariff = {"currency": "EUR", "isVatIncluded": True, "vatPercentage": 13, "elements": [{"priceComponents": [
+            {"type": "FLAT", "price": 1.64, "vat": 13}, {"type": "ENERGY", "price": 2.106, "vat": 13},
+            {"type": "TIME", "price": 0.351, "vat": 13, "stepSize": 60}]}]}
+        seen_fixed = False
+        for wh in range(1, 400, 7):
+            for seconds in (61, 150, 3599):
+                bill = price_session(tariff, [charging(0, seconds, wh)])
+                self.assertEqual(sum(line.rounded for line in bill.lines), bill.total, (wh, seconds))
+                for line in bill.lines:
+                    self.assertLessEqual(abs(line.rounded - line.cost), D("0.01"))
+                alone = sum(_cents(line.cost) for line in bill.lines)
+                seen_fixed |= alone != bill.total
+        self.assertTrue(seen_fixed, "some sessions' lines, each rounded alone, would not add up")
+        # Not when a minimum or maximum price made the total: the lines do not add up to it anyway.
+        self.assertIsNone(receipt_cents([100_000, 200_000], 500_000))
+        self.assertIsNone(receipt_cents([], 0))
 
     def test_missing_vat_means_no_vat(self):
         tariff = {"currency": "EUR", "isVatIncluded": False,
