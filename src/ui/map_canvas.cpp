@@ -302,6 +302,20 @@ void draw_legend() {
     if (button(tr(Str::LegendClose))) g_legend = false;
 }
 
+// The sheet opening shrinks the map about its middle: a marker tapped near the edge would drop
+// out of sight just as its sheet opens, so the map then centres on it.
+void keep_selected_in_sight(const core::MapState& map, geo::Camera& camera) {
+    const auto it = map.location_index.find(map.selected_id);
+    if (map.selected_id.empty() || it == map.location_index.end()) return;
+    const core::MapLocation& l = map.locations[it->second];
+    const double size = geo::world_px(camera.zoom);
+    const geo::World c = geo::project(camera.centre);
+    const double margin = 24;  // CSS px: a marker's half width
+    const double dx = (l.world.x - c.x) * size, dy = (l.world.y - c.y) * size;
+    if (std::abs(dx) > camera.width / 2 - margin || std::abs(dy) > camera.height / 2 - margin)
+        camera.centre = {l.summary.lat, l.summary.lng};
+}
+
 }  // namespace
 
 void set_clustering(bool on) { g_clustering = on; }
@@ -325,6 +339,7 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     if (std::abs(v.camera.width - css_w) > 0.5 || std::abs(v.camera.height - css_h) > 0.5) {
         v.camera.width = css_w;
         v.camera.height = css_h;
+        keep_selected_in_sight(map, v.camera);
         out.push_back(core::MapIntent{core::intent::MapMoved{v.camera, true}});
     }
     v.size = geo::world_px(v.camera.zoom);

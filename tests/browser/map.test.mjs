@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { touchPaths, mapBox, camera, waitCamera, worldPx, openMapAt } from './lib/map_touch.mjs';
+import { touchPaths, mapBox, mapView, camera, waitCamera, worldPx, openMapAt, reopenAt } from './lib/map_touch.mjs';
 
 let server, browser;
 
@@ -186,6 +186,39 @@ test('search by text finds a charger outside the view and opens it on the map', 
       await app.waitFor('button', 'Charge here');
       const cam = await waitCamera(page, (c) => c.lat > 52.45);
       assert.ok(Math.abs(cam.lng - 5.0325) < 0.01 && Math.abs(cam.lat - 52.4875) < 0.01, `the map moved to Volendam (${cam.lat}, ${cam.lng})`);
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('a marker tapped near the map\'s edge stays in sight when its sheet opens', { timeout: 60000 }, async () => {
+  const zoom = 17;
+  const { page, app, close } = await openAt({ ...MARGA, zoom });
+  try {
+    await withScreenshotOnFailure(page, 'map-sheet-keeps-marker', async () => {
+      const MARKER = /^Marga, \d of \d free/;
+      await app.waitFor('button', MARKER, { timeout: 15000 });
+      // Put Marga 40 px above the bottom edge of the map: the sheet's smaller map would cut it off.
+      const view = await mapView(page);
+      const size = 256 * 2 ** zoom, m = worldPx(MARGA.lat, MARGA.lng, zoom);
+      const y = m.y - (view.h / 2 - 40);
+      const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / size))) * 180) / Math.PI;
+      await reopenAt(page, app, { lat, lng: MARGA.lng, zoom }, server.url + '/');
+      const marker = await app.waitFor('button', MARKER, { timeout: 15000 });
+      const before = await mapView(page);
+      assert.ok(marker.y + marker.h / 2 > before.y + before.h - 80, `Marga starts near the bottom (${marker.y} in ${JSON.stringify(before)})`);
+
+      await app.tap('button', MARKER);
+      await app.waitFor('heading', 'Marga');
+      await app.waitFor('button', 'Charge here');
+      const cam = await waitCamera(page, (c) => Math.abs(c.lat - MARGA.lat) < 1e-6);
+      assert.ok(Math.abs(cam.lng - MARGA.lng) < 1e-6, 'the map centred on the tapped marker');
+      const shown = await app.waitFor('button', MARKER);
+      const after = await mapView(page);
+      assert.ok(after.h < before.h, 'the map gave room to the sheet');
+      const cy = shown.y + shown.h / 2;
+      assert.ok(cy > after.y && cy < after.y + after.h, `the marker is on the map (${cy} in ${after.y}..${after.y + after.h})`);
     });
   } finally {
     await close();
