@@ -91,8 +91,10 @@ void draw_list(const core::Model& m, Intents& out) {
 }  // namespace
 
 std::string map_row_label(const core::LocationSummary& l, double distance_m) {
-    std::string where = l.address;
+    // Many places are named after their street: the address then only repeats the name.
+    std::string where = core::lower_ascii(l.address) == core::lower_ascii(l.name) ? std::string() : l.address;
     if (!l.city.empty()) where += (where.empty() ? "" : ", ") + l.city;
+    if (where.empty()) where = l.address;  // no town to say instead
     return core::tr_format(Str::ListRow,
                            {l.name, core::format_distance(distance_m), where,
                             core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
