@@ -1,25 +1,14 @@
 // The whole charge journey on a phone-sized Chromium with touch, against serve.py's simulator:
 // map → Marga → connector → add a charge card with the keyboard → price → start → charging → stop → receipt.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { server, browser, useAppServer } from './lib/app_suite.mjs';
 
 const CARD = '770674109963002836';
-let server, browser;
 
-before(async () => {
-  // 30 simulated seconds per real second: the car plugs in and energy flows within the test's patience.
-  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useAppServer();
 
 const energyOf = (name) => Number(/([\d.]+) kWh/.exec(name)?.[1] ?? NaN);
 

@@ -1,24 +1,13 @@
 // The map on a phone: pan (with inertia) and pinch with real touch events, a marker's bottom
 // sheet into the price screen, and a filter that changes what is shown and survives a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { server, browser, useAppServer } from './lib/app_suite.mjs';
 import { touchPaths, mapBox, mapView, camera, waitCamera, worldPx, openMapAt, reopenAt } from './lib/map_touch.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useAppServer();
 
 // Opens the app with the map's camera already at a place (as a reload would restore it).
 const openAt = (cam) => (cam ? openMapAt(server.url + '/', cam, { browser }) : openApp(server.url + '/', { browser }));

@@ -1,26 +1,15 @@
 // The map's gestures and "Show my position" in Chromium: double tap, a flick's glide and a drag that
 // does not glide (phone, real touch events); wheel, drag and click (desktop mouse); locating the
 // driver when the browser allows it, refuses it or cannot find the position.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { server, browser, useAppServer } from './lib/app_suite.mjs';
 import { touchPaths, taps, mapView, camera, waitCamera, worldPx, groundAt, screenOf, mapMoves, pageNow, openMapAt, reopenAt }
   from './lib/map_touch.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useAppServer();
 
 const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 const OPEN_WATER = { lat: 52.55, lng: 5.25, zoom: 13 };  // the Markermeer: no chargers to tap by mistake

@@ -1,24 +1,13 @@
 // How the map loads on a phone: a pan loads the new area, panning back costs no request, and
 // without a network the map says so, keeps what it has and loads once the network is back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { server, browser, useAppServer } from './lib/app_suite.mjs';
 import { touchPaths, mapBox, waitCamera, openMapAt } from './lib/map_touch.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useAppServer();
 
 const openAt = (cam) => openMapAt(server.url + '/', cam, { browser });
 

@@ -1,25 +1,14 @@
 // Markers say what matters in words too: AC or DC and the top power in each marker's accessible name,
 // "out of order" once every EVSE of a place is broken (after a reload), and a legend under the map.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { server, browser, useAppServer } from './lib/app_suite.mjs';
 import { simControl } from './lib/charge_steps.mjs';
 import { openMapAt } from './lib/map_touch.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useAppServer();
 
 async function api(p) {
   const r = await fetch(server.url + '/api' + p);

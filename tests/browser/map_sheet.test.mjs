@@ -1,27 +1,16 @@
 // The map's bottom sheet, favourites and list on a phone: Marga's facilities in words, a favourite
 // that is still there after a reload (in the favourites list and the "favourites only" filter, and
 // opens from there), and a long list that scrolls far beyond its first hundred rows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { server, browser, useAppServer } from './lib/app_suite.mjs';
 import { waitCamera, reopenAt } from './lib/map_touch.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useAppServer();
 
 const MARGA = { lat: 52.37707, lng: 5.21647 };
 const ROW = /^(.+) · ([\d.,]+ k?m) · (.+) · \d+ of \d+ free$/;  // name · distance · address · free

@@ -1,23 +1,12 @@
 // Prices a driver can trust, in the browser: the price screen's estimator and reasons per payment
 // method, the running cost (kept across a reload), and the receipt's download and print.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { server, browser, useAppServer } from './lib/app_suite.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startServer(['--root', path.join(repoRoot, 'build/web/dist'), '--time-scale', '30']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useAppServer();
 
 test('price screen, running cost across a reload, receipt download and print', { timeout: 120000 }, async () => {
   const { page, app, close } = await openApp(server.url + '/', { browser });
