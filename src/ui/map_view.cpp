@@ -1,6 +1,8 @@
 // The map screen: the map on top; below it either the bottom sheet of the tapped charger or the
 // filters and favourites, a search field and the list of every charger in view, nearest first
-// (the screen-reader way through the map), drawn row by row only where the list is on screen.
+// (the screen-reader way through the map), drawn row by row only where the list is on screen;
+// all of it below the map scrolls as one.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,9 @@ using core::tr;
 
 namespace {
 
-constexpr int kRowLines = 2;  // every row of the virtualised list has room for two lines
+constexpr int kRowLines = 2;       // every row of the virtualised list has room for two lines
+constexpr int kMaxRowLines = 3;    // or three, when the nearest rows' labels need them
+constexpr size_t kRowsMeasured = 40;
 
 enum class Panel { None, Filters, Favourites };
 
@@ -67,8 +71,14 @@ void draw_list(const core::Model& m, Intents& out) {
     else if (count == 1) text(tr(Str::ListCountOne));
     else if (count > 1) text(core::tr_format(Str::ListCount, {core::format_number(static_cast<double>(count), 0)}));
 
-    ImGui::BeginChild("##list", ImVec2(0, 0), false);
-    const float row_h = list_row_height(kRowLines);
+    // Rows share one height (the clipper needs it): two lines, three when the nearest rows need
+    // them at this width, so no row's availability is cut off.
+    int lines = kRowLines;
+    for (size_t i = 0; i < std::min<size_t>(count, kRowsMeasured) && lines < kMaxRowLines; ++i) {
+        const core::ListedLocation& row = cache.at(i);
+        lines = std::max(lines, list_row_lines(map_row_label(map.locations[row.index].summary, row.distance_m)));
+    }
+    const float row_h = list_row_height(std::min(lines, kMaxRowLines));
     // Uniform rows: the clipper asks only for those in the child's visible part, so 10,000
     // chargers in view cost a few dozen rows a frame (and the mirror lists what is on screen).
     ImGuiListClipper clipper;
@@ -85,7 +95,6 @@ void draw_list(const core::Model& m, Intents& out) {
     }
     clipper.End();
     draw_search(m, query, submitted, out);
-    ImGui::EndChild();
 }
 
 }  // namespace
@@ -114,6 +123,9 @@ void draw_map_screen(const core::Model& m, Intents& out) {
         draw_map_sheet(m, out);
         return;
     }
+    // Everything below the map scrolls as one, so the list can use the whole height under the
+    // map once the driver scrolls past the buttons and the search field.
+    ImGui::BeginChild("##below", ImVec2(0, 0), false);
     // Filters and favourites side by side: two taps away from anything, little height taken.
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (button(map_filters_label(m.map.filters), half)) panel = panel == Panel::Filters ? Panel::None : Panel::Filters;
@@ -122,8 +134,9 @@ void draw_map_screen(const core::Model& m, Intents& out) {
     if (button(favourites, half)) panel = panel == Panel::Favourites ? Panel::None : Panel::Favourites;
     if (panel == Panel::Filters) draw_map_filters(m, out);
     if (panel == Panel::Favourites) draw_map_favourites(m, out);
-    account_links(out);  // wallet and history, above the list so they never scroll away
+    account_links(out);  // wallet and history, above the list: never lost under thousands of rows
     draw_list(m, out);
+    ImGui::EndChild();
 }
 
 }  // namespace ui

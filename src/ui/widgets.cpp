@@ -188,6 +188,14 @@ bool list_row(std::string_view label, bool selected, bool enabled, float height)
     return clicked || activated;
 }
 
+int list_row_lines(std::string_view label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap_w = std::max(1.0f, ImGui::GetContentRegionAvail().x - style.FramePadding.x * 3 - ImGui::CalcTextSize(kCheck).x);
+    const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap_w, label.data(),
+                                                        label.data() + label.size());
+    return std::max(1, static_cast<int>(size.y / ImGui::GetFontSize() + 0.5f));
+}
+
 float list_row_height(int lines) {
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(min_touch(), ImGui::GetFontSize() * static_cast<float>(lines) + style.FramePadding.y * 2);

@@ -21,5 +21,7 @@ bool text_field(std::string_view label, std::string& buffer, std::string_view hi
 bool list_row(std::string_view label, bool selected = false, bool enabled = true, float height = 0);
 // The height of a row holding `lines` lines of body text, at least a touch target.
 float list_row_height(int lines);
+// Lines `label` wraps to in a list row as wide as the space left on this line.
+int list_row_lines(std::string_view label);
 
 }  // namespace ui
