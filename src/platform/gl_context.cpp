@@ -2,6 +2,7 @@
 // context loss (phones drop GPU contexts of background tabs): pause, then rebuild on restore.
 #include "platform/gl_context.hpp"
 
+#include <emscripten/em_js.h>
 #include <emscripten/html5.h>
 
 #include "imgui.h"
@@ -12,6 +13,28 @@ namespace platform::gl {
 namespace {
 
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_context = 0;
+
+// One way for the page's images (a logo, a map tile) to become textures ImGui can draw:
+// Module.evTextureFrom(source) uploads an <img> or ImageBitmap into a new texture and returns
+// its id in Emscripten's GL table (0 without a context).
+EM_JS(void, js_install_texture_upload, (), {
+    Module['evTextureFrom'] = function(source) {
+        var gl = GLctx;
+        if (!gl || gl.isContextLost()) return 0;
+        var tex = gl.createTexture();
+        gl.bindTexture(gl.TEXTURE_2D, tex);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+        var id = GL.getNewId(GL.textures);
+        tex.name = id;
+        GL.textures[id] = tex;
+        return id;
+    };
+});
 
 EM_BOOL on_lost(int, const void*, void*) {
     frames::set_paused(true);
@@ -40,6 +63,7 @@ bool create() {
     attrs.premultipliedAlpha = EM_FALSE;
     g_context = emscripten_webgl_create_context("#canvas", &attrs);
     if (g_context <= 0) return false;
+    js_install_texture_upload();
     return emscripten_webgl_make_context_current(g_context) == EMSCRIPTEN_RESULT_SUCCESS;
 }
 

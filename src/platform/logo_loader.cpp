@@ -17,19 +17,8 @@ EM_JS(void, js_load_logo, (const char* url_ptr), {
     var img = new Image();
     if (/^https?:/i.test(url)) img.crossOrigin = 'anonymous';  // a tainted image cannot be a texture
     img.onload = function() {
-        var gl = GLctx;
-        if (!gl || gl.isContextLost()) return;
-        var tex = gl.createTexture();
-        gl.bindTexture(gl.TEXTURE_2D, tex);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, img);
-        var id = GL.getNewId(GL.textures);
-        tex.name = id;
-        GL.textures[id] = tex;
-        _ev_logo_loaded(id, img.naturalWidth, img.naturalHeight);
+        var id = Module['evTextureFrom'](img);  // platform/gl_context.cpp
+        if (id) _ev_logo_loaded(id, img.naturalWidth, img.naturalHeight);
     };
     img.onerror = function() { _ev_logo_loaded(0, 0, 0); };
     img.src = url;

@@ -54,22 +54,10 @@ EM_JS(void, js_tile_fetch, (const char* url, int z, int x, int y), {
         .then(function (r) { if (!r.ok) throw new Error('tile ' + r.status); return r.blob(); })
         .then(function (b) { return createImageBitmap(b); })
         .then(function (bmp) {
-            var gl = GLctx;
             if (!mine()) { bmp.close(); return; }
             jobs.delete(key);
-            if (!gl) { bmp.close(); _ev_tile_done(z, x, y, 0); return; }
-            var tex = gl.createTexture();
-            gl.bindTexture(gl.TEXTURE_2D, tex);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-            gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
-            gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bmp);
+            var id = Module['evTextureFrom'](bmp);  // platform/gl_context.cpp
             bmp.close();
-            var id = GL.getNewId(GL.textures);
-            tex.name = id;
-            GL.textures[id] = tex;
             _ev_tile_done(z, x, y, id);
         })
         .catch(function () {
