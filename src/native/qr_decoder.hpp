@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/scan_payload.hpp"
+#include "core/scan/scan.hpp"
 #include "image_file.hpp"
 
 namespace native {

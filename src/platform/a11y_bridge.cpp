@@ -8,7 +8,7 @@
 
 #include "platform/frame_loop.hpp"
 #include "platform/text_input.hpp"
-#include "ui/a11y_mirror.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace platform::a11y_bridge {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/deployment.hpp"
-#include "core/map_controller.hpp"
+#include "core/deploy/deploy.hpp"
+#include "core/journey/journey.hpp"
 #include "platform/storage.hpp"
 
 namespace platform {

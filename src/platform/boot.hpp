@@ -1,6 +1,6 @@
 // The first event: what storage kept from earlier visits, and fresh randomness.
 #pragma once
-#include "core/journey.hpp"
+#include "core/journey/journey.hpp"
 
 namespace platform {
 

@@ -3,8 +3,8 @@
 #pragma once
 #include <optional>
 
-#include "core/journey.hpp"
-#include "ui/screens.hpp"
+#include "core/journey/journey.hpp"
+#include "ui/journey/journey.hpp"
 
 namespace platform::camera {
 

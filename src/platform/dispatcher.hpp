@@ -1,7 +1,7 @@
 // The core loop: every event goes through core::update, every effect it returns is run here.
 #pragma once
-#include "core/deployment.hpp"
-#include "core/journey.hpp"
+#include "core/deploy/deploy.hpp"
+#include "core/journey/journey.hpp"
 
 namespace platform {
 

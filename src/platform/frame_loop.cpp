@@ -20,9 +20,9 @@
 #include "platform/logo_loader.hpp"
 #include "platform/map_gestures.hpp"
 #include "platform/text_input.hpp"
-#include "ui/a11y_mirror.hpp"
-#include "ui/app_view.hpp"
-#include "ui/map_surface.hpp"
+#include "ui/widgets/widgets.hpp"
+#include "ui/app/app.hpp"
+#include "ui/map/map.hpp"
 
 namespace platform::frames {
 namespace {

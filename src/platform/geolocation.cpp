@@ -3,7 +3,7 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/journey.hpp"
+#include "core/journey/journey.hpp"
 #include "platform/dispatcher.hpp"
 
 namespace platform::geolocation {

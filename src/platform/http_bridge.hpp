@@ -1,6 +1,6 @@
 // HttpRequest effects -> window.fetch (web/http_bridge.js) -> HttpResponse events.
 #pragma once
-#include "core/journey.hpp"
+#include "core/journey/journey.hpp"
 
 namespace platform::http {
 

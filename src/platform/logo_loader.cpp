@@ -5,7 +5,7 @@
 #include <emscripten/emscripten.h>
 
 #include "platform/frame_loop.hpp"
-#include "ui/brand_bar.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace platform::logo {
 namespace {

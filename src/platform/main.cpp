@@ -15,7 +15,7 @@
 #include "platform/page_events.hpp"
 #include "platform/text_input.hpp"
 #include "platform/timers.hpp"
-#include "ui/map_canvas.hpp"
+#include "ui/map/map.hpp"
 
 namespace {
 

@@ -10,14 +10,13 @@
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
-#include "core/journey.hpp"
-#include "core/map_geo.hpp"
-#include "core/map_inertia.hpp"
+#include "core/journey/journey.hpp"
+#include "core/map/map.hpp"
 #include "platform/dispatcher.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/input_queue.hpp"
-#include "ui/map_surface.hpp"
+#include "ui/map/map.hpp"
 
 namespace platform::map_gestures {
 namespace {

@@ -11,9 +11,9 @@
 
 #include <emscripten/emscripten.h>
 
-#include "core/map_tile_set.hpp"
+#include "core/map/map.hpp"
 #include "platform/frame_loop.hpp"
-#include "ui/map_surface.hpp"
+#include "ui/map/map.hpp"
 
 namespace {
 

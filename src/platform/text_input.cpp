@@ -7,7 +7,7 @@
 
 #include "platform/display.hpp"
 #include "platform/input_queue.hpp"
-#include "ui/a11y_mirror.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace platform::text_input {
 namespace {

@@ -1,6 +1,6 @@
 // WakeAt effects -> setTimeout -> core::Tick; and a Tick when the page becomes visible again.
 #pragma once
-#include "core/time_point.hpp"
+#include "core/time/time.hpp"
 
 namespace platform::timers {
 

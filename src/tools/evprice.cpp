@@ -8,9 +8,8 @@
 #include <sstream>
 #include <string>
 
-#include "json_read.hpp"
-#include "ocpi_codec.hpp"
-#include "tariff_engine.hpp"
+#include "core/api/api.hpp"
+#include "core/pricing/pricing.hpp"
 
 using core::Json;
 using core::Micros;

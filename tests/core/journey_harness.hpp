@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "journey.hpp"
-#include "json_read.hpp"
+#include "core/journey/journey.hpp"
+#include "core/api/json_read.hpp"
 #include "seed_bodies.hpp"
 
 namespace test {

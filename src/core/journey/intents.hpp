@@ -1,0 +1,51 @@
+// What the driver can ask for (intents, emitted by the views) and every event update() takes.
+#pragma once
+#include <string>
+#include <variant>
+
+#include "core/io/io.hpp"
+#include "core/map/map.hpp"
+
+namespace core {
+
+namespace intent {
+struct OpenLocation { std::string location_id; };
+struct ChooseConnector { std::string evse_uid; std::string connector_id; };
+struct OpenAddCard {};
+struct AddChargeCard { std::string visual_number; };
+struct ChoosePaymentMethod { std::string payment_method_id; };
+struct StartCharging {};
+struct StopCharging { std::string session_id; };  // empty: the session on screen (also cancels one not started)
+struct ShowSession { std::string session_id; };   // one of several running sessions
+struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
+struct OpenWallet {};
+struct RemovePaymentMethod { std::string payment_method_id; };
+struct AddExternalMethod { std::string external_id; };  // the integrator takes payment (PSP, room bill)
+struct SetDefaultPayment { std::string payment_method_id; };
+struct OpenHistory {};
+struct OpenPastSession { std::string session_id; };  // its receipt, from the history
+struct Back {};
+struct DismissError {};
+struct Finish {};  // leave the receipt, back to the map
+struct DownloadReceipt {};
+struct PrintReceipt {};
+// Scanning (scan_flow.hpp).
+struct OpenScanner {};
+struct ToggleTorch {};
+struct SubmitEvseId { std::string text; };  // typed by the driver
+struct ScanAgain {};
+}  // namespace intent
+
+using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseConnector,
+                                intent::OpenAddCard, intent::AddChargeCard, intent::ChoosePaymentMethod,
+                                intent::StartCharging, intent::StopCharging, intent::Back,
+                                intent::DismissError, intent::Finish, intent::DownloadReceipt,
+                                intent::PrintReceipt, intent::OpenScanner, intent::ToggleTorch,
+                                intent::SubmitEvseId, intent::ScanAgain, intent::ShowSession, intent::TryAgain,
+                                intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
+                                intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession>;
+
+using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
+                           StorageChanged>;
+
+}  // namespace core

@@ -1,0 +1,138 @@
+// The journey's whole state: which screen, what was loaded, the running sessions, the requests
+// in flight. Views read it; only update() and the flows beside it change it.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/api/api.hpp"
+#include "core/map/map.hpp"
+#include "core/scan/scan.hpp"
+#include "core/session/session.hpp"
+#include "core/text/text.hpp"
+#include "core/time/time.hpp"
+
+namespace core {
+
+// Storage keys (also read back in Boot::stored).
+inline constexpr const char* kKeyAppToken = "appToken";
+// JSON array, one entry per running session: id, location, evse, connector, last status body, tariff.
+inline constexpr const char* kKeyActiveSessions = "activeSessions";
+// A start whose outcome is not settled yet (start_guard.hpp); written before the request is sent.
+inline constexpr const char* kKeyStartPending = "startPending";
+// The payment method the driver made default (this phone only; the API has no such flag).
+inline constexpr const char* kKeyDefaultPayment = "defaultPaymentMethod";
+
+enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Wallet, History, Scan, ScanResult };
+
+enum class RequestKind {
+    RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
+    Sessions, RemovePayment, AddExternal, PastSession, QrResolve, EvseLookup
+};
+
+struct PendingRequest {
+    RequestKind kind;
+    std::string context;  // e.g. the location id asked for
+    TimePoint deadline{};  // past this (its time-out and some grace) it counts as unanswered
+};
+
+struct UserMessage {
+    Str text = Str::None;
+    std::string detail;  // from the server, shown below the text when not empty
+};
+
+// The locations a deployment is about (a hotel's chargers, a kiosk's demo): empty ids means all.
+// Private (closed-loop) locations are asked for with the app token as filter.appToken.
+struct LocationScope {
+    std::vector<std::string> ids;
+    bool private_access = false;
+};
+
+struct Model {
+    Screen screen = Screen::Map;
+    LocationScope scope;
+    bool booted = false;
+
+    std::string app_token;
+    bool token_registered = false;
+    bool token_new = false;  // made on this visit: the service knows nothing of it before it is registered
+
+    MapState map;  // see core/map/state.hpp; its rules are in map_flow.cpp
+
+    // A deployment's own chargers (a hotel's, a kiosk's), listed instead of the map: read from
+    // this area, page by page, with filter.appToken where the chargers are private.
+    BoundingBox map_box{52.30, 4.90, 52.55, 5.30};
+    std::vector<LocationSummary> locations;
+    bool locations_loading = false;
+
+    std::optional<Location> location;  // the opened one
+    bool location_loading = false;
+    std::string chosen_evse_uid, chosen_connector_id;
+
+    std::vector<PaymentMethod> wallet;
+    bool wallet_loaded = false;
+    std::vector<WalletTariffItem> tariffs;  // for the chosen connector, one per payment method
+    bool tariffs_loading = false;
+    std::optional<Tariff> default_tariff;  // the connector's published price, known without a card
+    bool default_tariff_loading = false;
+    // While a chosen card is still being verified its price is unknown: ask again at this time.
+    std::optional<TimePoint> tariff_refresh_at;
+    std::string chosen_payment_method_id;
+    bool card_adding = false;
+
+    bool start_in_flight = false;
+    // A start sent (or being sent) whose outcome is not settled; blocks another start until the
+    // session list settles it. From another tab: `start_elsewhere`.
+    std::optional<StartMarker> start_marker;
+    std::optional<StartMarker> start_elsewhere;
+    std::optional<TimePoint> start_check_at;  // when to ask the session list about start_marker
+    int start_check_failures = 0;
+
+    std::vector<ActiveSession> sessions;  // every running session of this token, oldest first
+    std::string shown_session;            // the id on the session screen
+    std::vector<std::string> closed_sessions;  // ended here: not taken up again from the list
+    std::optional<TimePoint> sessions_refresh_at;
+    std::optional<SessionStatus> receipt;  // the final status once the session is over
+    bool receipt_from_history = false;     // Done leads back to the history
+
+    std::string default_payment_method_id;
+    bool wallet_busy = false;  // a removal or an external method on its way
+    bool add_card_for_wallet = false;  // the add-card screen was opened from the wallet
+    std::vector<SessionSummary> history;  // the token's sessions, newest first
+    bool history_loading = false;
+    int utc_offset_minutes = 0;  // from Boot
+
+    bool visible = true;  // polling pauses while the page is hidden
+    bool online = true;   // and while the browser says it is offline
+    bool keep_awake = false;
+
+    ScanState scan;
+    Screen scan_return_to = Screen::Map;  // where Back leads from the scanner
+
+    std::optional<UserMessage> message;  // a problem to show the driver
+    std::map<int, PendingRequest> pending;
+    int next_request_id = 1;
+};
+
+// Polling rhythm (DESIGN: poll every 3 s until CHARGING, then as the service proposes).
+inline constexpr Millis kPollInterval{3000};
+inline constexpr Millis kPollMin{2000};
+inline constexpr Millis kPollMax{30000};
+// After a request's own time-out, how long the core waits for the platform's answer before it
+// counts the request as unanswered itself: no request is left hanging, whatever the platform does.
+inline constexpr Millis kRequestGrace{5000};
+// How long a COMPLETED session waits for CDR_AVAILABLE before its COMPLETED status is the receipt.
+inline constexpr Millis kCompletedGrace{120000};
+// 4xx answers in a row to status polls after which the session is given up as unknown.
+inline constexpr int kMaxClientErrors = 5;
+// While sessions run, the session list is read again this often (sessions started elsewhere).
+inline constexpr Millis kSessionsRefresh{60000};
+// How far back the session list is read for sessions to take up again.
+inline constexpr Millis kSessionsWindow{48LL * 3600 * 1000};
+// The most map locations gathered by following continuation tokens for one area.
+inline constexpr size_t kMaxMapLocations = 500;
+// How often the price per payment method is asked again while a card is being verified.
+inline constexpr Millis kTariffRefresh{4000};
+
+}  // namespace core

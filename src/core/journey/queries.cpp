@@ -1,0 +1,89 @@
+// The pure helpers views use to read the model (journey.hpp).
+#include "flows.hpp"
+
+namespace core {
+
+using detail::find_connector;
+using detail::find_evse;
+
+const Evse* chosen_evse(const Model& m) {
+    return m.location ? find_evse(*m.location, m.chosen_evse_uid) : nullptr;
+}
+
+const Connector* chosen_connector(const Model& m) {
+    const Evse* e = chosen_evse(m);
+    return e != nullptr ? find_connector(*e, m.chosen_connector_id) : nullptr;
+}
+
+const WalletTariffItem* chosen_tariff_item(const Model& m) {
+    if (m.chosen_payment_method_id.empty()) return nullptr;
+    for (const auto& t : m.tariffs)
+        if (t.payment_method.id == m.chosen_payment_method_id) return &t;
+    return nullptr;
+}
+
+bool payment_usable(const WalletTariffItem& item) {
+    const bool priced = item.validity == TariffValidity::Valid || item.validity == TariffValidity::Unknown;
+    return priced && item.payment_method.is_compatible != false &&
+           item.payment_method.verification != VerificationStatus::Invalid;
+}
+
+bool can_start(const Model& m) {
+    // One session at a time: the service asks apps not to start another before the first stops.
+    // A start whose outcome is unknown, here or in another tab, counts as one.
+    if (!m.booted || m.start_in_flight || m.start_marker || m.start_elsewhere || !m.sessions.empty() ||
+        m.tariffs_loading)
+        return false;
+    const Evse* evse = chosen_evse(m);
+    if (evse == nullptr || evse->charging_not_allowed || chosen_connector(m) == nullptr) return false;
+    const WalletTariffItem* item = chosen_tariff_item(m);
+    return item != nullptr && payment_usable(*item);
+}
+
+const ActiveSession* shown_session(const Model& m) {
+    for (const auto& a : m.sessions)
+        if (a.id == m.shown_session) return &a;
+    return m.sessions.empty() ? nullptr : &m.sessions.front();
+}
+
+bool can_stop(const ActiveSession& s) {
+    if (s.stop_requested) return false;
+    if (!s.last) return true;
+    const SessionStatusCode st = s.last->status;
+    return !is_final(st) && st != SessionStatusCode::Stopping && st != SessionStatusCode::Completed;
+}
+
+bool is_stopping(const ActiveSession& s) {
+    if (s.stop_requested) return true;
+    if (!s.last) return false;
+    const SessionStatusCode st = s.last->status;
+    return st == SessionStatusCode::Stopping || st == SessionStatusCode::Completed;
+}
+
+bool is_cancel(const ActiveSession& s) {
+    return !s.last || s.last->status == SessionStatusCode::Requested || s.last->status == SessionStatusCode::Starting;
+}
+
+bool can_stop(const Model& m) {
+    const ActiveSession* s = shown_session(m);
+    return s != nullptr && can_stop(*s);
+}
+
+bool is_stopping(const Model& m) {
+    const ActiveSession* s = shown_session(m);
+    return s != nullptr && is_stopping(*s);
+}
+
+std::optional<std::string> normalize_card_number(std::string_view typed) {
+    std::string out;
+    for (const char c : typed) {
+        if (c == ' ' || c == '-') continue;
+        const bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (!alnum) return std::nullopt;
+        out.push_back(c);
+    }
+    if (out.size() < 6 || out.size() > 30) return std::nullopt;
+    return out;
+}
+
+}  // namespace core

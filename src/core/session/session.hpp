@@ -1,0 +1,12 @@
+// A running session as the phone follows it: ActiveSession, its clock on the backend's time, the
+// words for where it stands, its storage form, the tariff kept with it, and the start guard that
+// keeps a start from being sent twice.
+// Other parts include only this header.
+#pragma once
+
+#include "active_session.hpp"
+#include "clock.hpp"
+#include "explain.hpp"
+#include "store.hpp"
+#include "tariff.hpp"
+#include "start_guard.hpp"

@@ -1,0 +1,7 @@
+// Time as the core counts it: UTC instants (TimePoint, Millis) read from and written as ISO 8601,
+// and the civil-time rules of the zones the app prices in (UTC, fixed offsets, EU/EFTA zones).
+// Other parts include only this header.
+#pragma once
+
+#include "time_point.hpp"
+#include "zone_rules.hpp"

@@ -1,0 +1,85 @@
+// The hotel portal's check-in: room number and surname, or the booking reference. No account, no
+// card: the portal answers with a token that charges on the room.
+#include <cstring>
+#include <string>
+
+#include "core/text/text.hpp"
+#include "ui/widgets/widgets.hpp"
+#include "deploy.hpp"
+#include "imgui.h"
+
+namespace ui {
+
+using core::Str;
+using core::tr;
+
+namespace {
+
+// The shell's message: texts with a placeholder take the detail (a date); others show it below.
+void shell_message(const core::AppModel& app) {
+    if (!app.message) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kWarnBg);
+    const bool fills = std::strstr(tr(app.message->text), "%s") != nullptr;
+    const float lines = app.message->detail.empty() || fills ? 2.4f : 4.0f;
+    ImGui::BeginChild("##shell-message", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines +
+                                                       ImGui::GetStyle().WindowPadding.y * 2),
+                      false, ImGuiWindowFlags_NoScrollbar);
+    if (fills) {
+        status_line(core::tr_format(app.message->text, {app.message->detail}));
+    } else {
+        status_line(tr(app.message->text));
+        if (!app.message->detail.empty()) text(app.message->detail);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void draw_loading_screen(const core::AppModel& app) {
+    top_bar(app.config.branding.display_name.empty() ? tr(Str::AppTitle) : app.config.branding.display_name.c_str(),
+            false);
+    status_line(tr(app.stage == core::Stage::Preparing ? Str::PreparingDemo : Str::AppStarting));
+}
+
+namespace {
+// What the guest typed lives only here, and only while the check-in screen is up.
+std::string g_room, g_surname, g_reference;
+}  // namespace
+
+void forget_checkin_text() {
+    g_room.clear();
+    g_surname.clear();
+    g_reference.clear();
+}
+
+void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
+    std::string& room = g_room;
+    std::string& surname = g_surname;
+    std::string& reference = g_reference;
+    const std::string& hotel = app.config.branding.display_name;
+    brand_bar(hotel.empty() ? tr(Str::CheckInTitle) : hotel.c_str(), !app.config.branding.logo_url.empty());
+    heading(tr(Str::CheckInTitle));
+    ImGui::PushTextWrapPos(0);
+    text(tr(Str::CheckInHint));
+    ImGui::PopTextWrapPos();
+    shell_message(app);
+    const bool entered_room = text_field(tr(Str::RoomNumber), room);
+    const bool entered_name = text_field(tr(Str::Surname), surname);
+    const bool entered_ref = text_field(tr(Str::BookingReference), reference);
+    ImGui::Spacing();
+    const bool busy = app.checking_in;
+    const bool ready = !reference.empty() || (!room.empty() && !surname.empty());
+    if ((primary_button(busy ? tr(Str::CheckingIn) : tr(Str::CheckIn), !busy && ready) ||
+         ((entered_room || entered_name || entered_ref) && !busy && ready))) {
+        out.push_back(core::shell_intent::CheckIn{room, surname, reference});
+    }
+    if (!app.config.branding.support_phone.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+        text(core::tr_format(Str::SupportPhone, {app.config.branding.support_phone}));
+        ImGui::PopStyleColor();
+    }
+}
+
+
+}  // namespace ui

@@ -1,0 +1,26 @@
+// The journey's screens, one function each (location, price, add card, session, receipt, wallet,
+// history, scanner); each reads the model and appends the driver's intents. The map screen is ui/map's.
+#pragma once
+#include <vector>
+
+#include "core/journey/journey.hpp"
+#include "receipt_note.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace ui {
+
+void draw_location_screen(const core::Model& m, Intents& out);
+void draw_price_screen(const core::Model& m, Intents& out);
+void draw_add_card_screen(const core::Model& m, Intents& out);
+// Returns ms until the screen changes by itself (elapsed time, "updated N s ago").
+int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out);
+void draw_receipt_screen(const core::Model& m, Intents& out);
+// `camera_box` receives where the camera picture goes while the camera runs.
+void draw_scan_screen(const core::Model& m, Intents& out, ViewBox* camera_box);
+void draw_scan_result_screen(const core::Model& m, Intents& out);
+// Above the receipt: what the end of a session means and what to do next.
+void draw_session_outcome(const core::SessionStatus& st, Intents& out);
+void draw_wallet_screen(const core::Model& m, Intents& out);
+void draw_history_screen(const core::Model& m, Intents& out);
+
+}  // namespace ui

@@ -1,0 +1,16 @@
+// The map screen's parts, drawn by map_view.cpp.
+#pragma once
+#include <string>
+
+#include "ui/widgets/widgets.hpp"
+
+namespace ui {
+
+void draw_map_sheet(const core::Model& m, Intents& out);       // map_sheet.cpp
+void draw_map_filters(const core::Model& m, Intents& out);     // map_filters_view.cpp: the unfolded toggles
+std::string map_filters_label(const core::MapFilters& f);      // "Filters" / "Filters (2 on)"
+void draw_map_favourites(const core::Model& m, Intents& out);  // map_favourites_view.cpp
+// "Marga · 350 m · Margaklompehof 11, Almere · 2 of 3 free" (map_view.cpp).
+std::string map_row_label(const core::LocationSummary& l, double distance_m);
+
+}  // namespace ui

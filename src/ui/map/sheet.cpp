@@ -1,0 +1,72 @@
+// The bottom sheet of a tapped marker: where it is, who runs it, what is there (facilities, opening
+// hours), how far, each EVSE with its connectors and status, and "Charge here" into the journey.
+#include <string>
+
+#include "core/api/api.hpp"
+#include "core/text/text.hpp"
+#include "core/map/map.hpp"
+#include "imgui.h"
+#include "map_parts.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace ui {
+
+using core::Str;
+using core::tr;
+
+void draw_map_sheet(const core::Model& m, Intents& out) {
+    const core::MapState& map = m.map;
+    const auto it = map.location_index.find(map.selected_id);
+    const core::LocationSummary* summary = it != map.location_index.end() ? &map.locations[it->second].summary : nullptr;
+    const core::Location* loc = map.selected ? &*map.selected : nullptr;
+
+    ImGui::BeginChild("##sheet", ImVec2(0, 0), false);
+    const std::string name = loc ? loc->name : summary ? summary->name : std::string();
+    heading(name.empty() ? tr(Str::LoadingLocation) : name.c_str());
+    ImGui::PushTextWrapPos(0);
+    if (loc) {
+        text(loc->address + ", " + loc->postal_code + " " + loc->city);
+        const std::string op = loc->branding && !loc->branding->display_name.empty() ? loc->branding->display_name
+                                                                                      : loc->operator_name;
+        if (!op.empty()) text(core::tr_format(Str::OperatedBy, {op}));
+        if (const std::string f = core::facilities_line(loc->facilities); !f.empty()) text(f);
+        if (loc->opening_hours)
+            if (const std::string h = core::opening_hours_line(*loc->opening_hours); !h.empty()) text(h);
+    } else if (summary) {
+        text(summary->address + ", " + summary->city);
+    }
+    if (summary) {
+        // Distance from the driver when known, else from the middle of the map.
+        const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
+        const double d = core::geo::distance_m(from, {summary->lat, summary->lng});
+        text(core::tr_format(Str::DistanceAway, {core::format_distance(d)}) + " · " +
+             core::tr_format(Str::ConnectorsFree, {std::to_string(summary->connectors_available),
+                                                   std::to_string(summary->connectors_total)}));
+    }
+    if (primary_button(tr(Str::ChargeHere))) out.push_back(core::intent::OpenLocation{map.selected_id});
+    const bool favourite = core::is_favourite(map, map.selected_id);
+    if (button(tr(favourite ? Str::RemoveFavourite : Str::AddFavourite), 0, m.token_registered))
+        out.push_back(core::MapIntent{core::intent::ToggleFavourite{map.selected_id}});
+    if (button(tr(Str::CloseSheet))) out.push_back(core::MapIntent{core::intent::SelectLocation{""}});
+
+    if (!loc) {
+        if (map.selected_failed) status_line(tr(Str::ErrorLocation));
+        else status_line(tr(Str::LoadingLocation));
+    } else {
+        for (const auto& evse : loc->evses) {
+            ImGui::Separator();
+            const std::string evse_name = evse.display_name.empty() ? evse.uid : evse.display_name;
+            const bool unknown_value = evse.status == core::EvseStatus::Unknown && !evse.status_raw.empty() &&
+                                       evse.status_raw != "UNKNOWN";
+            text(evse_name + " · " + (unknown_value ? core::tr_format(Str::UnknownValue, {evse.status_raw})
+                                                    : std::string(tr(core::evse_status_label(evse.status)))));
+            if (evse.charging_not_allowed) text(tr(Str::ChargingNotAllowed));
+            if (evse.restricted_access) text(tr(Str::RestrictedAccess));
+            for (const auto& c : evse.connectors) text(connector_text(c));
+        }
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+}  // namespace ui

@@ -1,0 +1,24 @@
+// The map's rectangle for the platform's touch routing (see map_surface.hpp).
+#include "surface.hpp"
+
+namespace ui::map_surface {
+namespace {
+Rect g_drawing, g_last, g_controls_drawing, g_controls_last;
+}
+
+void begin_frame() {
+    g_last = g_drawing;
+    g_drawing = {};
+    g_controls_last = g_controls_drawing;
+    g_controls_drawing = {};
+}
+
+void publish(const Rect& r) { g_drawing = r; }
+
+Rect current() { return g_last; }
+
+void publish_controls(const Rect& r) { g_controls_drawing = r; }
+
+bool on_controls(float x, float y) { return g_controls_last.contains(x, y); }
+
+}  // namespace ui::map_surface

@@ -1,0 +1,31 @@
+// Pieces every screen shares: formatted strings, the top bar, the problem banner, primary buttons.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/journey/journey.hpp"
+
+namespace ui {
+
+using Intents = std::vector<core::UserIntent>;
+
+struct ViewBox { float x = 0, y = 0, w = 0, h = 0; };  // device px
+
+// The Scan button at the right of a top bar: always within reach.
+bool top_bar_with_scan(const char* title, bool with_back, Intents& out);
+// The way from the map to the wallet and the history.
+void account_links(Intents& out);
+
+// The bar at the top of a screen. Returns true when Back was tapped.
+bool top_bar(const char* title, bool with_back);
+
+// Shows the model's message, if any, with a dismiss button.
+void message_banner(const core::Model& m, std::vector<core::UserIntent>& out);
+
+// A prominent full-width button for the one main action of a screen.
+bool primary_button(const std::string& label, bool enabled = true);
+
+// "Type 2 socket · 11 kW AC" for a connector.
+std::string connector_text(const core::Connector& c);
+
+}  // namespace ui

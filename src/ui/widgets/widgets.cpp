@@ -1,0 +1,204 @@
+// The widgets the screens use: drawn with ImGui in device pixels, each one registered in the
+// accessibility mirror with its role, name and box, and activatable from it.
+#define IMGUI_DEFINE_MATH_OPERATORS  // ImVec2 arithmetic, before the first imgui include
+#include "widgets.hpp"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "a11y_mirror.hpp"
+
+namespace ui {
+namespace {
+
+constexpr float kMinTouchCss = 48.0f;  // touch targets, CSS px
+constexpr const char* kCheck = "\xE2\x9C\x93";  // ✓
+
+float min_touch() { return kMinTouchCss * a11y::frame().dpr; }
+
+// The mirror box is the visible part of the last item; a fully clipped item keeps its whole box.
+void place_last_item(int index) {
+    a11y::Node& n = a11y::node(index);
+    const ImRect item(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImRect visible = item;
+    visible.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
+    n.offscreen = visible.GetWidth() <= 0 || visible.GetHeight() <= 0;
+    const ImRect& r = n.offscreen ? item : visible;
+    n.box = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
+}
+
+void push_key_id(const a11y::Node& n) { ImGui::PushID(n.key.data(), n.key.data() + n.key.size()); }
+
+void wrapped_text(std::string_view text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+}
+
+void readable(a11y::Role role, std::string_view text, ImFont* font) {
+    if (text.empty()) return;
+    const int index = a11y::add(role, text);
+    if (font) ImGui::PushFont(font);
+    wrapped_text(text);
+    if (font) ImGui::PopFont();
+    place_last_item(index);
+}
+
+ImFont* heading_font() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : nullptr;  // the platform loads body, then heading
+}
+
+int text_field_callback(ImGuiInputTextCallbackData* data) {
+    auto* text = static_cast<std::string*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        text->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+        return data->EventChar < '0' || data->EventChar > '9';
+    }
+    return 0;
+}
+
+// With the on-screen keyboard up, the field being edited must stay above it.
+void keep_above_keyboard() {
+    const float bottom = ImGui::GetItemRectMax().y;
+    const float limit = a11y::frame().visible_bottom - ImGui::GetStyle().ItemSpacing.y;
+    if (bottom > limit && ImGui::GetScrollMaxY() > 0)
+        ImGui::SetScrollY(std::min(ImGui::GetScrollMaxY(), ImGui::GetScrollY() + (bottom - limit)));
+}
+
+}  // namespace
+
+bool button(std::string_view label, float width, bool enabled) {
+    const int index = a11y::add(a11y::Role::Button, label);
+    const bool activated = a11y::take_activation(index) && enabled;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* begin = label.data();
+    const char* end = begin + label.size();
+    const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false);
+    const ImVec2 size(width > 0 ? width : ImGui::GetContentRegionAvail().x,
+                      std::max(min_touch(), text_size.y + style.FramePadding.y * 2));
+
+    push_key_id(a11y::node(index));
+    ImGui::BeginDisabled(!enabled);
+    const bool clicked = ImGui::InvisibleButton("##button", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImGuiCol fill = held && hovered ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    draw->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(fill), style.FrameRounding);
+    if (style.FrameBorderSize > 0)
+        draw->AddRect(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0, style.FrameBorderSize);
+    ImGui::RenderTextClippedEx(draw, bb.Min + style.FramePadding, bb.Max - style.FramePadding, begin, end,
+                               &text_size, style.ButtonTextAlign, &bb);
+    ImGui::EndDisabled();
+    ImGui::PopID();
+
+    a11y::Node& n = a11y::node(index);
+    n.disabled = !enabled;
+    place_last_item(index);
+    return clicked || activated;
+}
+
+void heading(std::string_view text) { readable(a11y::Role::Heading, text, heading_font()); }
+
+void text(std::string_view text) { readable(a11y::Role::Text, text, nullptr); }
+
+void status_line(std::string_view text) { readable(a11y::Role::Status, text, nullptr); }
+
+bool text_field(std::string_view label, std::string& buffer, std::string_view hint, bool digits_only) {
+    if (!label.empty()) wrapped_text(label);  // the visible label; the mirror names the field with it
+    const int index = a11y::add(a11y::Role::Textbox, label);
+    if (a11y::take_activation(index)) ImGui::SetKeyboardFocusHere(0);
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad_y = std::max(style.FramePadding.y, (min_touch() - ImGui::GetFontSize()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, pad_y));
+    push_key_id(a11y::node(index));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::string hint_z(hint);
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize;
+    if (digits_only) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+    const bool entered = ImGui::InputTextWithHint("##field", hint_z.c_str(), buffer.data(), buffer.capacity() + 1,
+                                                  flags, text_field_callback, &buffer);
+    const bool active = ImGui::IsItemActive();
+    if (active) {
+        const float dpr = a11y::frame().dpr;
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                            ImGui::GetColorU32(ImGuiCol_NavHighlight), style.FrameRounding, 0, 2 * dpr);
+        keep_above_keyboard();
+    }
+    ImGui::PopID();
+    ImGui::PopStyleVar();
+
+    a11y::Node& n = a11y::node(index);
+    n.value = buffer;
+    n.focused = active;
+    n.numeric = digits_only;
+    place_last_item(index);
+    return entered;
+}
+
+bool list_row(std::string_view label, bool selected, bool enabled, float height) {
+    const int index = a11y::add(a11y::Role::Option, label);
+    const bool activated = a11y::take_activation(index) && enabled;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImFont* font = ImGui::GetFont();
+    const float font_size = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float mark_w = ImGui::CalcTextSize(kCheck).x;
+    const float wrap_w = std::max(1.0f, width - style.FramePadding.x * 3 - mark_w);
+    const char* begin = label.data();
+    const char* end = begin + label.size();
+    const ImVec2 text_size = font->CalcTextSizeA(font_size, FLT_MAX, wrap_w, begin, end);
+    // A fixed height (a virtualised list) clips a label too long for it; the mirror keeps it whole.
+    const ImVec2 size(width, height > 0 ? height : std::max(min_touch(), text_size.y + style.FramePadding.y * 2));
+
+    push_key_id(a11y::node(index));
+    ImGui::BeginDisabled(!enabled);
+    const bool clicked = ImGui::InvisibleButton("##row", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (selected || hovered) {
+        const ImGuiCol fill = held ? ImGuiCol_HeaderActive : selected ? ImGuiCol_Header : ImGuiCol_HeaderHovered;
+        draw->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(fill), style.FrameRounding);
+    }
+    draw->AddLine(ImVec2(bb.Min.x, bb.Max.y), bb.Max, ImGui::GetColorU32(ImGuiCol_Separator));
+    const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+    const float text_y = bb.Min.y + std::max(style.FramePadding.y, (size.y - text_size.y) * 0.5f);
+    draw->PushClipRect(bb.Min, bb.Max, true);
+    draw->AddText(font, font_size, ImVec2(bb.Min.x + style.FramePadding.x, text_y), text_col, begin, end, wrap_w);
+    draw->PopClipRect();
+    if (selected)
+        draw->AddText(font, font_size,
+                      ImVec2(bb.Max.x - style.FramePadding.x - mark_w, bb.Min.y + (size.y - font_size) * 0.5f), text_col,
+                      kCheck);
+    ImGui::EndDisabled();
+    ImGui::PopID();
+
+    a11y::Node& n = a11y::node(index);
+    n.selected = selected;
+    n.disabled = !enabled;
+    place_last_item(index);
+    return clicked || activated;
+}
+
+int list_row_lines(std::string_view label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap_w = std::max(1.0f, ImGui::GetContentRegionAvail().x - style.FramePadding.x * 3 - ImGui::CalcTextSize(kCheck).x);
+    const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap_w, label.data(),
+                                                        label.data() + label.size());
+    return std::max(1, static_cast<int>(size.y / ImGui::GetFontSize() + 0.5f));
+}
+
+float list_row_height(int lines) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::max(min_touch(), ImGui::GetFontSize() * static_cast<float>(lines) + style.FramePadding.y * 2);
+}
+
+}  // namespace ui

@@ -1,0 +1,34 @@
+// The UI's ground floor: the theme's tokens (theme.hpp), widgets that draw with ImGui and mirror
+// themselves into the accessibility tree (a11y_mirror.hpp), and the pieces every screen shares
+// (view_common.hpp: top bars, the problem banner, primary buttons; brand_bar.hpp: a deployment's
+// title bar). Views use these instead of raw ImGui calls for anything a person reads or taps.
+// Other parts include only this header.
+#pragma once
+#include "a11y_mirror.hpp"
+#include "brand_bar.hpp"
+#include "theme.hpp"
+#include "view_common.hpp"
+#include <string>
+#include <string_view>
+
+namespace ui {
+
+// A full-width (width <= 0) or fixed-width button, at least 48 CSS px tall.
+bool button(std::string_view label, float width = 0, bool enabled = true);
+// Text a screen reader should read; role "status" lines also feed the live region when they change.
+void heading(std::string_view text);
+void text(std::string_view text);
+void status_line(std::string_view text);
+// A single-line text field; raises the phone keyboard. Returns true when Enter was pressed.
+// `buffer` is owned by the caller and edited in place.
+bool text_field(std::string_view label, std::string& buffer, std::string_view hint = {},
+                bool digits_only = false);
+// A selectable row (list item, radio choice). Returns true when tapped.
+// `height` > 0 fixes the row's height (rows of a virtualised list must all be alike).
+bool list_row(std::string_view label, bool selected = false, bool enabled = true, float height = 0);
+// The height of a row holding `lines` lines of body text, at least a touch target.
+float list_row_height(int lines);
+// Lines `label` wraps to in a list row as wide as the space left on this line.
+int list_row_lines(std::string_view label);
+
+}  // namespace ui

@@ -1,0 +1,73 @@
+// The receipt's rows and its download/print documents from the backend's final record.
+#include <catch2/catch.hpp>
+
+#include "core/api/codec.hpp"
+#include "core/journey/journey.hpp"
+#include "core/pricing/receipt_document.hpp"
+#include "seed_bodies.hpp"
+
+using namespace core;
+
+namespace {
+SessionStatus final_record() {
+    auto d = decode_session_status(R"({"status":"CDR_AVAILABLE","locationId":"L1","evseUid":"NL-GFX-E1","connectorId":"1",
+      "energyInKwh":0.256,"totalCosts":2.2,"totalVat":0.25,"vatPercentage":13,"currency":"EUR",
+      "startTime":"2021-06-14T10:59:20+02:00","endTime":"2021-06-14T11:01:32+02:00","receiptNumber":"rec-00007",
+      "location":{"name":"Marga <Hotel>","address":"Dorpsstraat 1","city":"Volendam","timeZone":"W. Europe Standard Time"},
+      "costBreakdown":{"retailSegments":[{"items":[
+        {"dimension":"FLAT","price":1.64,"quantity":1,"roundedCost":1.64,"unit":"MONEY"},
+        {"dimension":"ENERGY","price":2.106,"quantity":0.256,"roundedCost":0.54,"unit":"KWH"},
+        {"dimension":"TIME","price":0.00585,"quantity":3,"roundedCost":0.02,"unit":"MIN"}]}]}})");
+    REQUIRE(d.ok());
+    return *d.value;
+}
+}  // namespace
+
+TEST_CASE("receipt rows: totals, place, local times, every cost line, number") {
+    const auto rows = receipt_rows(final_record());
+    std::vector<std::string> lines;
+    for (const auto& r : rows) lines.push_back(r.label + ": " + r.value);
+    CHECK(lines == std::vector<std::string>{
+                       "Total: €2.20", "of which VAT: €0.25 (13%)", "Total excl. VAT: €1.95",
+                       "Location: Marga <Hotel>, Dorpsstraat 1, Volendam", "Charger: NL-GFX-E1 · 1",
+                       "Started: 14 Jun 2021, 10:59", "Ended: 14 Jun 2021, 11:01", "Energy: 0.26 kWh", "Time: 2 min 12 s",
+                       "Session fee 1 × €1.64: €1.64", "Energy 0.256 kWh × €2.106: €0.54",
+                       "Charging time 3 min × €0.00585: €0.02", "Receipt number: rec-00007"});
+    CHECK(rows[0].emphasis);
+}
+
+TEST_CASE("receipt documents: a text file named by the number, escaped HTML to print") {
+    const auto d = receipt_document(final_record());
+    CHECK(d.filename == "receipt-rec-00007.txt");
+    CHECK(d.text.find("Total: €2.20\n") != std::string::npos);
+    CHECK(d.text.find("Receipt number: rec-00007\n") != std::string::npos);
+    CHECK(d.html.find("Marga &lt;Hotel&gt;") != std::string::npos);
+    CHECK(d.html.find("<Hotel>") == std::string::npos);
+    SessionStatus odd = final_record();
+    odd.receipt_number = "../../etc/passwd";
+    odd.location_time_zone = "Mars/Base";
+    CHECK(receipt_document(odd).filename == "receipt-etcpasswd.txt");
+    CHECK(receipt_rows(odd)[5].value == "14 Jun 2021, 08:59 UTC");
+}
+
+TEST_CASE("download and print are effects for the receipt on screen, nothing without one") {
+    Model m;
+    m.booted = true;
+    auto none = update(m, Event{UserIntent{intent::DownloadReceipt{}}}, TimePoint{});
+    CHECK(none.empty());
+    m.receipt = final_record();
+    m.screen = Screen::Receipt;
+    auto down = update(m, Event{UserIntent{intent::DownloadReceipt{}}}, TimePoint{});
+    REQUIRE(down.size() == 1);
+    const auto* file = std::get_if<OfferDocument>(&down[0]);
+    REQUIRE(file);
+    CHECK(file->kind == OfferDocument::Kind::Download);
+    CHECK(file->filename == "receipt-rec-00007.txt");
+    CHECK(file->mime == "text/plain");
+    auto print = update(m, Event{UserIntent{intent::PrintReceipt{}}}, TimePoint{});
+    REQUIRE(print.size() == 1);
+    const auto* page = std::get_if<OfferDocument>(&print[0]);
+    REQUIRE(page);
+    CHECK(page->kind == OfferDocument::Kind::Print);
+    CHECK(page->content.find("<table>") != std::string::npos);
+}
