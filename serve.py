@@ -6,9 +6,7 @@ import sys
 
 from server import oicp_pricing
 from server.app import default_state_path, run
-from server.faults import FaultPlan, parse_spec
-from server.http_app import Limits
-from server.map_tiles import MapTiles
+from server.web import FaultPlan, Limits, MapTiles, parse_spec
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.deploy_config import ConfigError, load as load_config
 from server.guest_list import GuestListError

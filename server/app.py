@@ -9,17 +9,15 @@ import time
 import traceback
 
 from .deploy_config import ConfigError, DeployConfig, check_against_catalog
-from .http_app import App, AppServer, Response
+from .web import App, AppServer, MapTiles, Response, StaticFiles
 from .portal import Portal
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
 from .bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
-from .map_tiles import MapTiles
 from .sim_api import Simulator
 from . import oicp_pricing
 from .sim_clock import SimClock, utc_offset_minutes
 from .sim_control import SimControl
 from .sim_data import add_network, load_catalog
-from .static_files import StaticFiles
 from .store import Store
 
 

@@ -8,11 +8,9 @@ import json
 import math
 
 from . import evse_summary
-from .api_errors import ApiError
-from .http_app import Response
 from .sim_clock import iso_utc
-from .validate import clean_id, optional_str, parse_json_object, query_bool, query_float, query_int, query_list, \
-    query_one
+from .web import (ApiError, Response, clean_id, optional_str, parse_json_object, query_bool, query_float, query_int,
+                  query_list, query_one)
 
 BBOX_MAX_RESULTS = 50          # "maximum results: 50", whatever pageSize asks for
 MINIMAL_PAGE = (500, 1000)     # boundingbox-minimal: default and largest page (map clustering wants many)

@@ -8,10 +8,8 @@ import secrets
 import threading
 import time
 
-from .api_errors import ApiError
 from .guest_list import MAX_TEXT, GuestList, fold
-from .http_app import Request, Response
-from .validate import parse_json_object
+from .web import ApiError, Request, Response, parse_json_object
 
 NOT_FOUND = ("No stay matches these details. Check the room number and the surname as on the booking, "
              "or use the booking reference.")

@@ -3,9 +3,7 @@ car plug in or leave, fills the battery, or breaks the charge point. Not part of
 import math
 
 from . import session_engine as engine
-from .api_errors import ApiError
-from .http_app import Response
-from .validate import parse_json_object, required_str
+from .web import ApiError, Response, parse_json_object, required_str
 
 ACTIONS = {
     "plug": "the car plugs in now (a waiting session starts charging; with no session the car waits for one)",

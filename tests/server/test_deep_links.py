@@ -6,7 +6,7 @@ import tempfile
 import unittest
 import urllib.parse
 
-from server.deep_links import redirect_for
+from server.web.deep_links import redirect_for
 from .server_process import ServerProcess
 
 

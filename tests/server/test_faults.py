@@ -8,7 +8,7 @@ import tempfile
 import time
 import unittest
 
-from server.faults import KINDS, FaultPlan, parse_spec
+from server.web.faults import KINDS, FaultPlan, parse_spec
 
 from .server_process import MARGA, Driver, ServerProcess
 

@@ -7,7 +7,7 @@ import time
 import unittest
 import uuid
 
-from server.rate_limit import RateLimiter, client_key
+from server.web.rate_limit import RateLimiter, client_key
 
 from .server_process import MARGA, ServerProcess
 

@@ -132,10 +132,9 @@ class EndOfStayTest(unittest.TestCase):
     """In-process, with the portal's clock moved past the departure day."""
 
     def test_a_checked_in_guest_cannot_start_after_the_stay(self):
-        from server.api_errors import ApiError
         from server.app import build
         from server.deploy_config import parse
-        from server.http_app import Request
+        from server.web import ApiError, Request
         with tempfile.TemporaryDirectory() as tmp:
             today = dt.date(2026, 11, 21)
             Path(tmp, "guests.csv").write_text(guest_list(today))

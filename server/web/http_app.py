@@ -126,7 +126,7 @@ class App:
         self.limits = limits or Limits()
         self.rate_limiter = RateLimiter(self.limits.rate, self.limits.burst)
         self.ready = None         # an Event while the simulator's data is still loading
-        self.tiles = tiles  # map-config.json and /tiles/... (server/map_tiles.py)
+        self.tiles = tiles  # map-config.json and /tiles/... (map_tiles.py)
 
     def wait_ready(self):
         return self.ready is None or self.ready.wait(STARTUP_WAIT)
