@@ -4,7 +4,7 @@ import argparse
 import os
 import sys
 
-from server import oicp_pricing
+from server.pricing import oicp_pricing
 from server.app import default_state_path, run
 from server.web import FaultPlan, Limits, MapTiles, parse_spec
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream

@@ -14,7 +14,7 @@ from .portal import Portal
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
 from .bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
 from .sim_api import Simulator
-from . import oicp_pricing
+from .pricing import oicp_pricing
 from .sim_clock import SimClock, utc_offset_minutes
 from .sim_control import SimControl
 from .sim_data import add_network, load_catalog

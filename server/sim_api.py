@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from . import session_engine as engine
 from .location_api import LocationApi
 from .sim_clock import iso_local, iso_utc, parse_iso, start_of_month
-from .tariff_calc import breakdown_json, price_session
+from .pricing import breakdown_json, price_session
 from .web import (ApiError, Response, Router, api_errors as styles, clean_id, optional_bool, optional_str,
                   parse_json_object, query_bool, query_float, query_int, query_list, query_one, required_str)
 

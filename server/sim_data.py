@@ -93,7 +93,7 @@ class Catalog:
     def tariff_for(self, connector):
         tariff_id = connector.get("tariffId")
         tariff = self.tariffs.get(tariff_id) if tariff_id else None
-        # imported OICP pricing depends on the moment (server/oicp_pricing.py)
+        # imported OICP pricing depends on the moment (server/pricing/oicp_pricing.py)
         return tariff.current() if hasattr(tariff, "current") else tariff
 
 

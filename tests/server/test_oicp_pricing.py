@@ -8,7 +8,7 @@ import tempfile
 import unittest
 from decimal import Decimal
 
-from server import oicp_pricing as op
+from server.pricing import oicp_pricing as op
 from server.sim_data import load_catalog
 
 from .server_process import REPO, ServerProcess
