@@ -6,7 +6,7 @@ import socket
 import ssl
 import urllib.parse
 
-from .web import ApiError, Response, Router, api_errors as styles
+from ..web import ApiError, Response, Router, api_errors as styles
 
 API_KEY_ENV = "CHARGE_ASSIST_API_KEY"
 DEFAULT_TIMEOUT = 20.0          # seconds for the upstream to connect and to answer
