@@ -8,8 +8,7 @@ from server.pricing import oicp_pricing
 from server.app import default_state_path, run
 from server.web import FaultPlan, Limits, MapTiles, parse_spec
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
-from server.deploy_config import ConfigError, load as load_config
-from server.guest_list import GuestListError
+from server.deploy import ConfigError, GuestListError, load_config
 from server.sim_control import ACTIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -8,9 +8,8 @@ import threading
 import time
 import traceback
 
-from .deploy_config import ConfigError, DeployConfig, check_against_catalog
+from .deploy import ConfigError, DeployConfig, Portal, check_against_catalog
 from .web import App, AppServer, MapTiles, Response, StaticFiles
-from .portal import Portal
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
 from .bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
 from .sim_api import Simulator

@@ -8,8 +8,8 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from server import deploy_config
-from server.deploy_config import ConfigError, parse
+from server.deploy import config as deploy_config
+from server.deploy.config import ConfigError, parse
 from server.sim_data import load_catalog
 
 REPO = Path(__file__).resolve().parents[2]

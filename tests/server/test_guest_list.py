@@ -4,7 +4,7 @@ import os
 import tempfile
 import unittest
 
-from server.guest_list import GuestList, GuestListError, Stay, fold, parse
+from server.deploy.guest_list import GuestList, GuestListError, Stay, fold, parse
 
 HEADER = "room,surname,bookingReference,arrival,departure\n"
 

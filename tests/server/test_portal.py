@@ -133,7 +133,7 @@ class EndOfStayTest(unittest.TestCase):
 
     def test_a_checked_in_guest_cannot_start_after_the_stay(self):
         from server.app import build
-        from server.deploy_config import parse
+        from server.deploy.config import parse
         from server.web import ApiError, Request
         with tempfile.TemporaryDirectory() as tmp:
             today = dt.date(2026, 11, 21)

@@ -9,7 +9,7 @@ import threading
 import time
 
 from .guest_list import MAX_TEXT, GuestList, fold
-from .web import ApiError, Request, Response, parse_json_object
+from ..web import ApiError, Request, Response, parse_json_object
 
 NOT_FOUND = ("No stay matches these details. Check the room number and the surname as on the booking, "
              "or use the booking reference.")
