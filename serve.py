@@ -9,7 +9,7 @@ from server.app import default_state_path, run
 from server.web import FaultPlan, Limits, MapTiles, parse_spec
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.deploy import ConfigError, GuestListError, load_config
-from server.sim_control import ACTIONS
+from server.sim import ACTIONS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from server.deploy import config as deploy_config
 from server.deploy.config import ConfigError, parse
-from server.sim_data import load_catalog
+from server.sim.catalog import load_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "assets" / "config"

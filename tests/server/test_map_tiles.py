@@ -9,7 +9,7 @@ import sys
 import tempfile
 import unittest
 
-from server.bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
+from server.sim.bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
 from server.proxy import API_KEY_ENV
 
 from .server_process import REPO, ServerProcess

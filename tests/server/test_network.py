@@ -9,10 +9,10 @@ import unittest
 from collections import Counter
 from pathlib import Path
 
-from server.bnetza import compact, read_stations
-from server.location_api import CONNECTOR_STANDARDS
-from server.network_gen import BNETZA_FILE, NETWORK_FILE
-from server.sim_data import load_catalog
+from server.sim.bnetza import compact, read_stations
+from server.sim.catalog import load_catalog
+from server.sim.locations import CONNECTOR_STANDARDS
+from server.sim.network_gen import BNETZA_FILE, NETWORK_FILE
 
 REPO = Path(__file__).resolve().parents[2]
 BNETZA_CSV = REPO / ".." / "shared" / "testdata" / "locations" / "bnetza-2019-07.csv"

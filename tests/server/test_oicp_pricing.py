@@ -9,7 +9,7 @@ import unittest
 from decimal import Decimal
 
 from server.pricing import oicp_pricing as op
-from server.sim_data import load_catalog
+from server.sim.catalog import load_catalog
 
 from .server_process import REPO, ServerProcess
 

@@ -1,7 +1,7 @@
 """The session life cycle as a pure function of stored facts and simulated time."""
 import unittest
 
-from server import session_engine as engine
+from server.sim import session_engine as engine
 
 AC7 = {"id": "1", "powerType": "AC_1_PHASE", "kw": 7, "voltage": 230, "phases": 1}
 DC150 = {"id": "1", "powerType": "DC", "kw": 150, "voltage": 920}

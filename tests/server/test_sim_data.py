@@ -4,8 +4,8 @@ import json
 import random
 import unittest
 
-from server.sim_data import SEED_FILE, load_catalog
-from server.spatial_index import GridIndex
+from server.sim.catalog import SEED_FILE, load_catalog
+from server.sim.spatial_index import GridIndex
 
 MARGA = "nl-gfx-a2f2ce5a-8721-4077-9739-6d1a6dce20e0"
 

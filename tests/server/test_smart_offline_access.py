@@ -3,8 +3,8 @@ the v2.1 session variants' error shape, service status, and private and restrict
 import unittest
 import uuid
 
-from server.location_api import is_restricted
-from server.sim_data import load_catalog
+from server.sim.catalog import load_catalog
+from server.sim.locations import is_restricted
 
 from .server_process import MARGA, Driver, ServerProcess
 

@@ -5,7 +5,7 @@ import sqlite3
 import tempfile
 import unittest
 
-from server.store import Store
+from server.sim.store import Store
 
 OLD_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .facility_mix import facilities_for
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets" / "sim"
+ASSETS = Path(__file__).resolve().parents[2] / "assets" / "sim"
 NETWORK_FILE = ASSETS / "network.json"
 BNETZA_FILE = ASSETS / "de-bnetza.json.gz"
 QR_NAMESPACE = uuid.UUID("0f4c8a52-6f1e-4d8b-9a57-3b1c5e2d7a90")

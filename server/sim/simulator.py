@@ -10,12 +10,12 @@ import urllib.parse
 import uuid
 from contextlib import contextmanager
 
+from ..pricing import breakdown_json, price_session
+from ..web import (ApiError, Response, Router, api_errors as styles, clean_id, optional_bool, optional_str,
+                   parse_json_object, query_bool, query_float, query_int, query_list, query_one, required_str)
 from . import session_engine as engine
-from .location_api import LocationApi
-from .sim_clock import iso_local, iso_utc, parse_iso, start_of_month
-from .pricing import breakdown_json, price_session
-from .web import (ApiError, Response, Router, api_errors as styles, clean_id, optional_bool, optional_str,
-                  parse_json_object, query_bool, query_float, query_int, query_list, query_one, required_str)
+from .clock import iso_local, iso_utc, parse_iso, start_of_month
+from .locations import LocationApi
 
 CARD_VERIFY_DELAY = 5          # simulated seconds until a new charge card is VALID (or INVALID)
 SESSION_NAMESPACE = uuid.UUID("5b0b6a0e-3f0c-4a57-9a51-6d2f1c1f6f2e")

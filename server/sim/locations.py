@@ -7,10 +7,10 @@ import heapq
 import json
 import math
 
+from ..web import (ApiError, Response, clean_id, optional_str, parse_json_object, query_bool, query_float,
+                   query_int, query_list, query_one)
 from . import evse_summary
-from .sim_clock import iso_utc
-from .web import (ApiError, Response, clean_id, optional_str, parse_json_object, query_bool, query_float, query_int,
-                  query_list, query_one)
+from .clock import iso_utc
 
 BBOX_MAX_RESULTS = 50          # "maximum results: 50", whatever pageSize asks for
 MINIMAL_PAGE = (500, 1000)     # boundingbox-minimal: default and largest page (map clustering wants many)

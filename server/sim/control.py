@@ -2,8 +2,8 @@
 car plug in or leave, fills the battery, or breaks the charge point. Not part of the Charge Assist API."""
 import math
 
+from ..web import ApiError, Response, parse_json_object, required_str
 from . import session_engine as engine
-from .web import ApiError, Response, parse_json_object, required_str
 
 ACTIONS = {
     "plug": "the car plugs in now (a waiting session starts charging; with no session the car waits for one)",

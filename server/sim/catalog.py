@@ -9,12 +9,12 @@ import urllib.parse
 import uuid
 from pathlib import Path
 
+from .clock import iso_utc
 from .facility_mix import facilities_for
-from .sim_clock import iso_utc
 from .network_gen import build_network
 from .spatial_index import GridIndex
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets" / "sim"
+ASSETS = Path(__file__).resolve().parents[2] / "assets" / "sim"
 SEED_FILE = ASSETS / "seed.json"
 GENERATED_FILE = ASSETS / "generated.json"
 PRIVATE_FILE = ASSETS / "private.json"

@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .pricing import Period
+from ..pricing import Period
 
 # Simulated seconds. Event times are whole seconds so that startTime/endTime, which the API gives
 # to the second, are exactly the times the bill is computed from.
