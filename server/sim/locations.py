@@ -1,23 +1,17 @@
-"""The simulator's location endpoints (v1 and v2.1): bounding box (full and minimal), nearby, search, one
-location or EVSE, live availability, favorites and private locations, with the API's filters and paging."""
+"""The building blocks of the simulator's location endpoints (v1 and v2.1): counts, summaries and full
+bodies, the API's filter.* parameters, paging with continuation tokens, and who may see a private place.
+The endpoints are in location_search (bounding box, nearby, search), location_lookup (one location or
+EVSE, QR codes, live availability) and favorites (favorites and private locations)."""
 import base64
 import copy
-import hashlib
-import heapq
 import json
 import math
 
-from ..web import (ApiError, Response, clean_id, optional_str, parse_json_object, query_bool, query_float,
-                   query_int, query_list, query_one)
+from ..web import ApiError, query_bool, query_int, query_list, query_one
 from . import evse_summary
-from .clock import iso_utc
+from .replies import digest
 
-BBOX_MAX_RESULTS = 50          # "maximum results: 50", whatever pageSize asks for
-MINIMAL_PAGE = (500, 1000)     # boundingbox-minimal: default and largest page (map clustering wants many)
-NEARBY_KM = 50                 # "Look up distance: 50 km"
-NEARBY_MAX = 25                # "maximum results: 25"
 SEARCH_PAGE = (25, 100)        # search: pageSize default 25, 1..100
-AVAILABILITY_MAX_IDS = 20
 NOT_COUNTED = ("UNKNOWN", "REMOVED", "PLANNED")  # the seed counts 3 of Marga's 4 EVSEs, one being UNKNOWN
 CONNECTOR_STANDARDS = {
     "CHADEMO", "DOMESTIC_A", "DOMESTIC_B", "DOMESTIC_C", "DOMESTIC_D", "DOMESTIC_E", "DOMESTIC_F", "DOMESTIC_G",
@@ -26,11 +20,6 @@ CONNECTOR_STANDARDS = {
     "IEC_62196_T2", "IEC_62196_T2_COMBO", "IEC_62196_T3A", "IEC_62196_T3C", "TESLA_R", "TESLA_S",
     "PANTOGRAPH_BOTTOM_UP", "PANTOGRAPH_TOP_DOWN"}
 BRANDING_FIELDS = ("id", "displayName", "primaryColorHex", "logoUrl", "supportPhone", "supportEmail", "supportWebsite")
-PRIVATE_LOCATION = "This location is private: pass filter.appToken of a driver who has access to it."
-
-
-def _digest(text, n):
-    return hashlib.sha256(text.encode()).hexdigest()[:n]
 
 
 def distance_km(lat1, lng1, lat2, lng2):
@@ -51,7 +40,8 @@ def is_restricted(location):
 
 
 class LocationApi:
-    """Mixed into the Simulator, which provides catalog, store, tx(), live_statuses() and _require_token()."""
+    """What the location endpoints share. Their mixins are put together in the Simulator, which provides
+    catalog, store, tx(), live_statuses() and _require_token()."""
 
     # building blocks
 
@@ -195,7 +185,7 @@ class LocationApi:
         page_size = query_int(q, "pageSize", default_size, 1, max_size)
         if cap is not None:
             page_size = min(page_size, cap)
-        fingerprint = _digest(req.path + json.dumps(sorted((k, v) for k, v in q.items())), 16)
+        fingerprint = digest(req.path + json.dumps(sorted((k, v) for k, v in q.items())), 16)
         offset = 0
         token = req.headers.get("continuationToken")
         if token:
@@ -256,264 +246,3 @@ class LocationApi:
         lngs = [p[1] for p in points]
         return {"bottomLeftLat": min(lats), "bottomLeftLng": min(lngs), "topRightLat": max(lats),
                 "topRightLng": max(lngs)}
-
-    # bounding box
-
-    def _box(self, q):
-        bottom = query_float(q, "bottomLeftLat", True, -90, 90)
-        left = query_float(q, "bottomLeftLng", True, -180, 180)
-        top = query_float(q, "topRightLat", True, -90, 90)
-        right = query_float(q, "topRightLng", True, -180, 180)
-        if bottom > top or left > right:
-            raise ApiError(400, "The bottom-left corner must be south-west of the top-right corner.",
-                           code="INVALID_BOUNDING_BOX", field="boundingBox")
-        return bottom, left, top, right
-
-    def _box_page(self, req, default_size, max_size, cap=None):
-        """(page ids, meta, live, box): matches in priority order, sorting only as far as the page needs
-        (a country-wide box holds thousands; a page is 50)."""
-        q = req.query
-        bottom, left, top, right = self._box(q)
-        user_lat = query_float(q, "userLatitude", False, -90, 90)
-        user_lng = query_float(q, "userLongitude", False, -180, 180)
-        keep = self._location_filter(q)
-        window = self._window(req, default_size, max_size, cap)
-        live, viewer, favorites = self._context(q)
-        if user_lat is not None and user_lng is not None:
-            c_lat, c_lng = user_lat, user_lng
-        else:
-            c_lat, c_lng = (bottom + top) / 2, (left + right) / 2
-        scale = math.cos(math.radians(c_lat))
-        can_start = self.catalog.can_start
-        keyed = []
-        for lat, lng, loc_id in self.catalog.index.query_points(bottom, left, top, right):
-            if keep(loc_id, live, viewer, favorites):
-                dy, dx = lat - c_lat, (lng - c_lng) * scale
-                keyed.append((not can_start[loc_id], dy * dy + dx * dx, loc_id))
-        needed = window[0] + window[1] + 1
-        ordered = heapq.nsmallest(needed, keyed) if needed * 4 < len(keyed) else sorted(keyed)
-        page, meta = self._page(req, [k[2] for k in ordered], 0, 0, window=window, total=len(keyed))
-        box = {"bottomLeftLat": bottom, "bottomLeftLng": left, "topRightLat": top, "topRightLng": right}
-        return page, meta, live, box
-
-    def bounding_box(self, req, full=False):
-        page, meta, live, box = self._box_page(req, BBOX_MAX_RESULTS, 100, cap=BBOX_MAX_RESULTS)
-        return Response(200, {"boundingBox": box, "data": self._render(page, live, full), "meta": meta})
-
-    def bounding_box_v2(self, req):
-        return self.bounding_box(req, full=True)
-
-    def bounding_box_minimal(self, req):
-        page, meta, live, box = self._box_page(req, *MINIMAL_PAGE)
-        return Response(200, {"boundingBox": box, "data": [self._min_json(i, live) for i in page], "meta": meta})
-
-    # nearby and search
-
-    def nearby(self, req, full=False):
-        q = req.query
-        lat = query_float(q, "latitude", True, -90, 90)
-        lng = query_float(q, "longitude", True, -180, 180)
-        keep = self._location_filter(q)
-        limit = query_int(q, "pageSize", NEARBY_MAX, 1, 100) if full else NEARBY_MAX
-        dlat = NEARBY_KM / 111.0
-        dlng = NEARBY_KM / (111.0 * max(0.01, math.cos(math.radians(lat))))
-        live, viewer, favorites = self._context(q)
-        found = []
-        for loc_id in self.catalog.index.query(max(-90, lat - dlat), max(-180, lng - dlng), min(90, lat + dlat),
-                                               min(180, lng + dlng)):
-            c = self.catalog.locations[loc_id]["coordinates"]
-            km = distance_km(lat, lng, c["latitude"], c["longitude"])
-            if km <= NEARBY_KM and keep(loc_id, live, viewer, favorites):
-                found.append((not self.catalog.can_start[loc_id], km, loc_id))
-        found.sort()
-        ids = [f[2] for f in found[:limit]]
-        box = {"bottomLeftLat": lat - dlat, "bottomLeftLng": lng - dlng, "topRightLat": lat + dlat,
-               "topRightLng": lng + dlng}
-        return Response(200, {"boundingBox": box, "data": self._render(ids, live, full),
-                              "meta": {"count": len(ids), "hasMoreData": len(found) > limit}})
-
-    def nearby_v2(self, req):
-        return self.nearby(req, full=True)
-
-    def _search_text(self, loc_id):
-        texts = self.catalog.search_texts
-        text = texts.get(loc_id)
-        if text is None:
-            loc = self.catalog.locations[loc_id]
-            parts = [loc.get("name"), loc.get("address"), loc.get("city"), loc.get("postalCode"),
-                     (loc.get("operator") or {}).get("name")]
-            text = texts[loc_id] = " | ".join(p for p in parts if p).casefold()
-        return text
-
-    def search(self, req, full=False):
-        q = req.query
-        text = query_one(q, "q", required=not full)
-        if text is not None and len(text) > 200:
-            raise ApiError(400, "q: must be at most 200 characters.", code="TOO_LONG", field="q")
-        user_lat = query_float(q, "userLatitude", False, -90, 90)
-        user_lng = query_float(q, "userLongitude", False, -180, 180)
-        keep = self._location_filter(q)
-        query_int(q, "pageSize", None, 1, SEARCH_PAGE[1])
-        words = (text or "").casefold().split()
-        live, viewer, favorites = self._context(q)
-        hits = []
-        for loc_id in self.catalog.locations:
-            haystack = self._search_text(loc_id)
-            if all(w in haystack for w in words) and keep(loc_id, live, viewer, favorites):
-                name = (self.catalog.locations[loc_id].get("name") or "").casefold()
-                # names that start with the query first, then by distance to the user, then by name
-                rank = 0 if words and name.startswith(words[0]) else 1
-                if user_lat is not None and user_lng is not None:
-                    c = self.catalog.locations[loc_id]["coordinates"]
-                    hits.append((rank, distance_km(user_lat, user_lng, c["latitude"], c["longitude"]), name, loc_id))
-                else:
-                    hits.append((rank, 0.0, name, loc_id))
-        hits.sort()
-        ids = [h[3] for h in hits]
-        page, meta = self._page(req, ids, *SEARCH_PAGE)
-        points = [(self.catalog.locations[i]["coordinates"]["latitude"],
-                   self.catalog.locations[i]["coordinates"]["longitude"]) for i in page]
-        body = {"data": self._render(page, live, full), "meta": meta}
-        envelope = self._envelope(points)
-        if envelope:
-            body = {"boundingBox": envelope, **body}
-        return Response(200, body)
-
-    def search_v2(self, req):
-        return self.search(req, full=True)
-
-    # one location
-
-    def _visible(self, loc_id, query):
-        """403 for a private location the caller may not see (a closed group's only to its members)."""
-        private = is_private(self.catalog.locations[loc_id])
-        if not private and loc_id not in self.catalog.private_groups:
-            return
-        with self.tx():
-            viewer = self._viewer(query)
-            if loc_id in self.catalog.private_groups:
-                # a closed group's charger does not exist for outsiders (a hotel's garage stays unlisted)
-                if not self._group_allows(loc_id, viewer):
-                    raise ApiError(404, "Location not found.")
-            elif viewer is None:
-                raise ApiError(403, PRIVATE_LOCATION)
-
-    def location(self, req):
-        loc_id = clean_id(req.params["id"], "id")
-        evse_filter = query_one(req.query, "filter.evseUid")
-        if loc_id not in self.catalog.locations:
-            raise ApiError(404, "Location not found.")
-        self._visible(loc_id, req.query)
-        with self.tx() as now:
-            live = self.live_statuses(now)
-        return Response(200, self._location_json(loc_id, live, evse_filter))
-
-    def location_by_evse(self, req):
-        key = clean_id(req.params["evseUid"], "evseUid")
-        hit = self.catalog.find_evse(key)
-        if hit is None:
-            raise ApiError(404, "EVSE not found.")
-        loc_id, evse = hit
-        self._visible(loc_id, req.query)
-        with self.tx() as now:
-            live = self.live_statuses(now)
-        # the location with just the EVSE asked for, so a typed EVSE id leads to one charge point
-        return Response(200, self._location_json(loc_id, live, evse["uid"]))
-
-    # live availability
-
-    def availability(self, req):
-        def bad(message):
-            # this endpoint's 400 is ASP.NET's BadRequestObjectResult, with the validation inside `value`
-            return ApiError(400, message, body={
-                "value": {"validationMessages": [{"code": "INVALID", "message": message}], "message": message,
-                          "developerMessage": message},
-                "formatters": [], "contentTypes": [], "declaredType": None, "statusCode": 400})
-        try:
-            body = parse_json_object(req.body)
-        except ApiError as err:
-            raise bad(err.message)
-        ids = body.get("locationIds")
-        if not isinstance(ids, list) or not 1 <= len(ids) <= AVAILABILITY_MAX_IDS:
-            raise bad(f"locationIds: give 1 to {AVAILABILITY_MAX_IDS} location ids.")
-        if not all(isinstance(i, str) and 0 < len(i) <= 256 for i in ids):
-            raise bad("locationIds: every location id must be a non-empty string.")
-        with self.tx() as now:
-            live = self.live_statuses(now)
-        stamp = iso_utc(now, 3)
-        data = []
-        for loc_id in dict.fromkeys(ids):  # once each, in the order asked
-            loc = self.catalog.locations.get(loc_id)
-            if loc is None or is_private(loc):
-                continue  # unknown (or not public) ids are left out, as for a list filter
-            evses = [{"uid": e["uid"], "evseId": e.get("evseId"), "status": live.get(e["uid"], e["status"]),
-                      "parkingRestrictions": list(e.get("parkingRestrictions") or []),
-                      "restrictedAccess": bool(e.get("restrictedAccess")), "lu": stamp}
-                     for e in loc.get("evses", [])]
-            data.append({"id": loc_id, "evses": evses, "lu": stamp})
-        return Response(200, {"data": data})
-
-    # favorites
-
-    def favorite_locations(self, req, filtered=False):
-        app_token = clean_id(req.params["appToken"], "appToken")
-        q = req.query
-        user_lat = query_float(q, "userLatitude", False, -90, 90)
-        user_lng = query_float(q, "userLongitude", False, -180, 180)
-        keep = self._location_filter(q) if filtered else None
-        with self.tx() as now:
-            self._require_token(app_token)
-            live = self.live_statuses(now)
-            rows = [r for r in self.store.favorites(app_token) if r["location_id"] in self.catalog.locations]
-        names = {r["location_id"]: r["display_name"] for r in rows}
-        ids = [r["location_id"] for r in rows]
-        if keep is not None:
-            ids = [i for i in ids if keep(i, live, app_token, set(names))]
-        if user_lat is not None and user_lng is not None:
-            def by_distance(loc_id):
-                c = self.catalog.locations[loc_id]["coordinates"]
-                return distance_km(user_lat, user_lng, c["latitude"], c["longitude"])
-            ids.sort(key=by_distance)
-        points = [(self.catalog.locations[i]["coordinates"]["latitude"],
-                   self.catalog.locations[i]["coordinates"]["longitude"]) for i in ids]
-        body = {"data": self._render(ids, live, False, names), "meta": {"count": len(ids), "hasMoreData": False}}
-        envelope = self._envelope(points)
-        if envelope:
-            body = {"boundingBox": envelope, **body}
-        return Response(200, body)
-
-    def favorite_locations_v2(self, req):
-        return self.favorite_locations(req, filtered=True)
-
-    def add_favorite(self, req):
-        app_token = clean_id(req.params["appToken"], "appToken")
-        loc_id = clean_id(req.params["id"], "id")
-        display_name = None
-        if req.body.strip():
-            display_name = optional_str(parse_json_object(req.body), "displayName", 100)
-        if loc_id not in self.catalog.locations:
-            raise ApiError(404, "Location not found.")
-        with self.tx() as now:
-            self._require_token(app_token)  # a registered driver may see private places, so may keep them
-            self.store.put_favorite(app_token, loc_id, display_name, now)
-        return Response(204)
-
-    def delete_favorite(self, req):
-        app_token = clean_id(req.params["appToken"], "appToken")
-        loc_id = clean_id(req.params["id"], "id")
-        with self.tx():
-            self._require_token(app_token)
-            if not self.store.delete_favorite(app_token, loc_id):
-                raise ApiError(404, "This location is not one of the driver's favorites.")
-        return Response(204)
-
-    # private locations
-
-    def private_locations(self, req):
-        app_token = clean_id(req.params["appToken"], "appToken")
-        with self.tx() as now:
-            self._require_token(app_token)
-            live = self.live_statuses(now)
-        ids = [i for i in self.catalog.private_ids if self._group_allows_now(i, app_token)]
-        page, meta = self._page(req, ids, *SEARCH_PAGE)
-        return Response(200, {"data": self._render(page, live, True), "meta": meta})
