@@ -28,13 +28,8 @@ class FavoritesApi(LocationApi):
                 c = self.catalog.locations[loc_id]["coordinates"]
                 return distance_km(user_lat, user_lng, c["latitude"], c["longitude"])
             ids.sort(key=by_distance)
-        points = [(self.catalog.locations[i]["coordinates"]["latitude"],
-                   self.catalog.locations[i]["coordinates"]["longitude"]) for i in ids]
         body = {"data": self._render(ids, live, False, names), "meta": {"count": len(ids), "hasMoreData": False}}
-        envelope = self._envelope(points)
-        if envelope:
-            body = {"boundingBox": envelope, **body}
-        return Response(200, body)
+        return Response(200, self._enveloped(ids, body))
 
     def favorite_locations_v2(self, req):
         return self.favorite_locations(req, filtered=True)

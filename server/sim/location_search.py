@@ -129,13 +129,7 @@ class LocationSearchApi(LocationApi):
         hits.sort()
         ids = [h[3] for h in hits]
         page, meta = self._page(req, ids, *SEARCH_PAGE)
-        points = [(self.catalog.locations[i]["coordinates"]["latitude"],
-                   self.catalog.locations[i]["coordinates"]["longitude"]) for i in page]
-        body = {"data": self._render(page, live, full), "meta": meta}
-        envelope = self._envelope(points)
-        if envelope:
-            body = {"boundingBox": envelope, **body}
-        return Response(200, body)
+        return Response(200, self._enveloped(page, {"data": self._render(page, live, full), "meta": meta}))
 
     def search_v2(self, req):
         return self.search(req, full=True)

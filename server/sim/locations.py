@@ -238,11 +238,12 @@ class LocationApi:
             out.append(body)
         return out
 
-    @staticmethod
-    def _envelope(points):
-        if not points:
-            return None
-        lats = [p[0] for p in points]
-        lngs = [p[1] for p in points]
-        return {"bottomLeftLat": min(lats), "bottomLeftLng": min(lngs), "topRightLat": max(lats),
-                "topRightLng": max(lngs)}
+    def _enveloped(self, ids, body):
+        """The body with, first, the boundingBox around these locations (none when there are none)."""
+        if not ids:
+            return body
+        coordinates = [self.catalog.locations[i]["coordinates"] for i in ids]
+        lats = [c["latitude"] for c in coordinates]
+        lngs = [c["longitude"] for c in coordinates]
+        return {"boundingBox": {"bottomLeftLat": min(lats), "bottomLeftLng": min(lngs), "topRightLat": max(lats),
+                                "topRightLng": max(lngs)}, **body}
