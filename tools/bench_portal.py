@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from server.deploy import GuestList, read_guest_list  # noqa: E402
-from tests.server.server_process import ServerProcess  # noqa: E402
+from tests.server.support.server_process import ServerProcess  # noqa: E402
 
 
 def write_list(path, rows):

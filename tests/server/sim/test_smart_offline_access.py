@@ -6,7 +6,7 @@ import uuid
 from server.sim.catalog import load_catalog
 from server.sim.locations import is_restricted
 
-from .server_process import MARGA, Driver, ServerProcess
+from ..support.server_process import MARGA, Driver, ServerProcess
 
 AVAILABLE_AC = "NL-GFX-ENL-GFX-Ramya-TEST01-1"   # Marga, 7 kW
 

@@ -7,9 +7,9 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from tests.server.server_process import Driver, ServerProcess
+from ..support.server_process import Driver, ServerProcess
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 HOTEL = "nl-htl-3c1e9a52-6f0d-4b8e-9a27-1d5f0c7b4e61"
 BOX = "bottomLeftLat=52.48&bottomLeftLng=5.05&topRightLat=52.51&topRightLng=5.09"
 

@@ -6,8 +6,8 @@ import unittest
 import uuid
 from fractions import Fraction
 
-from .billing import a1_bill, metered_kwh
-from .server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
+from ..support.billing import a1_bill, metered_kwh
+from ..support.server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
 
 SEED_BOX = "bottomLeftLat=52.362815&bottomLeftLng=4.9188916&topRightLat=53.362815&topRightLng=5.9188916"
 EVSE = "NL-GFX-EChargestation-1"  # AVAILABLE, 7 kW AC_1_PHASE, tariff A1

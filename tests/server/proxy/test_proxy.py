@@ -12,7 +12,7 @@ import time
 import unittest
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .server_process import SERVE, ServerProcess
+from ..support.server_process import SERVE, ServerProcess
 
 KEY = "ca-test-key-7f3d9b21e5"
 

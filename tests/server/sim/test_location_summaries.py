@@ -4,7 +4,7 @@ only; boundingbox-minimal stays minimal."""
 import unittest
 import uuid
 
-from .server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
+from ..support.server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
 
 ALMERE_BOX = "bottomLeftLat=52.30&bottomLeftLng=5.10&topRightLat=52.45&topRightLng=5.35"
 VOLENDAM_BOX = "bottomLeftLat=52.45&bottomLeftLng=4.95&topRightLat=52.52&topRightLng=5.10"

@@ -5,8 +5,8 @@ import unittest
 import urllib.parse
 import uuid
 
-from .openapi_check import OPENAPI, OpenApi
-from .server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
+from ..support.openapi_check import OPENAPI, OpenApi
+from ..support.server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
 
 EVSE = "NL-GFX-ENL-GFX-Ramya-TEST01-1"
 QR = "https://a.greenflux.app/qr/gsop/greenflux/d17c60e1-655f-4ff7-a802-15ccb2e7eb7f"

@@ -11,7 +11,7 @@ from decimal import Decimal
 from server.pricing import oicp_pricing as op
 from server.sim.catalog import load_catalog
 
-from .server_process import REPO, ServerProcess
+from ..support.server_process import REPO, ServerProcess
 
 # The seed (003_...) prints its samples run together on one line; these are its rows, one a line.
 SEED_PRODUCTS = """CPO-XYZ,KILOWATT_HOUR,5,EUR

@@ -7,7 +7,7 @@ import tempfile
 import time
 import unittest
 
-from .server_process import ServerProcess
+from ..support.server_process import ServerProcess
 
 WASM = b"\x00asm\x01\x00\x00\x00" + bytes(range(256)) * 4
 JS = b"console.log('evcharge');\n" * 50

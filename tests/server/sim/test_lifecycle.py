@@ -5,7 +5,7 @@ import time
 import unittest
 import uuid
 
-from .server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
+from ..support.server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
 
 AVAILABLE_AC = "NL-GFX-ENL-GFX-Ramya-TEST01-1"   # Marga, 7 kW, A1
 BUSY = "NL-GFX-EAddCS123-1"                      # Marga, CHARGING in the seed

@@ -9,7 +9,7 @@ import uuid
 
 from server.web.rate_limit import RateLimiter, client_key
 
-from .server_process import MARGA, ServerProcess
+from ..support.server_process import MARGA, ServerProcess
 
 
 class RateLimiterTest(unittest.TestCase):

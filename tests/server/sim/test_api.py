@@ -6,7 +6,7 @@ import unittest
 import urllib.parse
 import uuid
 
-from .server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
+from ..support.server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
 
 EVSE = "NL-GFX-EChargestation-1"
 

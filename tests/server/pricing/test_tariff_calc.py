@@ -8,7 +8,7 @@ from decimal import Decimal
 from server.pricing.tariff_calc import (OcpiPeriod, Period, _iso_ms, ms_from_hours, mwh_from_kwh, price_ocpi,
                                         price_session, receipt_cents, round_to_cents)
 
-OCPI_CASES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "testdata", "tariffs",
+OCPI_CASES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "shared", "testdata", "tariffs",
                           "ocpi-tariffs", "test_data")
 
 

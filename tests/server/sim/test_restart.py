@@ -3,7 +3,7 @@ import os
 import tempfile
 import unittest
 
-from .server_process import MARGA, Driver, ServerProcess
+from ..support.server_process import MARGA, Driver, ServerProcess
 
 EVSE = "NL-GFX-EChargestation-1"
 

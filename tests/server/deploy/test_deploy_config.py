@@ -12,7 +12,7 @@ from server.deploy import config as deploy_config
 from server.deploy.config import ConfigError, parse
 from server.sim.catalog import load_catalog
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EXAMPLES = REPO / "assets" / "config"
 HOTEL = "nl-htl-3c1e9a52-6f0d-4b8e-9a27-1d5f0c7b4e61"
 MARGA = "nl-gfx-a2f2ce5a-8721-4077-9739-6d1a6dce20e0"

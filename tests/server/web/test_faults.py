@@ -10,7 +10,7 @@ import unittest
 
 from server.web.faults import KINDS, FaultPlan, parse_spec
 
-from .server_process import MARGA, Driver, ServerProcess
+from ..support.server_process import MARGA, Driver, ServerProcess
 
 
 class SpecTest(unittest.TestCase):

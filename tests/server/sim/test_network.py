@@ -14,7 +14,7 @@ from server.sim.catalog import load_catalog
 from server.sim.locations import CONNECTOR_STANDARDS
 from server.sim.network_gen import BNETZA_FILE, NETWORK_FILE
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 BNETZA_CSV = REPO / ".." / "shared" / "testdata" / "locations" / "bnetza-2019-07.csv"
 OPENAPI = REPO / ".." / "shared" / "testdata" / "chargeassist" / "openapi.json"
 EVSE_ID = r"^(([A-Z]{2}\*?[A-Z0-9]{3}\*?E[A-Z0-9\*]{1,30})|(\+?[0-9]{1,3}\*[0-9]{3}\*[0-9\*]{1,32}))$"

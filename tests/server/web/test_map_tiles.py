@@ -12,7 +12,7 @@ import unittest
 from server.sim.bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
 from server.proxy import API_KEY_ENV
 
-from .server_process import REPO, ServerProcess
+from ..support.server_process import REPO, ServerProcess
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

@@ -7,7 +7,7 @@ import unittest
 import urllib.parse
 
 from server.web.deep_links import redirect_for
-from .server_process import ServerProcess
+from ..support.server_process import ServerProcess
 
 
 class RedirectRuleTest(unittest.TestCase):

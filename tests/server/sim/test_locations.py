@@ -6,7 +6,7 @@ import math
 import unittest
 import uuid
 
-from .server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
+from ..support.server_process import MARGA, VAN_DER_VALK, Driver, ServerProcess
 
 EVSE = "NL-GFX-EChargestation-1"
 ALMERE_BOX = "bottomLeftLat=52.30&bottomLeftLng=5.10&topRightLat=52.45&topRightLng=5.35"
