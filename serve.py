@@ -4,12 +4,12 @@ import argparse
 import os
 import sys
 
-from server.pricing import oicp_pricing
 from server.app import default_state_path, run
-from server.web import FaultPlan, Limits, MapTiles, parse_spec
-from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.deploy import ConfigError, GuestListError, load_config
+from server.pricing import oicp_pricing
+from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
 from server.sim import ACTIONS
+from server.web import FaultPlan, Limits, MapTiles, parse_spec
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
