@@ -4,15 +4,12 @@ import argparse
 import os
 import sys
 
-from server import oicp_pricing
 from server.app import default_state_path, run
-from server.faults import FaultPlan, parse_spec
-from server.http_app import Limits
-from server.map_tiles import MapTiles
+from server.deploy import ConfigError, GuestListError, load_config
+from server.pricing import oicp_pricing
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
-from server.deploy_config import ConfigError, load as load_config
-from server.guest_list import GuestListError
-from server.sim_control import ACTIONS
+from server.sim import ACTIONS
+from server.web import FaultPlan, Limits, MapTiles, parse_spec
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

@@ -8,19 +8,11 @@ import threading
 import time
 import traceback
 
-from .deploy_config import ConfigError, DeployConfig, check_against_catalog
-from .http_app import App, AppServer, Response
-from .portal import Portal
+from .deploy import ConfigError, DeployConfig, Portal, check_against_catalog
+from .pricing import oicp_pricing
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
-from .bnetza import ATTRIBUTION as BNETZA_ATTRIBUTION
-from .map_tiles import MapTiles
-from .sim_api import Simulator
-from . import oicp_pricing
-from .sim_clock import SimClock, utc_offset_minutes
-from .sim_control import SimControl
-from .sim_data import add_network, load_catalog
-from .static_files import StaticFiles
-from .store import Store
+from .sim import SimClock, SimControl, Simulator, Store, add_network, bnetza, load_catalog, utc_offset_minutes
+from .web import App, AppServer, MapTiles, Response, StaticFiles
 
 
 def default_state_path():
@@ -69,7 +61,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
               tiles=tiles or MapTiles())
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
     if sim_data == "full":
-        app.tiles.credit_data(BNETZA_ATTRIBUTION)  # the German network comes from the BNetzA register
+        app.tiles.credit_data(bnetza.ATTRIBUTION)  # the German network comes from the BNetzA register
     if config.portal:
         portal = Portal(config.portal, simulator, router)
         app.extra["/portal/checkin"] = ("POST", portal.checkin)

@@ -15,8 +15,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from server.guest_list import GuestList, read  # noqa: E402
-from tests.server.server_process import ServerProcess  # noqa: E402
+from server.deploy import GuestList, read_guest_list  # noqa: E402
+from tests.server.support.server_process import ServerProcess  # noqa: E402
 
 
 def write_list(path, rows):
@@ -47,7 +47,7 @@ def main():
         for rows in [int(r) for r in args.rows.split(",")]:
             path = os.path.join(tmp, f"guests-{rows}.csv")
             write_list(path, rows)
-            read_ms = median_ms(lambda: read(path), 5)
+            read_ms = median_ms(lambda: read_guest_list(path), 5)
             guests = GuestList(path)
             last = rows - 1
             lookup_ms = median_ms(lambda: guests.find(str(last % 900 + 100), f"guest{last}"), 200)

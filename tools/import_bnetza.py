@@ -13,7 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from server.bnetza import ATTRIBUTION, compact, read_stations  # noqa: E402
+from server.sim import bnetza  # noqa: E402
 
 
 def main(argv=None):
@@ -22,13 +22,13 @@ def main(argv=None):
     parser.add_argument("--out", default=str(REPO / "assets" / "sim" / "de-bnetza.json.gz"))
     args = parser.parse_args(argv)
     text = Path(args.csv).read_text(encoding="utf-8-sig")
-    stations, report = read_stations(text)
+    stations, report = bnetza.read_stations(text)
     for line in report.lines():
         print(line)
-    doc = {"attribution": ATTRIBUTION, "source": Path(args.csv).name,
+    doc = {"attribution": bnetza.ATTRIBUTION, "source": Path(args.csv).name,
            "fields": ["operator", "address", "postcode", "city", "lat", "lng", "fast", "commissioned",
                       "points [[kW, [[standard, format, powerType]...]]...]"],
-           "stations": compact(stations)}
+           "stations": bnetza.compact(stations)}
     data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     # mtime=0: the same input always gives the same bytes
     with open(args.out, "wb") as fh:

@@ -1,6 +1,6 @@
 """Differential test: random tariffs (OCPI with every restriction kind, and Charge Assist
 TariffModels) and random sessions, priced by the C++ engine (evprice --batch, one process for all
-cases) and by the simulator's server/tariff_calc.py. Every total must agree to the micro, which is
+cases) and by the simulator's server/pricing/tariff_calc.py. Every total must agree to the micro, which is
 stricter than to the cent. Any disagreement is a bug in one of them; the first few are printed.
 
 usage: tariff_differential.py EVPRICE [--cases N] [--seed S]"""
@@ -13,7 +13,7 @@ import sys
 import time
 import zoneinfo
 
-from server import tariff_calc as tc
+from server.pricing import tariff_calc as tc
 
 ZONES = ["UTC", "Europe/Amsterdam", "Europe/London", "Europe/Helsinki", "+02:00", "-05:30"]
 DAYS = list(tc.DAYS)

@@ -1,0 +1,154 @@
+"""The hotel portal's check-in (POST /portal/checkin, outside the Charge Assist API): a guest gives room and
+surname, or the booking reference; on a match with the hotel's guest list during the stay, the guest gets
+an anonymous app token whose one payment method is an external method referencing the booking, so the
+session is billed to the room. Failed attempts are limited per client address."""
+import collections
+import datetime as dt
+import secrets
+import threading
+import time
+
+from .guest_list import MAX_TEXT, GuestList, fold
+from ..web import ApiError, Request, Response, parse_json_object
+
+NOT_FOUND = ("No stay matches these details. Check the room number and the surname as on the booking, "
+             "or use the booking reference.")
+
+
+def _iso_ms(epoch):
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).isoformat(timespec="milliseconds").replace(
+        "+00:00", "Z")
+
+
+def _guest_text(body, key, max_len=MAX_TEXT):
+    value = body.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ApiError(400, f"{key}: must be a string.", code="INVALID_TYPE", field=key)
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > max_len:
+        raise ApiError(400, f"{key}: must be at most {max_len} characters.", code="TOO_LONG", field=key)
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ApiError(400, f"{key}: contains control characters.", code="INVALID_CHARACTERS", field=key)
+    return value
+
+
+class ApiCaller:
+    """Calls the simulator's own routes in-process, the way the app would over HTTP."""
+
+    def __init__(self, router):
+        self.router = router
+
+    def __call__(self, method, path, body=b""):
+        parts = [p for p in path.strip("/").split("/")]
+        route, params = self.router.match(method, parts)
+        return route.handler(Request(method, "/api" + path, params, {}, {}, body))
+
+
+class Portal:
+    def __init__(self, settings, simulator, router, wall_clock=time.time):
+        self.settings = settings
+        self.sim = simulator
+        self.api = ApiCaller(router)
+        self.guests = GuestList(settings.guest_list)
+        self.wall_clock = wall_clock
+        self._failures = collections.defaultdict(collections.deque)  # client -> times of failed attempts
+        self._lock = threading.Lock()
+
+    # rate limit on failures: a guessing client is slowed to max_failed_attempts per lockout period
+
+    def _retry_after(self, client, now):
+        with self._lock:
+            times = self._failures[client]
+            while times and times[0] <= now - self.settings.lockout_seconds:
+                times.popleft()
+            if len(times) >= self.settings.max_failed_attempts:
+                return int(times[0] + self.settings.lockout_seconds - now) + 1
+            return 0
+
+    def _failed(self, client, now):
+        with self._lock:
+            self._failures[client].append(now)
+            if len(self._failures) > 10000:  # forget the oldest clients rather than grow without bound
+                for key in list(self._failures)[:5000]:
+                    del self._failures[key]
+
+    def checkin(self, req):
+        now = self.wall_clock()
+        client = getattr(req, "client", "") or ""
+        wait = self._retry_after(client, now)
+        if wait:
+            minutes = (wait + 59) // 60
+            raise ApiError(429, f"Too many attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''} "
+                                "or ask the front desk.", code="TOO_MANY_ATTEMPTS",
+                           headers={"Retry-After": str(wait)})
+        body = parse_json_object(req.body)
+        room = _guest_text(body, "room", 10)
+        surname = _guest_text(body, "surname")
+        reference = _guest_text(body, "bookingReference")
+        if reference is None and (room is None or surname is None):
+            raise ApiError(400, "Give the room number and surname, or the booking reference.", code="REQUIRED",
+                           field="room" if room is None else "surname")
+        stays = self.guests.find(room, surname, reference)
+        if not stays:
+            self._failed(client, now)
+            raise ApiError(404, NOT_FOUND, code="GUEST_NOT_FOUND")
+        zone = self.settings.time_zone
+        current = [s for s in stays if s.window(zone)[0] <= now <= s.window(zone)[1]]
+        if not current:
+            future = sorted((s for s in stays if s.window(zone)[0] > now), key=lambda s: s.arrival)
+            if future:
+                stay = future[0]
+                raise ApiError(403, f"Your stay starts on {stay.arrival.isoformat()}. Charging on your room opens "
+                                    "at 00:00 that day.", code="STAY_NOT_STARTED",
+                               body=self._refusal("STAY_NOT_STARTED", stay))
+            stay = max(stays, key=lambda s: s.departure)
+            raise ApiError(403, f"Your stay ended on {stay.departure.isoformat()}. Charging on the room closed at "
+                                "23:59 that day.", code="STAY_ENDED", body=self._refusal("STAY_ENDED", stay))
+        return Response(200, self._admit(current[0]))
+
+    def _refusal(self, code, stay):
+        message = (f"Your stay starts on {stay.arrival.isoformat()}. Charging on your room opens at 00:00 that day."
+                   if code == "STAY_NOT_STARTED" else
+                   f"Your stay ended on {stay.departure.isoformat()}. Charging on the room closed at 23:59 that day.")
+        return {"code": code, "message": message, "arrival": stay.arrival.isoformat(),
+                "departure": stay.departure.isoformat()}
+
+    def _admit(self, stay):
+        valid_from, valid_until = stay.window(self.settings.time_zone)
+        key = fold(stay.booking_reference)
+        with self.sim.store.transaction() as store:
+            known = store.portal_guest(key)
+        # the same booking on a second phone (or after clearing the browser) gets its token back, and so
+        # sees a session already running on the room
+        token = known["app_token"] if known else "guest-" + secrets.token_hex(16)
+        self.api("PUT", f"/token/{token}")
+        external_id = f"hotel-booking:{stay.booking_reference}:room:{stay.room}"
+        method = self.api("PUT", f"/payment/{token}/external", (
+            '{"externalPaymentMethodId":%s,"displayName":%s}' % (_json(external_id), _json(f"Room {stay.room}"))
+        ).encode())
+        with self.sim.store.transaction() as store:
+            store.add_token_group(token, self.settings.access_group)
+            store.put_portal_guest(key, token, method.body["id"], valid_until, stay.departure.isoformat())
+        return {"appToken": token, "paymentMethodId": method.body["id"], "room": stay.room,
+                "arrival": stay.arrival.isoformat(), "departure": stay.departure.isoformat(),
+                "validFrom": _iso_ms(valid_from), "validUntil": _iso_ms(valid_until)}
+
+    def guard(self, req):
+        """Before the API: a guest's token cannot start charging on the room once the stay is over."""
+        if req.method != "POST" or req.path.rstrip("/") != "/api/session/start":
+            return
+        token = (req.query.get("appToken") or [""])[-1]
+        with self.sim.store.transaction() as store:
+            guest = store.portal_guest_by_token(token)
+        if guest is not None and self.wall_clock() > guest["valid_until"]:
+            raise ApiError(403, f"Your stay ended on {guest['departure']}; charging on the room is closed.",
+                           code="STAY_ENDED")
+
+
+def _json(text):
+    import json
+    return json.dumps(text)
