@@ -35,7 +35,7 @@ window.evDocuments = (() => {
         node.setAttribute('aria-hidden', 'true');
         document.body.appendChild(node);
       }
-      node.innerHTML = html;  // built by the app with every value escaped (core/receipt_document)
+      node.innerHTML = html;  // built by the app with every value escaped (core/pricing/receipt_document)
       window.print();
     },
   };

@@ -28,7 +28,7 @@ inline std::vector<HttpRequest> requests(const std::vector<Effect>& effects) {
     return out;
 }
 
-// The journey's own requests, without the map's area requests (map_planner_test has those).
+// The journey's own requests, without the map's area requests (map/planner_test has those).
 inline std::vector<HttpRequest> journey_requests(const std::vector<Effect>& effects) {
     std::vector<HttpRequest> out;
     for (const auto& r : requests(effects))

@@ -1,4 +1,4 @@
-// Charge Assist JSON bodies to api_types values (see api_codec.hpp for the rules).
+// Charge Assist JSON bodies to api/types.hpp values (see codec.hpp for the rules).
 #include "codec.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Charge Assist JSON bodies to api_types values. Every decoder takes untrusted text, never aborts,
+// Charge Assist JSON bodies to api/types.hpp values. Every decoder takes untrusted text, never aborts,
 // and reports "path: what was wrong"; unknown enum values map to Unknown/Other and keep the raw text.
 #pragma once
 #include <optional>

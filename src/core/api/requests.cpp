@@ -1,4 +1,4 @@
-// The HTTP requests the journey sends (see api_requests.hpp).
+// The HTTP requests the journey sends (see requests.hpp).
 #include "requests.hpp"
 
 #include <cstdio>

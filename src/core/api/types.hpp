@@ -1,4 +1,4 @@
-// Charge Assist API types the app reads, as plain values. Wire mapping lives in api_codec.hpp.
+// Charge Assist API types the app reads, as plain values. Wire mapping lives in codec.hpp.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -55,7 +55,7 @@ struct LocationSummary {
     // From the summary's EVSEs when the service lists them (the map's AC/DC and power badges).
     double max_kw = 0;
     bool has_dc = false, has_ac = false;
-    EvseTally evses;  // what the marker's colour says (map_marker.hpp)
+    EvseTally evses;  // what the marker's colour says (core/map/marker.hpp)
 };
 
 // The bounding-box answer: one page of summaries plus the paging meta.

@@ -1,4 +1,4 @@
-// Reading /config.json (see deploy_config.hpp).
+// Reading /config.json (see config.hpp).
 #include "config.hpp"
 
 #include "core/api/api.hpp"

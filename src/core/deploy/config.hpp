@@ -23,7 +23,7 @@ struct KioskSettings {
 
 struct DeployConfig {
     AppMode mode = AppMode::Driver;
-    Branding branding;  // the API's OperatorBrandingModel (api_types.hpp)
+    Branding branding;  // the API's OperatorBrandingModel (core/api/types.hpp)
     std::vector<std::string> location_ids;  // in scope; empty: every location
     std::optional<BoundingBox> area;         // where the app looks first
     std::vector<std::string> languages{"en"};

@@ -1,4 +1,4 @@
-// The map's intents and answers (see map_controller.hpp); loading itself is map_planner's job.
+// The map's intents and answers (see map_flow.hpp); loading itself is core/map/planner's job.
 #include "map_flow.hpp"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // The map's part of update(): its intents, its answers, its timers, restoring its filters and
-// camera at boot. Called from journey.cpp's update().
+// camera at boot. Called from update.cpp's update().
 #pragma once
 #include <chrono>
 #include <vector>

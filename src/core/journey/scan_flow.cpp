@@ -1,4 +1,4 @@
-// The scan flow's rules (see scan_flow.hpp). A code is classified first (scan_payload); only a
+// The scan flow's rules (see scan_flow.hpp). A code is classified first (core/scan/payload); only a
 // GreenFlux QR URL or an EVSE id ever reaches the network, and only as data for our own API.
 #include "scan_flow.hpp"
 

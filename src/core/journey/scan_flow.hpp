@@ -1,5 +1,5 @@
 // The scan flow: from a decoded or typed code to the EVSE it names, shown to the driver before
-// anything starts. The journey calls these hooks; the state lives in Model::scan (scan_state.hpp).
+// anything starts. The journey calls these hooks; the state lives in Model::scan (core/scan/state.hpp).
 #pragma once
 #include <vector>
 

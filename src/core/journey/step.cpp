@@ -1,4 +1,4 @@
-// The small moves every part of the journey makes (see journey_step.hpp).
+// The small moves every part of the journey makes (see step.hpp).
 #include "step.hpp"
 
 #include <algorithm>

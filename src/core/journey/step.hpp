@@ -1,5 +1,5 @@
 // Inside the journey: one update's context and the small moves every part of it makes (send a
-// request, persist, announce). Shared by journey.cpp and the session parts; not for views.
+// request, persist, announce). Shared by update.cpp, the flows beside it and the session parts; not for views.
 #pragma once
 #include <string>
 #include <vector>

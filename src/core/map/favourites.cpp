@@ -1,4 +1,4 @@
-// The driver's favourites (see map_favourites.hpp).
+// The driver's favourites (see favourites.hpp).
 #include "favourites.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Velocity tracking and exponential glide for the map (see map_inertia.hpp).
+// Velocity tracking and exponential glide for the map (see inertia.hpp).
 #include "inertia.hpp"
 
 #include <algorithm>

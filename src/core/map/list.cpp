@@ -1,4 +1,4 @@
-// The chargers in view, nearest first (see map_list.hpp).
+// The chargers in view, nearest first (see list.hpp).
 #include "list.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Classifies a location for its map marker and puts the same in words (see map_marker.hpp).
+// Classifies a location for its map marker and puts the same in words (see marker.hpp).
 #include "marker.hpp"
 
 #include "core/api/api.hpp"

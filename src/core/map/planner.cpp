@@ -1,4 +1,4 @@
-// The map's loading rules (see map_planner.hpp). Answers for aborted or forgotten requests never
+// The map's loading rules (see planner.hpp). Answers for aborted or forgotten requests never
 // reach here: the controller only routes ids still in MapState::pending.
 #include "planner.hpp"
 

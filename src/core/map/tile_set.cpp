@@ -1,4 +1,4 @@
-// Raster tile bookkeeping for the map (see map_tile_set.hpp).
+// Raster tile bookkeeping for the map (see tile_set.hpp).
 #include "tile_set.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Classifies scanned or typed text (see scan_payload.hpp). Hand-written matchers rather than
+// Classifies scanned or typed text (see payload.hpp). Hand-written matchers rather than
 // <regex>: no exceptions in the web build, and each rule reads as what it checks.
 #include "payload.hpp"
 

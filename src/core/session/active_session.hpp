@@ -13,7 +13,7 @@ struct ActiveSession {
     std::string id;
     std::string location_id, evse_uid, connector_id;
     std::optional<SessionStatus> last;  // last status received
-    std::optional<Tariff> tariff;  // the price shown at the start (session_tariff.hpp), for the running cost
+    std::optional<Tariff> tariff;  // the price shown at the start (tariff.hpp), for the running cost
     std::string last_body;                 // its body, as stored
     std::optional<TimePoint> last_update;  // when `last` arrived
     std::optional<TimePoint> requested_at;  // when this phone learnt of the session (start answered)

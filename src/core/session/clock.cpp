@@ -1,4 +1,4 @@
-// Session durations from the backend's timestamps (see session_clock.hpp for why).
+// Session durations from the backend's timestamps (see clock.hpp for why).
 #include "clock.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// A session in a driver's words (see session_explain.hpp).
+// A session in a driver's words (see explain.hpp).
 #include "explain.hpp"
 
 #include <algorithm>

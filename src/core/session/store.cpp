@@ -1,4 +1,4 @@
-// What the journey keeps in storage about running sessions (see session_store.hpp).
+// What the journey keeps in storage about running sessions (see store.hpp).
 #include "store.hpp"
 
 #include "core/api/api.hpp"

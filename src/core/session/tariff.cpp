@@ -1,4 +1,4 @@
-// The tariff kept with a running session (see session_tariff.hpp).
+// The tariff kept with a running session (see tariff.hpp).
 #include "tariff.hpp"
 
 #include "core/api/api.hpp"

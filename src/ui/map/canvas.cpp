@@ -1,4 +1,4 @@
-// Draws the map (see map_canvas.hpp). Clusters are cached per data version and zoom, so a pan
+// Draws the map (see canvas.hpp). Clusters are cached per data version and zoom, so a pan
 // only re-projects; the hit test runs only on a tap. Gestures come from the platform as MapMoved.
 #include "canvas.hpp"
 

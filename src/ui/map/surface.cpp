@@ -1,4 +1,4 @@
-// The map's rectangle for the platform's touch routing (see map_surface.hpp).
+// The map's rectangle for the platform's touch routing (see surface.hpp).
 #include "surface.hpp"
 
 namespace ui::map_surface {

@@ -30,7 +30,7 @@ TEST_CASE("boot with empty storage: new token persisted, registered, map asked f
     REQUIRE(reqs.size() == 1);
     CHECK(reqs[0].method == "PUT");
     CHECK(reqs[0].path == "/api/token/app-" + kHex);
-    // The map asks for the areas of its first view (map_planner_test has the details).
+    // The map asks for the areas of its first view (map/planner_test has the details).
     const auto all = requests(effects);
     REQUIRE(all.size() > 1);
     for (const auto& r : all) {
@@ -477,7 +477,7 @@ TEST_CASE("a session the service keeps refusing to know is given up") {
 TEST_CASE("stale and unknown responses are ignored") {
     Journey j;
     j.ready();
-    // (stale map answers: see map_planner_test)
+    // (stale map answers: see map/planner_test)
     // An id nobody asked for changes nothing.
     const Screen before = j.m.screen;
     CHECK(j.respond(999, 200, seed::kSeedLocation).empty());
