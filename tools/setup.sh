@@ -124,4 +124,7 @@ elif [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
+# npm only warns about a package whose engines.node the Node in use does not meet (playwright-core
+# then refuses to start): prints that Node's version, and stops here naming any such package.
+python3 tools/check_node_engines.py
 say "ready"

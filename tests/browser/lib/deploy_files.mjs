@@ -6,10 +6,14 @@ import path from 'node:path';
 
 import { repoRoot } from './serve_process.mjs';
 
-// The hotel's calendar day `offset` days from today, as YYYY-MM-DD.
+// The hotel's calendar day `offset` days from today, as YYYY-MM-DD. Put together from the parts:
+// a locale's own pattern depends on the ICU in use (en-CA is MM/DD/YYYY in ICU 72, Debian
+// bookworm's, and YYYY-MM-DD in others).
 export function hotelDay(offset, timeZone = 'Europe/Amsterdam') {
   const at = new Date(Date.now() + offset * 86400000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 // Writes `example` (a file of assets/config/) changed by `change(config, dir)` to a temp dir; returns its path.
