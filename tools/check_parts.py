@@ -41,25 +41,24 @@ def main():
             first = f.readline()
         if not first.startswith("//"):
             problems.append(f"src/{tree}/{name}/{name}.hpp:1: does not open with what the part offers")
-    for top in ("src",):
-        for dirpath, _, files in os.walk(os.path.join(ROOT, top)):
-            for fname in files:
-                if not fname.endswith((".cpp", ".hpp")):
-                    continue
-                path = os.path.join(dirpath, fname)
-                mine = owner(path)
-                with open(path, encoding="utf-8") as f:
-                    for number, line in enumerate(f, 1):
-                        m = INCLUDE.match(line)
-                        if not m:
-                            continue
-                        target = (m.group(2), m.group(3))
-                        rel = os.path.relpath(path, ROOT)
-                        if target not in known:
-                            problems.append(f"{rel}:{number}: {m.group(1)} is in no part")
-                        elif target != mine and m.group(4) != target[1] + ".hpp":
-                            problems.append(f"{rel}:{number}: includes {m.group(1)}; other parts include "
-                                            f"only {target[0]}/{target[1]}/{target[1]}.hpp")
+    for dirpath, _, files in os.walk(os.path.join(ROOT, "src")):
+        for fname in files:
+            if not fname.endswith((".cpp", ".hpp")):
+                continue
+            path = os.path.join(dirpath, fname)
+            mine = owner(path)
+            with open(path, encoding="utf-8") as f:
+                for number, line in enumerate(f, 1):
+                    m = INCLUDE.match(line)
+                    if not m:
+                        continue
+                    target = (m.group(2), m.group(3))
+                    rel = os.path.relpath(path, ROOT)
+                    if target not in known:
+                        problems.append(f"{rel}:{number}: {m.group(1)} is in no part")
+                    elif target != mine and m.group(4) != target[1] + ".hpp":
+                        problems.append(f"{rel}:{number}: includes {m.group(1)}; other parts include "
+                                        f"only {target[0]}/{target[1]}/{target[1]}.hpp")
     for p in problems:
         print(p)
     print(f"{len(known)} parts checked: {len(problems)} problems")
