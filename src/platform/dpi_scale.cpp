@@ -1,5 +1,5 @@
-// Rasterizes the embedded fonts at the device pixel ratio and scales the style to match, so text
-// is crisp and sizes are the same in CSS px on every screen.
+// Rasterizes the embedded fonts at the device pixel ratio and the driver's text size, so text is
+// crisp and sizes are the same in CSS px on every screen.
 #include "platform/dpi_scale.hpp"
 
 #include <cmath>
@@ -7,11 +7,13 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/font_data.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace platform::dpi_scale {
 namespace {
 
 bool g_built_once = false;
+float g_dpr = 0, g_text_scale = 0;
 
 ImFont* add_font(const unsigned char* data, unsigned int size, float px) {
     ImFontConfig config;
@@ -23,39 +25,27 @@ ImFont* add_font(const unsigned char* data, unsigned int size, float px) {
                                                       &config, font_data::kGlyphRanges);
 }
 
-void base_style(ImGuiStyle& style) {
-    ImGui::StyleColorsLight(&style);
-    style.WindowRounding = 0;
-    style.WindowBorderSize = 0;
-    style.WindowPadding = ImVec2(16, 16);
-    style.FramePadding = ImVec2(12, 8);
-    style.ItemSpacing = ImVec2(10, 10);
-    style.FrameRounding = 8;
-    style.GrabRounding = 8;
-    style.ScrollbarSize = 6;
-    style.ScrollbarRounding = 3;
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.97f, 0.96f, 1.0f);
-}
-
 }  // namespace
 
-void apply(float dpr) {
+bool apply(float dpr, float text_scale) {
+    if (dpr == g_dpr && text_scale == g_text_scale) return false;
+    g_dpr = dpr;
+    g_text_scale = text_scale;
+    using ui::theme::Type;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    add_font(font_data::regular, font_data::regular_size, std::round(kBodyCss * dpr));
-    if (font_data::bold_size > 0) add_font(font_data::bold, font_data::bold_size, std::round(kHeadingCss * dpr));
-    else add_font(font_data::regular, font_data::regular_size, std::round(kHeadingCss * dpr));
+    const bool has_bold = font_data::bold_size > 0;
+    for (Type type : {Type::Body, Type::Title, Type::Display, Type::Caption}) {
+        const bool bold = has_bold && (type == Type::Title || type == Type::Display);
+        const float px = std::round(ui::theme::type_css(type) * dpr * text_scale);
+        add_font(bold ? font_data::bold : font_data::regular, bold ? font_data::bold_size : font_data::regular_size, px);
+    }
     if (g_built_once) {  // the backend builds the first texture itself in NewFrame
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     g_built_once = true;
-
-    ImGuiStyle style;
-    base_style(style);
-    style.ScaleAllSizes(dpr);
-    style.TouchExtraPadding = ImVec2(4 * dpr, 4 * dpr);
-    ImGui::GetStyle() = style;
+    return true;
 }
 
 }  // namespace platform::dpi_scale

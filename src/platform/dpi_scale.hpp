@@ -1,12 +1,11 @@
-// Fonts and style for a device pixel ratio: ImGui works in device pixels, so both scale with it.
+// Fonts for a device pixel ratio and the driver's text size: ImGui works in device pixels, so the
+// atlas is rasterised at CSS size x dpr x text size. The style is the theme's (ui/widgets/theme).
 #pragma once
 
 namespace platform::dpi_scale {
 
-constexpr float kBodyCss = 16.0f;     // body text, CSS px (iOS does not zoom at 16)
-constexpr float kHeadingCss = 22.0f;  // headings, CSS px
-
-// Rebuilds the font atlas (body = Fonts[0], heading = Fonts[1]) and the scaled style.
-void apply(float dpr);
+// Rebuilds the font atlas with one font per ui::theme::Type, in that enum's order, when `dpr` or
+// `text_scale` differ from the last build. Returns true when it rebuilt.
+bool apply(float dpr, float text_scale);
 
 }  // namespace platform::dpi_scale

@@ -71,7 +71,8 @@ void on_timer(void*) {
 
 int draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
-    if (display::refresh()) dpi_scale::apply(display::dpr());
+    display::refresh();
+    dpi_scale::apply(display::dpr(), ui::theme::text_scale());
     io.DisplaySize = ImVec2(static_cast<float>(display::width()), static_cast<float>(display::height()));
     io.DisplayFramebufferScale = ImVec2(1, 1);
     const double t = emscripten_performance_now();
@@ -108,6 +109,8 @@ int draw_frame() {
     for (core::ShellIntent& intent : result.shell_intents) dispatch_app(std::move(intent));
     if (had_input) dispatch_app(core::Activity{});
     if (gliding) request(0);
+    // A new text size is known only once the app view has run: the next frame rasterises it.
+    if (dpi_scale::apply(display::dpr(), ui::theme::text_scale())) request(0);
     return result.redraw_in_ms;
 }
 

@@ -51,7 +51,7 @@ int min_redraw(int a, int b) { return a < 0 ? b : b < 0 ? a : std::min(a, b); }
 
 FrameResult draw_app(const core::AppModel& app, core::TimePoint now, float dpr) {
     const auto brand = core::parse_hex_colour(app.config.branding.primary_color_hex);
-    theme::set_brand(brand ? IM_COL32(*brand >> 16, (*brand >> 8) & 0xFF, *brand & 0xFF, 0xFF) : theme::kBrand);
+    theme::configure(theme::Scheme::Light, brand ? std::optional(core::colour::from_hex(*brand)) : std::nullopt, 1.0f);
     theme::apply(dpr);
     set_receipt_note(core::receipt_note(app));
     FrameResult result;

@@ -34,7 +34,7 @@ void draw_charger_list_screen(const core::AppModel& app, Intents& out) {
     }
     if (!app.config.branding.support_phone.empty()) {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
         text(core::tr_format(Str::SupportPhone, {app.config.branding.support_phone}));
         ImGui::PopStyleColor();
     }

@@ -18,7 +18,7 @@ namespace {
 // The shell's message: texts with a placeholder take the detail (a date); others show it below.
 void shell_message(const core::AppModel& app) {
     if (!app.message) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kWarnBg);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::colour(theme::Role::WarningContainer));
     const bool fills = std::strstr(tr(app.message->text), "%s") != nullptr;
     const float lines = app.message->detail.empty() || fills ? 2.4f : 4.0f;
     ImGui::BeginChild("##shell-message", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * lines +
@@ -75,7 +75,7 @@ void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
         out.push_back(core::shell_intent::CheckIn{room, surname, reference});
     }
     if (!app.config.branding.support_phone.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
         text(core::tr_format(Str::SupportPhone, {app.config.branding.support_phone}));
         ImGui::PopStyleColor();
     }

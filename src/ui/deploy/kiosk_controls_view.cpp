@@ -17,7 +17,7 @@ void draw_kiosk_guide(const core::AppModel& app) {
                                      Str::KioskStep5};
     const int step = core::kiosk_step(app);
     if (step < 1 || step > core::kKioskSteps) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::brand_shade(0.8f));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::Primary));
     ImGui::PushTextWrapPos(0);
     status_line(tr(kSteps[step - 1]));
     ImGui::PopTextWrapPos();
@@ -46,7 +46,7 @@ void draw_charger_controls(const core::AppModel& app, ShellIntents& out) {
 int draw_idle_countdown(const core::AppModel& app, core::TimePoint now, ShellIntents& out) {
     const int left = core::kiosk_seconds_left(app, now);
     if (left < 0) return -1;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kWarnBg);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::colour(theme::Role::WarningContainer));
     ImGui::BeginChild("##countdown", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2.2f +
                                                   ImGui::GetFrameHeightWithSpacing() + theme::px(24)),
                       false, ImGuiWindowFlags_NoScrollbar);

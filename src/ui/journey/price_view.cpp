@@ -38,7 +38,7 @@ void draw_tariff(const core::Tariff& tariff, double power_kw) {
         if (!line.restriction.empty()) row += " (" + line.restriction + ")";
         text(row);
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
     text(core::vat_statement(tariff));
     ImGui::PopStyleColor();
     text(core::estimate_text(tariff, power_kw));

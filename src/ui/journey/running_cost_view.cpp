@@ -24,7 +24,7 @@ void draw_running_cost(const core::ActiveSession& session, core::TimePoint now) 
     if (!cost) return;
     ImGui::PushTextWrapPos(0);
     text(core::tr_format(Str::CostSoFarEstimate, {core::format_money(*cost, tariff.currency)}));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
     text(tr(Str::EstimateNote));
     ImGui::PopStyleColor();
     const core::IdleFeeWarning w = core::idle_fee_warning(tariff, st, now);

@@ -27,7 +27,7 @@ void value_row(Str label, const std::string& value) {
 }
 
 void muted(const std::string& line) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
     text(line);
     ImGui::PopStyleColor();
 }
@@ -39,7 +39,7 @@ void timeline(const core::ActiveSession& s) {
                                                               : Str::StepToCome;
         const std::string line = core::tr_format(form, {tr(step.label)});
         if (step.state == core::StepState::Now) {
-            ImGui::PushStyleColor(ImGuiCol_Text, theme::kBrand);
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::Primary));
             text(line);
             ImGui::PopStyleColor();
         } else {

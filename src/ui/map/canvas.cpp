@@ -90,7 +90,7 @@ struct View {
 };
 
 void draw_background(const View& v, ImDrawList* dl, const ImVec2& end) {
-    dl->AddRectFilled(v.origin, end, theme::kMapLand);
+    dl->AddRectFilled(v.origin, end, theme::colour(theme::Role::MapLand));
     if (map_tiles::enabled()) {
         const int z = std::clamp(static_cast<int>(std::lround(v.camera.zoom)), 2, 19);
         const double tile = v.size / std::exp2(z);  // CSS px of one tile on screen
@@ -128,22 +128,22 @@ void draw_background(const View& v, ImDrawList* dl, const ImVec2& end) {
     const double left = v.centre.x * v.size - v.camera.width / 2, top = v.centre.y * v.size - v.camera.height / 2;
     for (double x = std::ceil(left / step) * step; x < left + v.camera.width; x += step) {
         const float sx = v.origin.x + static_cast<float>((x - left) * v.dpr);
-        dl->AddLine(ImVec2(sx, v.origin.y), ImVec2(sx, end.y), theme::kMapGrid, theme::px(1));
+        dl->AddLine(ImVec2(sx, v.origin.y), ImVec2(sx, end.y), theme::colour(theme::Role::MapGrid), theme::px(1));
     }
     for (double y = std::ceil(top / step) * step; y < top + v.camera.height; y += step) {
         const float sy = v.origin.y + static_cast<float>((y - top) * v.dpr);
-        dl->AddLine(ImVec2(v.origin.x, sy), ImVec2(end.x, sy), theme::kMapGrid, theme::px(1));
+        dl->AddLine(ImVec2(v.origin.x, sy), ImVec2(end.x, sy), theme::colour(theme::Role::MapGrid), theme::px(1));
     }
 }
 
 ImU32 state_colour(core::MarkerState state) {
     switch (state) {
-        case core::MarkerState::Free: return theme::kFree;
-        case core::MarkerState::Busy: return theme::kBusy;
-        case core::MarkerState::OutOfOrder: return theme::kDown;
+        case core::MarkerState::Free: return theme::colour(theme::Role::Success);
+        case core::MarkerState::Busy: return theme::colour(theme::Role::Warning);
+        case core::MarkerState::OutOfOrder: return theme::colour(theme::Role::Danger);
         case core::MarkerState::Unknown: break;
     }
-    return theme::kUnknown;
+    return theme::colour(theme::Role::OnSurfaceMuted);
 }
 
 // Size says power class, shape says current (DC square, AC round), colour says availability and a
@@ -316,8 +316,8 @@ void keep_selected_in_sight(const core::MapState& map, geo::Camera& camera) {
 void set_clustering(bool on) { g_clustering = on; }
 
 ImU32 availability_colour(int available, int total) {
-    if (total <= 0) return theme::kUnknown;
-    return available > 0 ? theme::kFree : theme::kBusy;
+    if (total <= 0) return theme::colour(theme::Role::OnSurfaceMuted);
+    return available > 0 ? theme::colour(theme::Role::Success) : theme::colour(theme::Role::Warning);
 }
 
 void draw_map_canvas(const core::Model& m, float height, Intents& out) {

@@ -25,7 +25,7 @@ bool top_bar(const char* title, bool with_back) {
 
 void message_banner(const core::Model& m, std::vector<core::UserIntent>& out) {
     if (!m.message) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kWarnBg);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::colour(theme::Role::WarningContainer));
     const float h = ImGui::GetTextLineHeightWithSpacing() * (m.message->detail.empty() ? 1.6f : 3.2f) +
                     ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
     ImGui::BeginChild("##message", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
@@ -39,10 +39,11 @@ void message_banner(const core::Model& m, std::vector<core::UserIntent>& out) {
 }
 
 bool primary_button(const std::string& label, bool enabled) {
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::brand());
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::brand_shade(0.84f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::brand_shade(0.68f));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    using theme::Role;
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::colour(Role::Primary));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour(Role::Primary, 0.92f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colour(Role::Primary, 0.84f));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(Role::OnPrimary));
     const bool pressed = button(label, 0, enabled);
     ImGui::PopStyleColor(4);
     return pressed;

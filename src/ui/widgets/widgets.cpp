@@ -45,10 +45,7 @@ void readable(a11y::Role role, std::string_view text, ImFont* font) {
     place_last_item(index);
 }
 
-ImFont* heading_font() {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : nullptr;  // the platform loads body, then heading
-}
+ImFont* heading_font() { return theme::font(theme::Type::Title); }
 
 int text_field_callback(ImGuiInputTextCallbackData* data) {
     auto* text = static_cast<std::string*>(data->UserData);
