@@ -39,7 +39,8 @@ EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEA
 core::Boot read_boot() {
     core::Boot boot;
     for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending,
-                            core::kKeyDefaultPayment, core::kKeyPortalGuest, core::kKeyMapFilters, core::kKeyMapCamera})
+                            core::kKeyDefaultPayment, core::kKeyPortalGuest, core::kKeyMapFilters, core::kKeyMapCamera,
+                            core::kKeyPreferences})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
     boot.utc_offset_minutes = js_utc_offset_minutes();
     uint8_t bytes[kRandomBytes];

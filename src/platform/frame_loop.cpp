@@ -13,6 +13,7 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/a11y_bridge.hpp"
 #include "platform/camera_bridge.hpp"
+#include "platform/color_scheme.hpp"
 #include "platform/dispatcher.hpp"
 #include "platform/display.hpp"
 #include "platform/dpi_scale.hpp"
@@ -89,7 +90,7 @@ int draw_frame() {
     ImGui::NewFrame();
     ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
     ui::map_surface::begin_frame();
-    ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr());
+    ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr(), color_scheme::system_dark());
     ui::a11y::end_frame();
     ImGui::Render();
     const double ui_ms = emscripten_performance_now() - cpu_start;
@@ -102,6 +103,9 @@ int draw_frame() {
     js_after_frame(++g_count, ui_ms, emscripten_performance_now() - cpu_start, cpu_start);
 
     a11y_bridge::after_frame(display::dpr());
+    const ui::theme::Rgb surface = ui::theme::rgb(ui::theme::Role::Surface);
+    color_scheme::after_frame(ui::theme::scheme() == ui::theme::Scheme::Dark,
+                              (uint32_t{surface.r} << 16) | (uint32_t{surface.g} << 8) | surface.b);
     map_gestures::after_frame();
     camera::place(result.camera_box, display::dpr());
     text_input::after_frame();

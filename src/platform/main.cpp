@@ -7,6 +7,7 @@
 #include "platform/boot.hpp"
 #include "platform/clipboard.hpp"
 #include "platform/dispatcher.hpp"
+#include "platform/color_scheme.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/gl_context.hpp"
@@ -50,6 +51,7 @@ int main() {
 
     gl::install_loss_handlers();
     display::install();
+    color_scheme::install();
     input::install_touch();
     input::install_mouse_keys();
     dispatch(read_boot());  // also requests the first frame

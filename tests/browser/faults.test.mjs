@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { reachPrice } from './lib/charge_steps.mjs';
+import { reachPrice, stopCharging } from './lib/charge_steps.mjs';
 
 const help = execFileSync('python3', ['serve.py', '--help'], { cwd: repoRoot, encoding: 'utf8' });
 const skip = help.includes('--faults') ? false : 'serve.py has no --faults option';
@@ -76,7 +76,7 @@ test('the whole journey on a network that fails one request in five', { skip, ti
         await page.waitForTimeout(300);
       }
       assert.ok(taps >= 1);
-      await app.tap('button', 'Stop charging', { timeout: 30000 });
+      await stopCharging(app, { timeout: 30000 });
       await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 90000 });
 
       const sessions = await sessionsOf(page);

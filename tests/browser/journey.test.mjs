@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 
 import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { server, browser, useAppServer } from './lib/app_suite.mjs';
+import { stopCharging } from './lib/charge_steps.mjs';
 
 const CARD = '770674109963002836';
 
@@ -56,7 +57,7 @@ test('a driver charges at Marga from the map to the receipt', { timeout: 120000 
       }
       assert.ok(later > first, `energy rises while charging (${first} → ${later})`);
 
-      await app.tap('button', 'Stop charging');
+      await stopCharging(app);
       const total = await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
       await app.waitFor('text', /^of which VAT: €\d+\.\d\d \(13%\)$/);
       await app.waitFor('text', /^Receipt number: /);

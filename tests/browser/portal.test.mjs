@@ -9,6 +9,7 @@ import path from 'node:path';
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { hotelDay, writeConfig, writeGuestList } from './lib/deploy_files.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { stopCharging } from './lib/charge_steps.mjs';
 
 let server, browser, deploy;
 
@@ -92,7 +93,7 @@ test('a guest checks in, charges at the hotel and gets a receipt charged to the 
       await app.tap('button', 'Start charging');
       await app.waitFor('status', 'Charging', { timeout: 30000 });
       await page.waitForTimeout(1500);  // some energy at 30x time
-      await app.tap('button', 'Stop charging');
+      await stopCharging(app);
       await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
       await app.waitFor('heading', 'Charged to room 12');
 

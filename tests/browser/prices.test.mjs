@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 
 import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { server, browser, useAppServer } from './lib/app_suite.mjs';
+import { stopCharging } from './lib/charge_steps.mjs';
 
 useAppServer();
 
@@ -55,7 +56,7 @@ test('price screen, running cost across a reload, receipt download and print', {
       await app.waitReady();
       await app.waitFor('text', /^Cost so far ≈ €\d+\.\d\d$/, { timeout: 15000 });
 
-      await app.tap('button', 'Stop charging');
+      await stopCharging(app);
       const total = await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
       await app.waitFor('text', /^Location: Marga, /);
       await app.waitFor('text', /^Started: \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { reachPrice, sessionsOf, simControl } from './lib/charge_steps.mjs';
+import { reachPrice, sessionsOf, simControl, stopCharging } from './lib/charge_steps.mjs';
 
 let browser, server;
 
@@ -22,7 +22,7 @@ afterEach(async () => { await server?.stop(); });
 const ignorable = (e) => /favicon|Failed to load resource/.test(e);
 
 async function stopToReceipt(app) {
-  await app.tap('button', 'Stop charging');
+  await stopCharging(app);
   await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
 }
 
@@ -160,7 +160,7 @@ test('the network drops mid-session: the app says so, Stop waits for it, and the
       await app.waitFor('status', /^You are offline/, { timeout: 10000 });
       await page.waitForTimeout(2500);
       // Still the live session, still stoppable; the stop goes out when the network is back.
-      await app.tap('button', 'Stop charging');
+      await stopCharging(app);
       await app.waitFor('button', 'Stopping…');
       await page.waitForTimeout(1000);
       await context.setOffline(false);

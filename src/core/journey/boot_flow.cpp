@@ -28,6 +28,7 @@ void on_boot(Step& s, const Boot& boot) {
     }
     s.m.utc_offset_minutes = boot.utc_offset_minutes;
     if (const std::string* chosen = stored(kKeyDefaultPayment)) s.m.default_payment_method_id = *chosen;
+    restore_preferences(s, boot);
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
     // A new token's wallet is asked for once it is registered (on_register): asked in parallel,
     // the wallet request can reach the service first and be refused for an unknown token.

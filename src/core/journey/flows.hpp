@@ -40,6 +40,7 @@ void choose_payment_method(Step& s, const intent::ChoosePaymentMethod& i);
 void on_start(Step& s, const HttpResponse& r);
 void start_charging(Step& s, const intent::StartCharging&);
 void stop_charging(Step& s, const intent::StopCharging& i);
+void ask_stop(Step& s, const intent::AskStop& i);
 void show_session(Step& s, const intent::ShowSession& i);
 void try_again(Step& s, const intent::TryAgain&);
 
@@ -48,5 +49,11 @@ void go_back(Step& s, const intent::Back&);
 void finish(Step& s, const intent::Finish&);
 void offer_receipt(Step& s, OfferDocument::Kind kind);
 void dismiss_error(Step& s, const intent::DismissError&);
+
+// preferences_flow.cpp: the display settings, kept in storage.
+void restore_preferences(Step& s, const Boot& boot);
+void open_settings(Step& s);
+void choose_theme(Step& s, const intent::ChooseTheme& i);
+void choose_text_size(Step& s, const intent::ChooseTextSize& i);
 
 }  // namespace core::detail

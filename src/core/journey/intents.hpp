@@ -5,6 +5,7 @@
 
 #include "core/io/io.hpp"
 #include "core/map/map.hpp"
+#include "model.hpp"
 
 namespace core {
 
@@ -16,6 +17,8 @@ struct AddChargeCard { std::string visual_number; };
 struct ChoosePaymentMethod { std::string payment_method_id; };
 struct StartCharging {};
 struct StopCharging { std::string session_id; };  // empty: the session on screen (also cancels one not started)
+struct AskStop { std::string session_id; };       // the first Stop tap: the screen asks once before stopping
+struct KeepCharging {};                           // the driver answered no
 struct ShowSession { std::string session_id; };   // one of several running sessions
 struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
 struct OpenWallet {};
@@ -34,6 +37,10 @@ struct OpenScanner {};
 struct ToggleTorch {};
 struct SubmitEvseId { std::string text; };  // typed by the driver
 struct ScanAgain {};
+// Display settings (preferences_flow.cpp).
+struct OpenSettings {};
+struct ChooseTheme { ThemeChoice theme; };
+struct ChooseTextSize { int percent; };  // one of kTextPercents
 }  // namespace intent
 
 using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseConnector,
@@ -43,7 +50,9 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::PrintReceipt, intent::OpenScanner, intent::ToggleTorch,
                                 intent::SubmitEvseId, intent::ScanAgain, intent::ShowSession, intent::TryAgain,
                                 intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
-                                intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession>;
+                                intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
+                                intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize,
+                                intent::AskStop, intent::KeepCharging>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
                            StorageChanged>;

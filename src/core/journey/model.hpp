@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/api/api.hpp"
@@ -23,8 +24,21 @@ inline constexpr const char* kKeyActiveSessions = "activeSessions";
 inline constexpr const char* kKeyStartPending = "startPending";
 // The payment method the driver made default (this phone only; the API has no such flag).
 inline constexpr const char* kKeyDefaultPayment = "defaultPaymentMethod";
+// The driver's display choices (this phone only): {"theme":"system|light|dark","textPercent":100|125|150}.
+inline constexpr const char* kKeyPreferences = "preferences";
 
-enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Wallet, History, Scan, ScanResult };
+enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Wallet, History, Scan, ScanResult, Settings };
+
+// How the app looks on this phone: the theme follows the system's unless chosen, and text can be larger.
+enum class ThemeChoice { System, Light, Dark };
+inline constexpr int kTextPercents[] = {100, 125, 150};
+struct Preferences {
+    ThemeChoice theme = ThemeChoice::System;
+    int text_percent = 100;
+    bool operator==(const Preferences&) const = default;
+};
+std::string encode_preferences(const Preferences& p);
+Preferences decode_preferences(std::string_view text);  // defaults for anything unreadable
 
 enum class RequestKind {
     RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
@@ -91,6 +105,7 @@ struct Model {
 
     std::vector<ActiveSession> sessions;  // every running session of this token, oldest first
     std::string shown_session;            // the id on the session screen
+    std::string stop_asked;               // Stop tapped once for this session: the screen asks to confirm
     std::vector<std::string> closed_sessions;  // ended here: not taken up again from the list
     std::optional<TimePoint> sessions_refresh_at;
     std::optional<SessionStatus> receipt;  // the final status once the session is over
@@ -109,6 +124,9 @@ struct Model {
 
     ScanState scan;
     Screen scan_return_to = Screen::Map;  // where Back leads from the scanner
+
+    Preferences prefs;
+    Screen settings_return_to = Screen::Map;
 
     std::optional<UserMessage> message;  // a problem to show the driver
     std::map<int, PendingRequest> pending;

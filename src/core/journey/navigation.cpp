@@ -48,10 +48,16 @@ void go_back(Step& s, const intent::Back&) {
             forget(m, RequestKind::PastSession);
             m.screen = m.sessions.empty() ? Screen::Map : Screen::Session;
             break;
+        case Screen::Settings:
+            m.screen = m.settings_return_to;
+            break;
+        case Screen::Session:  // to the map; the session bar on every screen leads back
+            m.stop_asked.clear();
+            m.screen = Screen::Map;
+            break;
         case Screen::Map:
         case Screen::Scan:  // scan_flow handles these
         case Screen::ScanResult:
-        case Screen::Session:  // a running session is left only by stopping it
             break;
     }
 }

@@ -31,6 +31,11 @@ void on_start(Step& s, const HttpResponse& r) {
                 session.evse_uid = s.m.start_marker->evse_uid;
                 session.connector_id = s.m.start_marker->connector_id;
             }
+            if (s.m.location && s.m.location->id == session.location_id) {
+                session.place_name = s.m.location->name;
+                if (const Evse* evse = find_evse(*s.m.location, session.evse_uid))
+                    session.charger_name = evse->display_name;
+            }
             s.m.screen = Screen::Session;
             s.m.message.reset();
             announce(s, tr(Str::SessionRequested));
@@ -73,7 +78,13 @@ void start_charging(Step& s, const intent::StartCharging&) {
 void stop_charging(Step& s, const intent::StopCharging& i) {
     Model& m = s.m;
     const ActiveSession* target = i.session_id.empty() ? shown_session(m) : find_session(m, i.session_id);
+    m.stop_asked.clear();
     if (target != nullptr) request_stop(s, target->id);
+}
+
+void ask_stop(Step& s, const intent::AskStop& i) {
+    const ActiveSession* target = i.session_id.empty() ? shown_session(s.m) : find_session(s.m, i.session_id);
+    if (target != nullptr && can_stop(*target)) s.m.stop_asked = target->id;
 }
 
 void show_session(Step& s, const intent::ShowSession& i) {

@@ -74,6 +74,11 @@ void on_intent(Step& s, const UserIntent& intent) {
         [&](const intent::OpenPastSession& i) {
             if (s.m.screen == Screen::History && !i.session_id.empty()) open_past_session(s, i.session_id);
         },
+        [&](const intent::AskStop& i) { ask_stop(s, i); },
+        [&](const intent::KeepCharging&) { s.m.stop_asked.clear(); },
+        [&](const intent::OpenSettings&) { open_settings(s); },
+        [&](const intent::ChooseTheme& i) { choose_theme(s, i); },
+        [&](const intent::ChooseTextSize& i) { choose_text_size(s, i); },
         // The map's intents are map_flow's; the scanner's were taken by scan::on_intent above.
         [](const MapIntent&) {},
         [](const intent::OpenScanner&) {},

@@ -25,6 +25,7 @@ struct ActiveSession {
     TimePoint next_poll{};
     std::optional<TimePoint> completed_since;  // first COMPLETED seen; CDR_AVAILABLE normally follows
     bool parked = false;  // PARKING was seen (the timeline shows "car full")
+    std::string place_name, charger_name;  // as the driver saw them when starting ("Marga", "Charger 2")
 };
 
 }  // namespace core

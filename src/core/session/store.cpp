@@ -14,6 +14,8 @@ std::string encode_active_sessions(const std::vector<ActiveSession>& sessions) {
         j["locationId"] = s.location_id;
         j["evseUid"] = s.evse_uid;
         j["connectorId"] = s.connector_id;
+        if (!s.place_name.empty()) j["placeName"] = s.place_name;
+        if (!s.charger_name.empty()) j["chargerName"] = s.charger_name;
         if (s.requested_at) j["requestedAt"] = format_iso8601_utc(*s.requested_at);
         if (!s.last_body.empty()) {
             Json body = Json::parse(s.last_body, nullptr, false);
@@ -42,6 +44,8 @@ std::vector<ActiveSession> decode_active_sessions(std::string_view stored) {
         s.location_id = r.string_or("locationId");
         s.evse_uid = r.string_or("evseUid");
         s.connector_id = r.string_or("connectorId");
+        s.place_name = r.string_or("placeName");
+        s.charger_name = r.string_or("chargerName");
         s.requested_at = r.opt_time("requestedAt");
         if (const Json* status = r.field("status"); status != nullptr && status->is_object()) {
             s.last_body = dump_json(*status);

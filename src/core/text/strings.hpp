@@ -364,6 +364,25 @@ namespace core {
     X(ChargerActionRefused, "The charger could not do that now.")                                 \
     X(IdleCountdown, "Still there? The demo restarts in %s.")                                     \
     X(StillHere, "I'm still here")                                                                \
+    X(SettingsTitle, "Display")                                                         \
+    X(OpenSettings, "Display settings")                                                 \
+    X(ThemeHeading, "Appearance")                                                       \
+    X(ThemeSystem, "Same as this phone")                                                \
+    X(ThemeLight, "Light")                                                              \
+    X(ThemeDark, "Dark")                                                                \
+    X(TextSizeHeading, "Text size")                                                     \
+    X(TextSizeOption, "%s text")                                                        \
+    X(TextSizeSample, "Charging at Marga · €0.35 per kWh")                              \
+    X(StopAsk, "Stop charging at %s?")                                                  \
+    X(StopAskDetail, "Tap Stop charging again to stop. The car can be unplugged once it has stopped.") \
+    X(KeepCharging, "Keep charging")                                                    \
+    X(SessionBar, "Charging at %s · %s")                                                \
+    X(SessionBarNoCost, "Charging at %s")                                               \
+    X(ShowCharging, "Show charging session")                                            \
+    X(BackToMap, "Map")                                                                 \
+    X(AtCharger, "%s · %s")                                                             \
+    X(SoFar, "so far")                                                                  \
+    X(StepOf, "Step %d of %d: %s")                                                      \
     X(DemoRestarted, "The demo restarted")
 
 enum class Str : int {

@@ -17,7 +17,8 @@ struct FrameResult {
 };
 
 // Call between ImGui::NewFrame() and ImGui::Render(). `dpr` is the device pixel ratio the
-// platform laid out with (ImGui works in device pixels).
-FrameResult draw_app(const core::AppModel& app, core::TimePoint now, float dpr);
+// platform laid out with (ImGui works in device pixels); `system_dark` is the browser's
+// prefers-color-scheme, followed unless the driver chose a theme.
+FrameResult draw_app(const core::AppModel& app, core::TimePoint now, float dpr, bool system_dark);
 
 }  // namespace ui

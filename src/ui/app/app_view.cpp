@@ -1,8 +1,10 @@
-// Chooses the screen for the model and draws it in one full-window, undecorated ImGui window:
-// the deployment's own screens (check-in, attract) or the journey's, with the kiosk's pieces around.
+// Chooses the screen for the model and draws it in one undecorated ImGui window (the whole display,
+// or a centred column on wide displays): the deployment's own screens (check-in, attract) or the
+// journey's, with the kiosk's pieces around and the running session's bar below.
 #include "app.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/deploy/deploy.hpp"
 #include "ui/deploy/deploy.hpp"
@@ -39,6 +41,7 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
         case core::Screen::ScanResult: draw_scan_result_screen(model, result.intents); break;
         case core::Screen::Wallet: draw_wallet_screen(model, result.intents); break;
         case core::Screen::History: draw_history_screen(model, result.intents); break;
+        case core::Screen::Settings: draw_settings_screen(model, result.intents); break;
     }
     if (model.screen == core::Screen::Session && app.config.mode == core::AppMode::Kiosk)
         draw_charger_controls(app, result.shell_intents);
@@ -47,19 +50,46 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
 
 int min_redraw(int a, int b) { return a < 0 ? b : b < 0 ? a : std::min(a, b); }
 
+theme::Scheme scheme_for(const core::Preferences& prefs, bool system_dark) {
+    switch (prefs.theme) {
+        case core::ThemeChoice::Light: return theme::Scheme::Light;
+        case core::ThemeChoice::Dark: return theme::Scheme::Dark;
+        case core::ThemeChoice::System: break;
+    }
+    return system_dark ? theme::Scheme::Dark : theme::Scheme::Light;
+}
+
+// The map (and a deployment's charger list) use the whole display; every other screen is a column:
+// the whole width on a phone held upright, a centred column on anything wider.
+bool full_width(const core::AppModel& app) {
+    return app.stage == core::Stage::Journey && app.journey.screen == core::Screen::Map;
+}
+
 }  // namespace
 
-FrameResult draw_app(const core::AppModel& app, core::TimePoint now, float dpr) {
+FrameResult draw_app(const core::AppModel& app, core::TimePoint now, float dpr, bool system_dark) {
     const auto brand = core::parse_hex_colour(app.config.branding.primary_color_hex);
-    theme::configure(theme::Scheme::Light, brand ? std::optional(core::colour::from_hex(*brand)) : std::nullopt, 1.0f);
+    const core::Preferences& prefs = app.journey.prefs;
+    theme::configure(scheme_for(prefs, system_dark), brand ? std::optional(core::colour::from_hex(*brand)) : std::nullopt,
+                     static_cast<float>(prefs.text_percent) / 100.0f);
     theme::apply(dpr);
     set_receipt_note(core::receipt_note(app));
     FrameResult result;
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImVec2 pos(0, 0), size = io.DisplaySize;
+    if (!full_width(app) && layout::side_by_side()) {
+        size.x = layout::column_width();
+        pos.x = std::floor((io.DisplaySize.x - size.x) * 0.5f);
+        ImDrawList* back = ImGui::GetBackgroundDrawList();
+        back->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme::colour(theme::Role::SurfaceSunken));
+        theme::shadow(back, pos, ImVec2(pos.x + size.x, pos.y + size.y), theme::Elevation::Raised, 0);
+    }
+    const bool in_journey = app.stage == core::Stage::Journey;
+    const float bar_h = in_journey ? session_bar_height(app.journey) : 0;
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(ImVec2(size.x, size.y - bar_h));
     ImGui::Begin("##app", nullptr, flags);
     result.redraw_in_ms = draw_idle_countdown(app, now, result.shell_intents);
     if (app.stage != core::Stage::CheckIn) forget_checkin_text();
@@ -74,6 +104,19 @@ FrameResult draw_app(const core::AppModel& app, core::TimePoint now, float dpr) 
             break;
     }
     ImGui::End();
+    if (bar_h > 0) {
+        // The running session, one tap away on every other screen; its cost moves by itself.
+        ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y + size.y - bar_h));
+        ImGui::SetNextWindowSize(ImVec2(size.x, bar_h));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::space(theme::Space::L), theme::space(theme::Space::S)));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::colour(theme::Role::SurfaceRaised));
+        ImGui::Begin("##session_bar", nullptr, flags | ImGuiWindowFlags_NoScrollbar);
+        draw_session_bar(app.journey, now, result.intents);
+        ImGui::End();
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+        result.redraw_in_ms = min_redraw(result.redraw_in_ms, 1000);
+    }
     return result;
 }
 

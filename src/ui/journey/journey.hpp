@@ -1,5 +1,5 @@
 // The journey's screens, one function each (location, price, add card, session, receipt, wallet,
-// history, scanner); each reads the model and appends the driver's intents. The map screen is ui/map's.
+// history, scanner, display settings, the session bar); each reads the model and appends the driver's intents. The map screen is ui/map's.
 #pragma once
 #include <vector>
 
@@ -22,5 +22,10 @@ void draw_scan_result_screen(const core::Model& m, Intents& out);
 void draw_session_outcome(const core::SessionStatus& st, Intents& out);
 void draw_wallet_screen(const core::Model& m, Intents& out);
 void draw_history_screen(const core::Model& m, Intents& out);
+void draw_settings_screen(const core::Model& m, Intents& out);
+// The bar on every screen but the session's while a session runs: "Charging at Marga · €4.08",
+// one tap back to it. Returns its height (0 when there is none); drawn at the window's bottom.
+float session_bar_height(const core::Model& m);
+void draw_session_bar(const core::Model& m, core::TimePoint now, Intents& out);
 
 }  // namespace ui

@@ -1,5 +1,5 @@
-// The running cost on the session screen: the engine's price of the meter values so far, marked
-// as an estimate until the backend's final total, and a warning before an idle fee starts.
+// Beside the running cost on the session screen: why it is an estimate until the backend's final
+// total, and a warning before an idle fee starts.
 #include "running_cost_view.hpp"
 
 #include <string>
@@ -23,10 +23,7 @@ void draw_running_cost(const core::ActiveSession& session, core::TimePoint now) 
     const auto cost = core::running_cost(tariff, st, now);
     if (!cost) return;
     ImGui::PushTextWrapPos(0);
-    text(core::tr_format(Str::CostSoFarEstimate, {core::format_money(*cost, tariff.currency)}));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
-    text(tr(Str::EstimateNote));
-    ImGui::PopStyleColor();
+    caption(tr(Str::EstimateNote));  // the figure itself is on the session screen's card
     const core::IdleFeeWarning w = core::idle_fee_warning(tariff, st, now);
     const std::string fee = core::price_line_text(w.line);
     switch (w.when) {

@@ -1,9 +1,12 @@
-// The live session: a timeline of where it stands, what that means, energy, power, time and cost
-// so far, how fresh the figures are, Stop (or Cancel before charging), and any other sessions.
+// The live session: where (place and charger) at the top, energy and cost so far as large figures
+// with power and time beside them, a stepper of where the session stands, how fresh the figures
+// are, and Stop at the bottom, danger-styled, asking once before it stops. Other running sessions
+// below, each with Show and Stop.
 #include <algorithm>
 #include <string>
 
 #include "core/api/api.hpp"
+#include "core/pricing/pricing.hpp"
 #include "core/session/session.hpp"
 #include "core/text/text.hpp"
 #include "imgui.h"
@@ -15,6 +18,7 @@ namespace ui {
 
 using core::Str;
 using core::tr;
+using theme::Role;
 
 namespace {
 
@@ -22,97 +26,146 @@ int64_t seconds_between(core::TimePoint a, core::TimePoint b) {
     return std::chrono::duration_cast<std::chrono::seconds>(b - a).count();
 }
 
-void value_row(Str label, const std::string& value) {
-    text(std::string(tr(label)) + ": " + value);
-}
-
-void muted(const std::string& line) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
-    text(line);
-    ImGui::PopStyleColor();
-}
-
-void timeline(const core::ActiveSession& s) {
+void steps(const core::ActiveSession& s) {
+    std::vector<StepperItem> items;
+    std::vector<std::string> spoken;
     for (const core::TimelineStep& step : core::session_timeline(s)) {
-        const Str form = step.state == core::StepState::Done  ? Str::StepDone
-                         : step.state == core::StepState::Now ? Str::StepNow
-                                                              : Str::StepToCome;
-        const std::string line = core::tr_format(form, {tr(step.label)});
-        if (step.state == core::StepState::Now) {
-            ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::Primary));
-            text(line);
-            ImGui::PopStyleColor();
-        } else {
-            muted(line);
-        }
+        using State = StepperItem::State;
+        const State state = step.state == core::StepState::Done  ? State::Done
+                            : step.state == core::StepState::Now ? State::Now
+                                                                 : State::ToCome;
+        items.push_back({tr(step.label), state});
+        const Str form = state == State::Done ? Str::StepDone : state == State::Now ? Str::StepNow : Str::StepToCome;
+        spoken.push_back(core::tr_format(form, {tr(step.label)}));
     }
+    stepper(items, spoken);
 }
 
-// The other running sessions, each with Show and Stop.
+// The cost so far: the backend's figure when it gives one, else the engine's estimate ("≈ €4.08").
+std::string cost_so_far(const core::ActiveSession& s, core::TimePoint now) {
+    if (!s.last) return {};
+    if (s.last->total_costs) return core::format_money(*s.last->total_costs, s.last->currency);
+    if (!s.tariff) return {};
+    const auto cost = core::running_cost(*s.tariff, *s.last, now);
+    return cost ? "≈ " + core::format_money(*cost, s.tariff->currency) : std::string();
+}
+
+void figures(const core::ActiveSession& s, core::TimePoint now) {
+    const core::SessionStatus& st = *s.last;
+    begin_card(Role::SurfaceSunken);
+    const float half = (ImGui::GetContentRegionAvail().x - theme::space(theme::Space::M)) * 0.5f;
+    const float left = ImGui::GetCursorPosX();
+    figure(tr(Str::Energy), core::format_energy(st.energy_kwh));
+    const std::string cost = cost_so_far(s, now);
+    if (!cost.empty()) {
+        ImGui::SameLine(left + half + theme::space(theme::Space::M));
+        figure(tr(Str::CostSoFar), cost, theme::Type::Display, tr(Str::CostSoFar) + std::string(" ") + cost);
+    }
+    ImGui::Dummy(ImVec2(0, theme::space(theme::Space::XS)));
+    figure(tr(Str::Power), core::format_power(st.power_kw), theme::Type::Title);
+    if (const auto elapsed = core::session_elapsed_seconds(s, now)) {
+        ImGui::SameLine(left + half + theme::space(theme::Space::M));
+        figure(tr(Str::Elapsed), core::format_duration(*elapsed), theme::Type::Title);
+    }
+    if (st.state_of_charge) figure(tr(Str::Battery), core::format_percent(*st.state_of_charge), theme::Type::Title);
+    end_card();
+}
+
+// The other running sessions, each with Show and Stop (which asks first, like the main Stop).
 void other_sessions(const core::Model& m, const core::ActiveSession& shown, Intents& out) {
     if (m.sessions.size() < 2) return;
-    ImGui::Separator();
+    ImGui::Spacing();
     heading(tr(Str::OtherSessions));
     for (const core::ActiveSession& s : m.sessions) {
         if (s.id == shown.id) continue;
         const std::string status = s.last ? core::session_status_text(*s.last) : tr(Str::SessionRequested);
-        const std::string place = s.evse_uid.empty() ? s.id : s.evse_uid;
+        const std::string place = !s.place_name.empty() ? s.place_name : s.evse_uid.empty() ? s.id : s.evse_uid;
         ImGui::PushID(s.id.c_str());
+        begin_card(Role::SurfaceSunken);
         text(core::tr_format(Str::SessionAt, {place, status}));
-        if (button(tr(Str::ShowSession), theme::px(120))) out.push_back(core::intent::ShowSession{s.id});
+        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        if (button(tr(Str::ShowSession), half)) out.push_back(core::intent::ShowSession{s.id});
         ImGui::SameLine();
         const Str stop = core::is_stopping(s) ? (core::is_cancel(s) ? Str::Cancelling : Str::Stopping)
                                               : (core::is_cancel(s) ? Str::CancelStart : Str::Stop);
-        if (button(tr(stop), theme::px(200), core::can_stop(s))) out.push_back(core::intent::StopCharging{s.id});
+        if (button(tr(stop), half, core::can_stop(s))) out.push_back(core::intent::ShowSession{s.id});
+        end_card();
         ImGui::PopID();
+    }
+}
+
+// Stop, at the bottom: the first tap asks ("Stop charging at Marga?"), the second, on the same
+// spot, stops. Nothing here waits on the network, so offline the stop is taken the same way.
+float stop_footer_height(bool asking) {
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    float h = theme::touch() + gap * 2;
+    if (asking) h += theme::touch() + gap + ImGui::GetTextLineHeightWithSpacing() * 3;
+    return h;
+}
+
+void stop_footer(const core::Model& m, const core::ActiveSession& s, const std::string& place, Intents& out) {
+    const bool cancel = core::is_cancel(s);
+    const bool asking = m.stop_asked == s.id && core::can_stop(s);
+    if (asking) {
+        ImGui::PushTextWrapPos(0);
+        status_line(core::tr_format(Str::StopAsk, {place}));
+        caption(tr(Str::StopAskDetail));
+        ImGui::PopTextWrapPos();
+        if (secondary_action(tr(Str::KeepCharging))) out.push_back(core::intent::KeepCharging{});
+    }
+    const Str label = core::is_stopping(s) ? (cancel ? Str::Cancelling : Str::Stopping) : (cancel ? Str::CancelStart : Str::Stop);
+    if (danger_action(tr(label), core::can_stop(s))) {
+        // Cancelling a start that has not begun charging costs nothing: no question.
+        if (asking || cancel) out.push_back(core::intent::StopCharging{s.id});
+        else out.push_back(core::intent::AskStop{s.id});
     }
 }
 
 }  // namespace
 
 int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out) {
-    top_bar(tr(Str::SessionTitle), false);
-    message_banner(m, out);
     const core::ActiveSession* shown = core::shown_session(m);
+    const std::string place = shown && !shown->place_name.empty() ? shown->place_name : tr(Str::SessionTitle);
+    if (top_bar(place.c_str(), true)) out.push_back(core::intent::Back{});
+    if (shown && !shown->charger_name.empty()) caption(shown->charger_name);
+    message_banner(m, out);
     if (shown == nullptr) return -1;
     const core::ActiveSession& s = *shown;
     int redraw_ms = 1000;  // time, "updated N s ago" and the cable countdown move by themselves
 
+    const bool asking = m.stop_asked == s.id && core::can_stop(s);
+    ImGui::BeginChild("##session", ImVec2(0, -stop_footer_height(asking)), false);
     ImGui::PushTextWrapPos(0);
-    status_line(s.last ? core::session_status_text(*s.last) : tr(Str::SessionRequested));
+    {
+        theme::WithFont title(theme::Type::Title);
+        const bool charging = s.last && s.last->status == core::SessionStatusCode::Charging;
+        theme::WithText colour(charging ? Role::Success : Role::OnSurface);
+        status_line(s.last ? core::session_status_text(*s.last) : tr(Str::SessionRequested));
+    }
     const core::Explanation why = s.last ? core::explain(*s.last) : core::Explanation{Str::WhyRequested};
     if (why.what != Str::None) text(tr(why.what));
-    if (s.last && !s.last->error_message.empty()) muted(s.last->error_message);
+    if (s.last && !s.last->error_message.empty()) caption(s.last->error_message);
     if (const auto left = core::cable_wait_left(s, now)) {
         const int64_t secs = std::chrono::duration_cast<std::chrono::seconds>(*left).count();
         text(secs > 0 ? core::tr_format(Str::CableWait, {core::format_duration(secs)}) : tr(Str::CableWaitOver));
     }
-    if (s.last) {
-        const core::SessionStatus& st = *s.last;
-        value_row(Str::Energy, core::format_energy(st.energy_kwh));
-        value_row(Str::Power, core::format_power(st.power_kw));
-        if (const auto elapsed = core::session_elapsed_seconds(s, now)) {
-            value_row(Str::Elapsed, core::format_duration(*elapsed));
-        }
-        if (st.state_of_charge) value_row(Str::Battery, core::format_percent(*st.state_of_charge));
-        if (st.total_costs) value_row(Str::CostSoFar, core::format_money(*st.total_costs, st.currency));
-        draw_running_cost(s, now);
-    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (s.last) figures(s, now);
+    ImGui::Spacing();
+    steps(s);
+    ImGui::PushTextWrapPos(0);
     if (s.last_update) {
         const int64_t age = std::max<int64_t>(0, seconds_between(*s.last_update, now));
-        muted(core::tr_format(Str::UpdatedAgo, {core::format_duration(age)}));
+        caption(core::tr_format(Str::UpdatedAgo, {core::format_duration(age)}));
     }
     if (core::is_stale(s, now)) status_line(tr(Str::StaleData));
     ImGui::PopTextWrapPos();
-
-    ImGui::Spacing();
-    const bool cancel = core::is_cancel(s);
-    const Str label = core::is_stopping(s) ? (cancel ? Str::Cancelling : Str::Stopping) : (cancel ? Str::CancelStart : Str::Stop);
-    if (primary_button(tr(label), core::can_stop(s))) out.push_back(core::intent::StopCharging{s.id});
-
-    ImGui::Spacing();
-    timeline(s);
+    draw_running_cost(s, now);
     other_sessions(m, s, out);
+    ImGui::EndChild();
+
+    stop_footer(m, s, place, out);
     return redraw_ms;
 }
 

@@ -107,19 +107,10 @@ std::string map_row_label(const core::LocationSummary& l, double distance_m) {
                                                                   std::to_string(l.connectors_total)})});
 }
 
-void draw_map_screen(const core::Model& m, Intents& out) {
-    static Panel panel = Panel::None;  // which of filters / favourites is unfolded; only the view cares
-    top_bar_with_scan(tr(Str::MapTitle), false, out);
-    message_banner(m, out);
-    const float avail = ImGui::GetContentRegionAvail().y;
-    const bool sheet = !m.map.selected_id.empty();
-    // The sheet takes more of the screen than the list: the driver came for that charger.
-    const float map_height = std::max(theme::px(200), avail * (sheet ? 0.42f : 0.55f));
-    draw_map_canvas(m, map_height, out);
-    if (sheet) {
-        draw_map_sheet(m, out);
-        return;
-    }
+namespace {
+
+// Below (or beside) the map: filters and favourites, the wallet and history, the search and list.
+void draw_below_map(const core::Model& m, Panel& panel, Intents& out) {
     // Everything below the map scrolls as one, so the list can use the whole height under the
     // map once the driver scrolls past the buttons and the search field.
     ImGui::BeginChild("##below", ImVec2(0, 0), false);
@@ -134,6 +125,41 @@ void draw_map_screen(const core::Model& m, Intents& out) {
     account_links(out);  // wallet and history, above the list: never lost under thousands of rows
     draw_list(m, out);
     ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_map_screen(const core::Model& m, Intents& out) {
+    static Panel panel = Panel::None;  // which of filters / favourites is unfolded; only the view cares
+    const bool sheet = !m.map.selected_id.empty();
+    if (layout::side_by_side()) {
+        // A phone on its side, a tablet, a desktop: the map fills the height, the panel beside it.
+        const float panel_w = layout::panel_width();
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        ImGui::BeginChild("##panel", ImVec2(panel_w, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+        top_bar_with_scan(tr(Str::MapTitle), false, out);
+        message_banner(m, out);
+        if (sheet) draw_map_sheet(m, out);
+        else draw_below_map(m, panel, out);
+        ImGui::EndChild();
+        ImGui::SameLine(0, gap);
+        ImGui::BeginChild("##map_area", ImVec2(0, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+        draw_map_canvas(m, ImGui::GetContentRegionAvail().y, out);
+        ImGui::EndChild();
+        return;
+    }
+    top_bar_with_scan(tr(Str::MapTitle), false, out);
+    message_banner(m, out);
+    const float avail = ImGui::GetContentRegionAvail().y;
+    // The sheet takes more of the screen than the list: the driver came for that charger.
+    const float map_height = std::max(theme::px(200), avail * (sheet ? 0.42f : 0.55f));
+    draw_map_canvas(m, map_height, out);
+    if (sheet) {
+        draw_map_sheet(m, out);
+        return;
+    }
+    draw_below_map(m, panel, out);
 }
 
 }  // namespace ui

@@ -90,6 +90,7 @@ void apply(float dpr) {
     style.FramePadding = ImVec2(static_cast<float>(Space::L), static_cast<float>(Space::M));
     style.ItemSpacing = ImVec2(static_cast<float>(Space::S), static_cast<float>(Space::S));
     style.ItemInnerSpacing = ImVec2(static_cast<float>(Space::S), static_cast<float>(Space::XS));
+    style.DisabledAlpha = 1.0f;  // widgets draw disabled with the disabled roles, never by fading
     style.ScrollbarSize = 6;
     style.ScrollbarRounding = 3;
     style.TouchExtraPadding = ImVec2(static_cast<float>(Space::XS), static_cast<float>(Space::XS));

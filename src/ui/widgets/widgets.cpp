@@ -86,11 +86,15 @@ bool button(std::string_view label, float width, bool enabled) {
     const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImGuiCol fill = held && hovered ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
-    draw->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(fill), style.FrameRounding);
+    // Disabled looks the same on every screen: the disabled roles, at full contrast.
+    draw->AddRectFilled(bb.Min, bb.Max, enabled ? ImGui::GetColorU32(fill) : theme::colour(theme::Role::Disabled),
+                        style.FrameRounding);
     if (style.FrameBorderSize > 0)
         draw->AddRect(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0, style.FrameBorderSize);
+    if (!enabled) ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnDisabled));
     ImGui::RenderTextClippedEx(draw, bb.Min + style.FramePadding, bb.Max - style.FramePadding, begin, end,
                                &text_size, style.ButtonTextAlign, &bb);
+    if (!enabled) ImGui::PopStyleColor();
     ImGui::EndDisabled();
     ImGui::PopID();
 
@@ -166,7 +170,8 @@ bool list_row(std::string_view label, bool selected, bool enabled, float height)
         draw->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(fill), style.FrameRounding);
     }
     draw->AddLine(ImVec2(bb.Min.x, bb.Max.y), bb.Max, ImGui::GetColorU32(ImGuiCol_Separator));
-    const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 text_col = enabled ? ImGui::GetColorU32(ImGuiCol_Text) : theme::colour(theme::Role::OnDisabled);
+    if (!enabled) draw->AddRectFilled(bb.Min, bb.Max, theme::colour(theme::Role::Disabled), style.FrameRounding);
     const float text_y = bb.Min.y + std::max(style.FramePadding.y, (size.y - text_size.y) * 0.5f);
     draw->PushClipRect(bb.Min, bb.Max, true);
     draw->AddText(font, font_size, ImVec2(bb.Min.x + style.FramePadding.x, text_y), text_col, begin, end, wrap_w);

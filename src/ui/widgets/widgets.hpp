@@ -6,6 +6,8 @@
 #pragma once
 #include "a11y_mirror.hpp"
 #include "brand_bar.hpp"
+#include "layout.hpp"
+#include "surfaces.hpp"
 #include "theme.hpp"
 #include "view_common.hpp"
 #include <string>

@@ -51,3 +51,10 @@ export async function simControl(serverUrl, action, evseUid = MARGA_EVSE) {
   });
   if (!r.ok) throw new Error(`sim control ${action}: ${r.status} ${await r.text()}`);
 }
+
+// Stop asks once ("Stop charging at Marga?"); the second tap on the same button stops.
+export async function stopCharging(app, { timeout = 15000 } = {}) {
+  await app.tap('button', 'Stop charging', { timeout });
+  await app.waitFor('status', /^Stop charging at .+\?$/, { timeout });
+  await app.tap('button', 'Stop charging', { timeout });
+}

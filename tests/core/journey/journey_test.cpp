@@ -568,7 +568,7 @@ TEST_CASE("adding a card from the map returns to the map") {
     CHECK(j.m.wallet.back().id == "c1");
 }
 
-TEST_CASE("back walks the screens, never out of a running session") {
+TEST_CASE("back walks the screens; from a running session to the map, the session kept") {
     Journey j;
     j.at_price();
     j.intent(intent::OpenAddCard{});
@@ -585,7 +585,8 @@ TEST_CASE("back walks the screens, never out of a running session") {
     Journey s;
     s.charging();
     s.intent(intent::Back{});
-    CHECK(s.m.screen == Screen::Session);
+    CHECK(s.m.screen == Screen::Map);
+    CHECK(s.m.sessions.size() == 1);
 }
 
 TEST_CASE("a price that fails to load says so") {

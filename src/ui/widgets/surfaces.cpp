@@ -1,0 +1,158 @@
+// Cards, figures, captions and the stepper: layout with ImGui groups, backgrounds drawn behind
+// the content through a draw-list splitter once the content's size is known.
+#define IMGUI_DEFINE_MATH_OPERATORS  // ImVec2 arithmetic, before the first imgui include
+#include "surfaces.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "widgets.hpp"
+
+namespace ui {
+namespace {
+
+struct OpenCard {
+    ImDrawListSplitter splitter;
+    ImVec2 origin;
+    float width = 0;
+    theme::Role fill = theme::Role::SurfaceSunken;
+    theme::Elevation elevation = theme::Elevation::Flat;
+    bool open = false;
+};
+OpenCard g_card;
+
+}  // namespace
+
+void begin_card(theme::Role fill, float width, theme::Elevation elevation) {
+    IM_ASSERT(!g_card.open && "cards do not nest");
+    OpenCard& c = g_card;
+    c.open = true;
+    c.fill = fill;
+    c.elevation = elevation;
+    c.origin = ImGui::GetCursorScreenPos();
+    c.width = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    c.splitter.Split(ImGui::GetWindowDrawList(), 2);
+    c.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
+    const float pad = theme::space(theme::Space::L);
+    ImGui::SetCursorScreenPos(c.origin + ImVec2(pad, pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + c.width - 2 * pad);
+}
+
+void end_card() {
+    OpenCard& c = g_card;
+    IM_ASSERT(c.open);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float pad = theme::space(theme::Space::L);
+    const ImVec2 max(c.origin.x + c.width, ImGui::GetItemRectMax().y + pad);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    c.splitter.SetCurrentChannel(draw, 0);
+    const float rounding = theme::radius(theme::Radius::M);
+    theme::shadow(draw, c.origin, max, c.elevation, rounding);
+    draw->AddRectFilled(c.origin, max, theme::colour(c.fill), rounding);
+    c.splitter.Merge(draw);
+    c.open = false;
+    // Leave the cursor below the card, as a normal item would.
+    ImGui::SetCursorScreenPos(ImVec2(c.origin.x, max.y));
+    ImGui::Dummy(ImVec2(c.width, 0));
+}
+
+void figure(std::string_view caption_text, std::string_view value, theme::Type value_type, std::string_view said) {
+    ImGui::BeginGroup();
+    {
+        theme::WithFont font(theme::Type::Caption);
+        theme::WithText colour(theme::Role::OnSurfaceMuted);
+        ImGui::TextUnformatted(caption_text.data(), caption_text.data() + caption_text.size());
+    }
+    {
+        theme::WithFont font(value_type);
+        ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    }
+    ImGui::EndGroup();
+    std::string spoken(said);
+    if (spoken.empty()) {
+        spoken = caption_text;
+        spoken += ": ";
+        spoken += value;
+    }
+    const int index = a11y::add(a11y::Role::Text, spoken);
+    a11y::Node& n = a11y::node(index);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    n.box = {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+void caption(std::string_view line) {
+    theme::WithFont font(theme::Type::Caption);
+    theme::WithText colour(theme::Role::OnSurfaceMuted);
+    text(line);
+}
+
+void text_in(theme::Role role, std::string_view line) {
+    theme::WithText colour(role);
+    text(line);
+}
+
+void stepper(const std::vector<StepperItem>& steps, const std::vector<std::string>& spoken) {
+    if (steps.empty()) return;
+    using State = StepperItem::State;
+    using theme::Role;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float slot = width / static_cast<float>(steps.size());
+    const float r = theme::px(11);
+    const float line_y = origin.y + r;
+    ImFont* label_font = theme::font(theme::Type::Title);
+    const float label_size = label_font ? label_font->FontSize : ImGui::GetFontSize();
+    float bottom = origin.y + 2 * r;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const ImVec2 centre(origin.x + slot * (static_cast<float>(i) + 0.5f), line_y);
+        if (i + 1 < steps.size()) {
+            const bool done = steps[i].state == State::Done;
+            draw->AddLine(ImVec2(centre.x + r + theme::px(2), line_y), ImVec2(centre.x + slot - r - theme::px(2), line_y),
+                          theme::colour(done ? Role::Success : Role::Outline), theme::px(2));
+        }
+        switch (steps[i].state) {
+            case State::Done: {
+                draw->AddCircleFilled(centre, r, theme::colour(Role::Success), 24);
+                // A tick drawn as two strokes: no font glyph needed.
+                const ImU32 on = theme::colour(Role::Surface);
+                const float t = theme::px(2.2f);
+                draw->AddLine(centre + ImVec2(-r * 0.45f, 0), centre + ImVec2(-r * 0.1f, r * 0.38f), on, t);
+                draw->AddLine(centre + ImVec2(-r * 0.1f, r * 0.38f), centre + ImVec2(r * 0.5f, -r * 0.35f), on, t);
+                break;
+            }
+            case State::Now:
+                draw->AddCircleFilled(centre, r + theme::px(4), theme::colour(Role::PrimaryContainer), 24);
+                draw->AddCircleFilled(centre, r, theme::colour(Role::Primary), 24);
+                draw->AddCircleFilled(centre, r * 0.4f, theme::colour(Role::OnPrimary), 16);
+                break;
+            case State::ToCome:
+                draw->AddCircle(centre, r - theme::px(1), theme::colour(Role::Outline), 24, theme::px(2));
+                break;
+        }
+        // Only the current step is named under its dot (seven names do not fit a phone's width);
+        // every step is named to screen readers.
+        const std::string_view label = steps[i].label;
+        const bool named = steps[i].state == State::Now;
+        const ImVec2 size = label_font && named ? label_font->CalcTextSizeA(label_size, FLT_MAX, 0, label.data(),
+                                                                             label.data() + label.size())
+                                                : ImVec2(0, 0);
+        const float x = std::clamp(centre.x - size.x * 0.5f, origin.x, origin.x + width - size.x);
+        const ImVec2 at(x, line_y + r + theme::px(8));
+        if (label_font && named)
+            draw->AddText(label_font, label_size, at, theme::colour(Role::Primary), label.data(), label.data() + label.size());
+        if (i < spoken.size()) {
+            const int index = a11y::add(a11y::Role::Text, spoken[i]);
+            // Every step is boxed by the row of words under the dots, where the current one is named.
+            a11y::node(index).box = {origin.x, at.y, width, label_size};
+        }
+        bottom = std::max(bottom, at.y + label_size);
+    }
+    ImGui::Dummy(ImVec2(width, bottom - origin.y + theme::px(4)));
+}
+
+}  // namespace ui

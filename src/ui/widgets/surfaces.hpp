@@ -1,0 +1,36 @@
+// Surfaces with hierarchy: cards that group what belongs together, large figures for the number
+// the driver came for, a progress stepper, quiet captions. Drawn with the theme's tokens and
+// mirrored for screen readers like every other widget.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "theme.hpp"
+
+namespace ui {
+
+// A rounded card behind everything drawn between begin_card and end_card (not nested), as wide
+// as `width` (<= 0: the rest of the line). Text inside wraps at the card's inner edge.
+void begin_card(theme::Role fill = theme::Role::SurfaceSunken, float width = 0,
+                theme::Elevation elevation = theme::Elevation::Flat);
+void end_card();
+
+// A large figure: the caption above ("Energy"), the value below in the Display type ("1.14 kWh"),
+// read by screen readers as one line: `spoken`, or "Energy: 1.14 kWh" when empty.
+void figure(std::string_view caption, std::string_view value, theme::Type value_type = theme::Type::Display,
+            std::string_view spoken = {});
+
+// Quiet text in the Caption type and the muted colour ("Updated 4 s ago").
+void caption(std::string_view text);
+// Body text in a role's colour (a status in the success or warning colour).
+void text_in(theme::Role role, std::string_view text);
+
+// Steps of a process in a row: done ones ticked, the current one filled and named below, the ones
+// to come outlined. Each step is mirrored with `spoken[i]` ("Charging: now").
+struct StepperItem {
+    std::string_view label;
+    enum class State { Done, Now, ToCome } state = State::ToCome;
+};
+void stepper(const std::vector<StepperItem>& steps, const std::vector<std::string>& spoken);
+
+}  // namespace ui

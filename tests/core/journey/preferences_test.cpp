@@ -1,0 +1,63 @@
+// The display settings: chosen on the settings screen, kept in storage, read back on the next visit.
+#include <catch2/catch.hpp>
+
+#include "journey_harness.hpp"
+
+using namespace core;
+using namespace test;
+
+TEST_CASE("theme and text size are kept in storage and read back at boot") {
+    Journey j;
+    j.ready();
+    CHECK(j.m.prefs.theme == ThemeChoice::System);
+    CHECK(j.m.prefs.text_percent == 100);
+
+    j.intent(intent::OpenSettings{});
+    CHECK(j.m.screen == Screen::Settings);
+    j.intent(intent::ChooseTheme{ThemeChoice::Dark});
+    auto saved = persists(j.last);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].key == kKeyPreferences);
+    j.intent(intent::ChooseTextSize{150});
+    saved = persists(j.last);
+    REQUIRE(saved.size() == 1);
+    REQUIRE(saved[0].value);
+    CHECK(*saved[0].value == R"({"textPercent":150,"theme":"dark"})");
+    j.intent(intent::Back{});
+    CHECK(j.m.screen == Screen::Map);
+
+    Journey next;
+    next.boot({{kKeyAppToken, "app-" + kHex}, {kKeyPreferences, *saved[0].value}});
+    CHECK(next.m.prefs.theme == ThemeChoice::Dark);
+    CHECK(next.m.prefs.text_percent == 150);
+}
+
+TEST_CASE("a text size the app does not offer, or a repeated choice, changes and stores nothing") {
+    Journey j;
+    j.ready();
+    j.intent(intent::ChooseTextSize{300});
+    CHECK(j.m.prefs.text_percent == 100);
+    CHECK(persists(j.last).empty());
+    j.intent(intent::ChooseTheme{ThemeChoice::System});
+    CHECK(persists(j.last).empty());
+}
+
+TEST_CASE("stored preferences that cannot be read fall back to the defaults") {
+    for (const char* text : {"", "not json", "[]", R"({"theme":7,"textPercent":"big"})", R"({"textPercent":133})",
+                             R"({"theme":"sepia"})"}) {
+        INFO(text);
+        const Preferences p = decode_preferences(text);
+        CHECK(p.theme == ThemeChoice::System);
+        CHECK(p.text_percent == 100);
+    }
+    CHECK(decode_preferences(R"({"theme":"light","textPercent":125})") == Preferences{ThemeChoice::Light, 125});
+}
+
+TEST_CASE("settings opened from the wallet lead back to the wallet") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenWallet{});
+    j.intent(intent::OpenSettings{});
+    j.intent(intent::Back{});
+    CHECK(j.m.screen == Screen::Wallet);
+}
