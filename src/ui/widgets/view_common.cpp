@@ -103,9 +103,14 @@ bool top_bar_with_scan(const char* title, bool with_back, Intents& out) {
 }
 
 void account_links(Intents& out) {
-    if (button(tr(Str::WalletTitle), theme::px(180))) out.push_back(core::intent::OpenWallet{});
+    // Three equal buttons in a row: the wallet, the history, the display settings.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
+    if (button(tr(Str::WalletTitle), third)) out.push_back(core::intent::OpenWallet{});
     ImGui::SameLine();
-    if (button(tr(Str::HistoryTitle), theme::px(180))) out.push_back(core::intent::OpenHistory{});
+    if (button(tr(Str::HistoryTitle), third)) out.push_back(core::intent::OpenHistory{});
+    ImGui::SameLine();
+    if (button(tr(Str::OpenSettings), third)) out.push_back(core::intent::OpenSettings{});
 }
 
 }  // namespace ui
