@@ -1,9 +1,13 @@
-// The icons the screens use: Material Icons code points (Private Use Area) as UTF-8 strings. The
-// platform merges the icon font into each of the theme's fonts, at about 1.2x the text's size and
-// centred on the text line, so an icon draws wherever text does.
+// The icons the screens use: Material Icons code points (Private Use Area) as UTF-8 strings, and
+// the icon-only button. The platform merges the icon font into each of the theme's fonts, at
+// about 1.2x the text's size and centred on the text line, so an icon draws wherever text does.
 // tools/make_font.py reads this file to cut the icon font to exactly these code points: one
 // constant a line, `kIcon<Name> = "\x..";  // material_name`. An icon added here is in the next build.
 #pragma once
+#include <optional>
+#include <string_view>
+
+#include "theme.hpp"
 
 namespace ui {
 
@@ -55,5 +59,21 @@ inline constexpr const char* kIconPlace                = "\xEE\x95\x9F";  // pla
 inline constexpr const char* kIconExpandLess           = "\xEE\x97\x8E";  // expand_less
 inline constexpr const char* kIconExpandMore           = "\xEE\x97\x8F";  // expand_more
 inline constexpr const char* kIconCloudOff             = "\xEE\x8B\x81";  // cloud_off
+
+enum class IconButtonStyle {
+    Floating,  // round, SurfaceRaised with a raised shadow, OnSurface icon: controls over the map
+    Tonal,     // round, Secondary with an OnSecondary icon
+    Plain,     // no fill, OnSurface icon: back and close in top bars
+};
+
+// An icon-only button of `size_css` (at least the 48 CSS px touch target) square at the cursor.
+// `accessible_name` is its name in the accessibility mirror (what a screen reader says and what
+// tests tap); the icon is only what the eye sees. Returns true when tapped or activated.
+bool icon_button(const char* icon, std::string_view accessible_name, IconButtonStyle style = IconButtonStyle::Tonal,
+                 bool enabled = true, float size_css = theme::kTouchCss);
+
+// An icon, then `text` wrapped beside it, on one line of the current font; mirrored as the text
+// alone (the icon is decoration). The icon takes `icon_role`'s colour, else the text's.
+void icon_text(const char* icon, std::string_view text, std::optional<theme::Role> icon_role = std::nullopt);
 
 }  // namespace ui

@@ -6,6 +6,7 @@
 #pragma once
 #include "a11y_mirror.hpp"
 #include "brand_bar.hpp"
+#include "icons.hpp"
 #include "theme.hpp"
 #include "view_common.hpp"
 #include <string>
