@@ -62,6 +62,10 @@ bool apply(float dpr, float text_scale) {
     using ui::theme::Type;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The atlas only as tall as its glyphs: a power-of-two height (ImGui's default) nearly doubles
+    // it at phone ratios (2.625: 2048x2048 against 2048x1124 with the icons), and WebGL2 takes
+    // any size of texture.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const bool has_bold = font_data::bold_size > 0;
     for (Type type : {Type::Body, Type::Title, Type::Display, Type::Caption}) {
         const bool bold = has_bold && (type == Type::Title || type == Type::Display);
