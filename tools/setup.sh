@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   emscripten cmake g++ make pkg-config python3 dpkg-dev
   nlohmann-json3-dev catch2 libzxing-dev libwebp-dev libstb-dev
-  fonts-dejavu-core python3-fonttools brotli zopfli
+  fonts-dejavu-core fonts-material-design-icons-iconfont python3-fonttools brotli zopfli
   chromium qrencode ffmpeg
 )
 

@@ -31,7 +31,7 @@ constexpr double kKwLabelZoom = 15;      // from here on each marker shows its p
 constexpr ImU32 kMe = IM_COL32(0x1A, 0x73, 0xE8, 0xFF);
 
 bool g_clustering = true;
-bool g_legend = false;  // the legend under the map, opened with its "?" button
+bool g_legend = false;  // the legend under the map, opened with its info button
 
 struct ClusterCache {
     uint64_t version = ~0ull;
@@ -454,32 +454,25 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         ImGui::PopTextWrapPos();
     }
 
-    // Zoom and locate buttons, right edge.
-    const float bw = theme::px(48);
-    const float bx = end.x - bw - theme::px(8);
-    float by = v.origin.y + theme::px(8);
-    auto control = [&](const char* label, const char* glyph) {
+    // Zoom and locate buttons, right edge: floating icon buttons named in words for the mirror.
+    const float bw = theme::touch();
+    const float gap = theme::space(theme::Space::S);
+    const float bx = end.x - bw - gap;
+    float by = v.origin.y + gap;
+    auto control = [&](const char* label, const char* icon) {
         ImGui::SetCursorScreenPos(ImVec2(bx, by));
-        ImGui::PushID(label);
-        const bool pressed = button(label, bw);
-        ImGui::PopID();
-        // The button's text is its accessible name; the glyph is what the eye sees on top of it.
-        const ImVec2 ts = ImGui::CalcTextSize(glyph);
-        const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-        dl->AddRectFilled(mn, mx, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), theme::px(10));
-        dl->AddRect(mn, mx, IM_COL32(0xA0, 0xA8, 0xA0, 0xFF), theme::px(10));
-        dl->AddText(ImVec2((mn.x + mx.x - ts.x) / 2, (mn.y + mx.y - ts.y) / 2), IM_COL32(0x20, 0x20, 0x20, 0xFF), glyph);
-        by = mx.y + theme::px(8);
+        const bool pressed = icon_button(icon, label, IconButtonStyle::Floating);
+        by = ImGui::GetItemRectMax().y + gap;
         return pressed;
     };
     const geo::ScreenPoint centre{v.camera.width / 2, v.camera.height / 2};
-    if (control(tr(Str::ZoomIn), "+"))
+    if (control(tr(Str::ZoomIn), kIconAdd))
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom + 1, centre), true}});
-    if (control(tr(Str::ZoomOut), "-"))
+    if (control(tr(Str::ZoomOut), kIconRemove))
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom - 1, centre), true}});
-    if (control(tr(Str::LocateMe), "o")) out.push_back(core::MapIntent{core::intent::LocateMe{}});
-    if (control(tr(Str::MapLegend), "?")) g_legend = !g_legend;
-    map_surface::publish_controls({bx, v.origin.y + theme::px(8), bw, by - theme::px(8) - (v.origin.y + theme::px(8))});
+    if (control(tr(Str::LocateMe), kIconMyLocation)) out.push_back(core::MapIntent{core::intent::LocateMe{}});
+    if (control(tr(Str::MapLegend), kIconInfo)) g_legend = !g_legend;
+    map_surface::publish_controls({bx, v.origin.y + gap, bw, by - gap - (v.origin.y + gap)});
 
     ImGui::SetCursorScreenPos(after);
     ImGui::Dummy(ImVec2(width, 0));

@@ -1,11 +1,14 @@
-// The UI's ground floor: the theme's tokens (theme.hpp), widgets that draw with ImGui and mirror
-// themselves into the accessibility tree (a11y_mirror.hpp), and the pieces every screen shares
-// (view_common.hpp: top bars, the problem banner, primary buttons; brand_bar.hpp: a deployment's
-// title bar). Views use these instead of raw ImGui calls for anything a person reads or taps.
+// The UI's ground floor: the design tokens (theme.hpp, palette.hpp), widgets that draw with ImGui
+// and mirror themselves into the accessibility tree (a11y_mirror.hpp), icons and icon buttons
+// (icons.hpp), cards, figures and the stepper (surfaces.hpp), the layout for the viewport
+// (layout.hpp), and the pieces every screen shares (view_common.hpp: top bars, the problem banner,
+// primary, danger and secondary actions; brand_bar.hpp: a deployment's title bar). Views use these
+// instead of raw ImGui calls for anything a person reads or taps.
 // Other parts include only this header.
 #pragma once
 #include "a11y_mirror.hpp"
 #include "brand_bar.hpp"
+#include "icons.hpp"
 #include "layout.hpp"
 #include "surfaces.hpp"
 #include "theme.hpp"
