@@ -28,7 +28,7 @@ constexpr float kClusterCellCss = 56;    // markers nearer than this on screen m
 constexpr double kNoClusterZoom = 16.5;  // street level: every charger on its own
 constexpr int kMirroredMarkers = 40;     // markers also offered to screen readers and tests
 constexpr double kKwLabelZoom = 15;      // from here on each marker shows its power in figures
-constexpr ImU32 kMe = IM_COL32(0x1A, 0x73, 0xE8, 0xFF);
+
 
 bool g_clustering = true;
 bool g_legend = false;  // the legend under the map, opened with its info button
@@ -166,23 +166,24 @@ void draw_marker_shape(ImDrawList* dl, ImVec2 p, core::MarkerState state, bool d
     switch (state) {
         case core::MarkerState::Free: break;
         case core::MarkerState::Busy:
-            dl->AddLine(ImVec2(p.x - g, p.y), ImVec2(p.x + g, p.y), IM_COL32_WHITE, w);
+            dl->AddLine(ImVec2(p.x - g, p.y), ImVec2(p.x + g, p.y), theme::colour(theme::Role::Surface), w);
             break;
         case core::MarkerState::OutOfOrder:
-            dl->AddLine(ImVec2(p.x - g, p.y - g), ImVec2(p.x + g, p.y + g), IM_COL32_WHITE, w);
-            dl->AddLine(ImVec2(p.x - g, p.y + g), ImVec2(p.x + g, p.y - g), IM_COL32_WHITE, w);
+            dl->AddLine(ImVec2(p.x - g, p.y - g), ImVec2(p.x + g, p.y + g), theme::colour(theme::Role::Surface), w);
+            dl->AddLine(ImVec2(p.x - g, p.y + g), ImVec2(p.x + g, p.y - g), theme::colour(theme::Role::Surface), w);
             break;
         case core::MarkerState::Unknown: {
             const float size = r * 1.5f;
             const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, "?");
-            dl->AddText(ImGui::GetFont(), size, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, "?");
+            dl->AddText(ImGui::GetFont(), size, ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), theme::colour(theme::Role::Surface), "?");
             break;
         }
     }
 }
 
 void draw_marker(ImDrawList* dl, ImVec2 p, const core::LocationSummary& s, bool with_kw) {
-    const ImU32 ring = s.branding ? parse_hex(s.branding->primary_color_hex, IM_COL32_WHITE) : IM_COL32_WHITE;
+    const ImU32 surface = theme::colour(theme::Role::Surface);
+    const ImU32 ring = s.branding ? parse_hex(s.branding->primary_color_hex, surface) : surface;
     const int power = core::power_class(s.max_kw);
     draw_marker_shape(dl, p, core::marker_state(s), s.has_dc, power, ring);
     if (!with_kw) return;
@@ -193,18 +194,18 @@ void draw_marker(ImDrawList* dl, ImVec2 p, const core::LocationSummary& s, bool 
     const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, kw.c_str());
     const ImVec2 at(p.x - ts.x / 2, p.y + theme::px(14 + 4));
     dl->AddRectFilled(ImVec2(at.x - theme::px(3), at.y - theme::px(1)), ImVec2(at.x + ts.x + theme::px(3), at.y + ts.y + theme::px(1)),
-                      IM_COL32(0xFF, 0xFF, 0xFF, 0xE0), theme::px(3));
-    dl->AddText(ImGui::GetFont(), size, at, IM_COL32(0x20, 0x20, 0x20, 0xFF), kw.c_str());
+                      theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(3));
+    dl->AddText(ImGui::GetFont(), size, at, theme::colour(theme::Role::OnSurface), kw.c_str());
 }
 
 void draw_cluster(ImDrawList* dl, ImVec2 p, const core::cluster::Cluster& c) {
     const float r = theme::px(c.count >= 100 ? 24.0f : c.count >= 10 ? 20.0f : 17.0f);
-    dl->AddCircleFilled(p, r + theme::px(3), IM_COL32(0xFF, 0xFF, 0xFF, 0xE0), 20);
+    dl->AddCircleFilled(p, r + theme::px(3), theme::colour(theme::Role::Surface, 0.88f), 20);
     dl->AddCircleFilled(p, r, availability_colour(c.available, c.total), 20);
     char count[16];
     std::snprintf(count, sizeof count, "%d", c.count);
     const ImVec2 ts = ImGui::CalcTextSize(count);
-    dl->AddText(ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), IM_COL32_WHITE, count);
+    dl->AddText(ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), theme::colour(theme::Role::Surface), count);
 }
 
 // Zooms in on a cluster: far enough that its members spread out (at least two levels).
@@ -243,12 +244,12 @@ void draw_credits(ImDrawList* dl, const ImVec2& end, float left) {
     }
     if (h == 0) return;
     const ImVec2 box0(end.x - margin - w - 2 * pad, end.y - margin - h - 2 * pad);
-    dl->AddRectFilled(box0, ImVec2(end.x - margin, end.y - margin), IM_COL32(0xFF, 0xFF, 0xFF, 0xD8), theme::px(4));
+    dl->AddRectFilled(box0, ImVec2(end.x - margin, end.y - margin), theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(4));
     float y = box0.y + pad;
     for (int i = 0; i < 2; ++i) {
         if (*pieces[i] == 0) continue;
         const ImVec2 at(end.x - margin - pad - sizes[i].x, y);
-        dl->AddText(font, size, at, IM_COL32(0x20, 0x20, 0x20, 0xFF), pieces[i], nullptr, wrap);
+        dl->AddText(font, size, at, theme::colour(theme::Role::OnSurface), pieces[i], nullptr, wrap);
         const int index = a11y::add(a11y::Role::Text, pieces[i]);
         a11y::node(index).box = {at.x, at.y, sizes[i].x, sizes[i].y};
         y += sizes[i].y + gap;
@@ -260,7 +261,7 @@ void draw_legend() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     heading(tr(Str::LegendTitle));
     const float indent = theme::px(52);
-    constexpr ImU32 kRing = IM_COL32_WHITE;
+    const ImU32 kRing = theme::colour(theme::Role::Surface);
     // A row is at least as tall as its sample (css px), which sits beside the first line of text.
     auto row = [&](Str line, auto&& sample, float sample_css = 30) {
         const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -286,7 +287,7 @@ void draw_legend() {
         draw_marker_shape(dl, ImVec2(p.x + theme::px(11), p.y), MarkerState::Free, false, 2, kRing);
     });
     row(Str::LegendRing, [&](ImVec2 p) {
-        draw_marker_shape(dl, p, MarkerState::Free, false, 1, IM_COL32(0x1D, 0x4E, 0x89, 0xFF));
+        draw_marker_shape(dl, p, MarkerState::Free, false, 1, theme::colour(theme::Role::Focus));  // any operator colour
     });
     row(Str::LegendCluster, [&](ImVec2 p) {
         core::cluster::Cluster c;
@@ -373,8 +374,8 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     if (map.me) {
         const geo::World w = geo::project(*map.me);
         const ImVec2 p = v.to_screen(w.x * v.size, w.y * v.size);
-        dl->AddCircleFilled(p, theme::px(10), IM_COL32_WHITE, 16);
-        dl->AddCircleFilled(p, theme::px(7), kMe, 16);
+        dl->AddCircleFilled(p, theme::px(10), theme::colour(theme::Role::Surface), 16);
+        dl->AddCircleFilled(p, theme::px(7), theme::colour(theme::Role::Focus), 16);
         if (p.x >= v.origin.x && p.x < end.x && p.y >= v.origin.y && p.y < end.y) {  // told where it is, too
             const float half = theme::px(10);
             a11y::node(a11y::add(a11y::Role::Text, tr(Str::YourPosition))).box = {p.x - half, p.y - half, 2 * half, 2 * half};
@@ -387,12 +388,12 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         const float x0 = v.origin.x + theme::px(10), y0 = end.y - theme::px(12);
         const float x1 = x0 + static_cast<float>(bar.px * dpr);
         dl->AddRectFilled(ImVec2(x0 - theme::px(3), y0 - theme::px(20)), ImVec2(x1 + theme::px(3), y0 + theme::px(4)),
-                          IM_COL32(0xFF, 0xFF, 0xFF, 0xC0), theme::px(3));
-        dl->AddLine(ImVec2(x0, y0), ImVec2(x1, y0), IM_COL32(0x30, 0x30, 0x30, 0xFF), theme::px(2));
-        dl->AddLine(ImVec2(x0, y0 - theme::px(5)), ImVec2(x0, y0), IM_COL32(0x30, 0x30, 0x30, 0xFF), theme::px(2));
-        dl->AddLine(ImVec2(x1, y0 - theme::px(5)), ImVec2(x1, y0), IM_COL32(0x30, 0x30, 0x30, 0xFF), theme::px(2));
+                          theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(3));
+        dl->AddLine(ImVec2(x0, y0), ImVec2(x1, y0), theme::colour(theme::Role::OnSurface), theme::px(2));
+        dl->AddLine(ImVec2(x0, y0 - theme::px(5)), ImVec2(x0, y0), theme::colour(theme::Role::OnSurface), theme::px(2));
+        dl->AddLine(ImVec2(x1, y0 - theme::px(5)), ImVec2(x1, y0), theme::colour(theme::Role::OnSurface), theme::px(2));
         const std::string label = core::format_distance(bar.metres);
-        dl->AddText(ImVec2(x0, y0 - theme::px(19)), IM_COL32(0x30, 0x30, 0x30, 0xFF), label.c_str());
+        dl->AddText(ImVec2(x0, y0 - theme::px(19)), theme::colour(theme::Role::OnSurface), label.c_str());
     }
     draw_credits(dl, end, v.origin.x + theme::px(bar.px > 0 ? 130 : 10));
     dl->PopClipRect();
@@ -449,7 +450,7 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         const ImVec2 ts = ImGui::CalcTextSize(note, nullptr, false, width - theme::px(80));
         dl->AddRectFilled(ImVec2(v.origin.x + theme::px(4), v.origin.y + theme::px(4)),
                           ImVec2(v.origin.x + theme::px(12) + ts.x, v.origin.y + theme::px(12) + ts.y),
-                          IM_COL32(0xFF, 0xFF, 0xFF, 0xE8), theme::px(6));
+                          theme::colour(theme::Role::SurfaceRaised, 0.92f), theme::px(6));
         status_line(note);
         ImGui::PopTextWrapPos();
     }

@@ -1,8 +1,12 @@
 // Shared screen pieces: top bar, problem banner, primary button, status and connector words.
 #include "view_common.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/text/text.hpp"
 #include "imgui.h"
+#include "icons.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -14,9 +18,10 @@ using core::tr;
 bool top_bar(const char* title, bool with_back) {
     bool back = false;
     if (with_back) {
-        back = button(tr(Str::Back), theme::px(96));
+        back = icon_button(kIconArrowBack, tr(Str::Back), IconButtonStyle::Plain);
         ImGui::SameLine();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+        // The title centred on the back button's row, wrapping below it when long.
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (theme::touch() - theme::font(theme::Type::Title)->FontSize) * 0.5f);
     }
     heading(title);
     ImGui::Separator();
@@ -79,23 +84,35 @@ std::string connector_text(const core::Connector& c) {
 
 bool top_bar_with_scan(const char* title, bool with_back, Intents& out) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(tr(Str::Scan)).x + style.FramePadding.x * 2 + theme::px(16);
+    const char* scan = tr(Str::Scan);
     const float right = ImGui::GetWindowContentRegionMax().x;
+    float width = ImGui::CalcTextSize(kIconQrCodeScanner).x + style.ItemInnerSpacing.x + ImGui::CalcTextSize(scan).x +
+                  style.FramePadding.x * 2;
+    // Large text on a narrow phone: the title keeps its room and Scan shows its icon alone.
+    const float title_w = with_back ? 0 : theme::font(theme::Type::Title)->CalcTextSizeA(
+                                             theme::font(theme::Type::Title)->FontSize, FLT_MAX, 0, title).x;
+    const bool icon_only = title_w + width + style.ItemSpacing.x * 2 > ImGui::GetContentRegionAvail().x ||
+                           (with_back && theme::touch() + width + style.ItemSpacing.x > ImGui::GetContentRegionAvail().x);
+    if (icon_only) width = theme::touch();
+    auto scan_button = [&] {
+        return icon_only ? icon_button(kIconQrCodeScanner, scan, IconButtonStyle::Tonal)
+                         : button_with_icon(kIconQrCodeScanner, scan, width);
+    };
     bool back = false;
     // With Back, the row holds Back and Scan and the title goes below (names can be long); the
     // map's short title shares the row with Scan.
     if (with_back) {
-        back = button(tr(Str::Back), theme::px(96));
+        back = icon_button(kIconArrowBack, tr(Str::Back), IconButtonStyle::Plain);
         ImGui::SameLine(right - width);
-        if (button(tr(Str::Scan), width)) out.push_back(core::intent::OpenScanner{});
+        if (scan_button()) out.push_back(core::intent::OpenScanner{});
         heading(title);
     } else {
         const float top = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(top + style.FramePadding.y);
+        ImGui::SetCursorPosY(top + (theme::touch() - theme::font(theme::Type::Title)->FontSize) * 0.5f);
         heading(title);
         const float below = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(right - width, top));
-        if (button(tr(Str::Scan), width)) out.push_back(core::intent::OpenScanner{});
+        if (scan_button()) out.push_back(core::intent::OpenScanner{});
         ImGui::SetCursorPosY(std::max(below, ImGui::GetCursorPosY()));
     }
     ImGui::Separator();
@@ -103,14 +120,14 @@ bool top_bar_with_scan(const char* title, bool with_back, Intents& out) {
 }
 
 void account_links(Intents& out) {
-    // Three equal buttons in a row: the wallet, the history, the display settings.
+    // Three equal tiles in a row: the wallet, the history, the display settings.
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
-    if (button(tr(Str::WalletTitle), third)) out.push_back(core::intent::OpenWallet{});
+    const float third = std::floor((ImGui::GetContentRegionAvail().x - 2 * gap) / 3);
+    if (tile_button(kIconAccountBalanceWallet, tr(Str::WalletTitle), third)) out.push_back(core::intent::OpenWallet{});
     ImGui::SameLine();
-    if (button(tr(Str::HistoryTitle), third)) out.push_back(core::intent::OpenHistory{});
+    if (tile_button(kIconHistory, tr(Str::HistoryTitle), third)) out.push_back(core::intent::OpenHistory{});
     ImGui::SameLine();
-    if (button(tr(Str::OpenSettings), third)) out.push_back(core::intent::OpenSettings{});
+    if (tile_button(kIconSettings, tr(Str::OpenSettings), third)) out.push_back(core::intent::OpenSettings{});
 }
 
 }  // namespace ui

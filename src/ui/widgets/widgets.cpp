@@ -68,13 +68,16 @@ void keep_above_keyboard() {
 
 }  // namespace
 
-bool button(std::string_view label, float width, bool enabled) {
+bool button(std::string_view label, float width, bool enabled) { return button_with_icon(nullptr, label, width, enabled); }
+
+bool button_with_icon(const char* icon, std::string_view label, float width, bool enabled) {
     const int index = a11y::add(a11y::Role::Button, label);
     const bool activated = a11y::take_activation(index) && enabled;
     const ImGuiStyle& style = ImGui::GetStyle();
     const char* begin = label.data();
     const char* end = begin + label.size();
     const ImVec2 text_size = ImGui::CalcTextSize(begin, end, false);
+    const float icon_w = icon ? ImGui::CalcTextSize(icon).x + style.ItemInnerSpacing.x : 0;
     const ImVec2 size(width > 0 ? width : ImGui::GetContentRegionAvail().x,
                       std::max(min_touch(), text_size.y + style.FramePadding.y * 2));
 
@@ -92,14 +95,61 @@ bool button(std::string_view label, float width, bool enabled) {
     if (style.FrameBorderSize > 0)
         draw->AddRect(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0, style.FrameBorderSize);
     if (!enabled) ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnDisabled));
-    ImGui::RenderTextClippedEx(draw, bb.Min + style.FramePadding, bb.Max - style.FramePadding, begin, end,
-                               &text_size, style.ButtonTextAlign, &bb);
+    // Icon and label centred together; a label too long for the button is clipped at its edge.
+    const float inner_w = bb.GetWidth() - style.FramePadding.x * 2;
+    const float content_w = std::min(inner_w, icon_w + text_size.x);
+    const float x = bb.Min.x + style.FramePadding.x + std::max(0.0f, (inner_w - content_w) * 0.5f);
+    const float y = bb.Min.y + (bb.GetHeight() - text_size.y) * 0.5f;
+    if (icon) draw->AddText(ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), icon);
+    ImGui::RenderTextClippedEx(draw, ImVec2(x + icon_w, y), ImVec2(bb.Max.x - style.FramePadding.x, y + text_size.y),
+                               begin, end, &text_size, ImVec2(0, 0), &bb);
     if (!enabled) ImGui::PopStyleColor();
     ImGui::EndDisabled();
     ImGui::PopID();
 
     a11y::Node& n = a11y::node(index);
     n.disabled = !enabled;
+    place_last_item(index);
+    return clicked || activated;
+}
+
+bool tile_button(const char* icon, std::string_view label, float width) {
+    const int index = a11y::add(a11y::Role::Button, label);
+    const bool activated = a11y::take_activation(index);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImFont* caption = theme::font(theme::Type::Caption);
+    ImFont* icon_font = theme::font(theme::Type::Title);
+    const float pad = theme::space(theme::Space::S);
+    const float wrap = std::max(1.0f, width - 2 * pad);
+    const ImVec2 label_size = caption->CalcTextSizeA(caption->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
+    const ImVec2 icon_size = icon_font->CalcTextSizeA(icon_font->FontSize, FLT_MAX, 0, icon);
+    const ImVec2 size(width, std::max(min_touch(), icon_size.y + label_size.y + pad * 2.5f));
+
+    push_key_id(a11y::node(index));
+    const bool clicked = ImGui::InvisibleButton("##tile", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImGuiCol fill = held && hovered ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    draw->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(fill), style.FrameRounding);
+    const ImU32 on = theme::colour(theme::Role::OnSecondary);
+    const float top = bb.Min.y + (size.y - icon_size.y - label_size.y - pad * 0.5f) * 0.5f;
+    draw->AddText(icon_font, icon_font->FontSize, ImVec2(bb.Min.x + (size.x - icon_size.x) * 0.5f, top), on, icon);
+    // Each wrapped line centred under the icon.
+    const char* line = label.data();
+    const char* end = label.data() + label.size();
+    float y = top + icon_size.y + pad * 0.5f;
+    while (line < end) {
+        const char* next = caption->CalcWordWrapPositionA(1.0f, line, end, wrap);
+        if (next == line) ++next;
+        const float w = caption->CalcTextSizeA(caption->FontSize, FLT_MAX, 0, line, next).x;
+        draw->AddText(caption, caption->FontSize, ImVec2(bb.Min.x + (size.x - w) * 0.5f, y), on, line, next);
+        y += caption->FontSize;
+        line = next;
+        while (line < end && *line == ' ') ++line;
+    }
+    ImGui::PopID();
     place_last_item(index);
     return clicked || activated;
 }

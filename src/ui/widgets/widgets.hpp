@@ -20,6 +20,10 @@ namespace ui {
 
 // A full-width (width <= 0) or fixed-width button, at least 48 CSS px tall.
 bool button(std::string_view label, float width = 0, bool enabled = true);
+// The same with an icon (icons.hpp) before the label; the mirror names it by the label alone.
+bool button_with_icon(const char* icon, std::string_view label, float width = 0, bool enabled = true);
+// A square-ish tile: the icon above a short label in the caption type (the map's shortcuts).
+bool tile_button(const char* icon, std::string_view label, float width);
 // Text a screen reader should read; role "status" lines also feed the live region when they change.
 void heading(std::string_view text);
 void text(std::string_view text);
