@@ -43,7 +43,7 @@ test('a driver charges at Marga from the map to the receipt', { timeout: 120000 
       assert.equal(card.selected, true, 'the new card is chosen');
 
       await app.tap('button', 'Start charging');
-      await app.waitFor('heading', 'Charging session', { timeout: 15000 });
+      await app.waitFor('heading', 'Marga', { timeout: 15000 });
       await app.waitFor('status', 'Charging', { timeout: 30000 });
       const first = energyOf((await app.waitFor('text', /^Energy: /)).name);
       await app.waitFor('text', /^Power: [\d.]+ kW/);

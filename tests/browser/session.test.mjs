@@ -51,7 +51,7 @@ test('a double tap on Start creates one session; a reload mid-charge lands on it
       });
       await page.reload();
       await app.waitReady();
-      await app.waitFor('heading', 'Charging session', { timeout: 15000 });
+      await app.waitFor('heading', 'Marga', { timeout: 15000 });
       await app.waitFor('status', 'Charging', { timeout: 15000 });
       await app.waitFor('text', 'Charging: now');
       await page.waitForFunction(() => window.__wake.requested === 1);
