@@ -1,4 +1,5 @@
-// The kiosk's attract screen: what the demo is, and one big invitation to tap.
+// The kiosk's attract screen: the brand, a welcome in large type, one sentence of what the demo
+// is, and one large start button; a tap anywhere on the screen starts as well.
 #include <algorithm>
 
 #include "ui/widgets/widgets.hpp"
@@ -13,14 +14,25 @@ using core::tr;
 void draw_attract_screen(const core::AppModel& app, ShellIntents& out) {
     const std::string& name = app.config.branding.display_name;
     brand_bar(name.empty() ? tr(Str::AppTitle) : name.c_str(), !app.config.branding.logo_url.empty());
-    ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y * 0.2f)));
-    heading(tr(Str::AttractTitle));
+    ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y * 0.18f)));
     ImGui::PushTextWrapPos(0);
+    heading(tr(Str::AttractTitle), theme::Type::Display);
+    ImGui::Dummy(ImVec2(0, theme::space(theme::Space::S)));
     text(tr(Str::AttractHint));
     ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, theme::px(24)));
+    ImGui::Dummy(ImVec2(0, theme::space(theme::Space::XL)));
     if (app.message) status_line(tr(app.message->text));
-    if (primary_button(tr(Str::AttractStart))) out.push_back(core::shell_intent::StartDemo{});
+    bool start = false;
+    {
+        theme::WithFont large(theme::Type::Title);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme::space(theme::Space::L), theme::space(theme::Space::XL)));
+        start = primary_button(tr(Str::AttractStart));
+        ImGui::PopStyleVar();
+    }
+    // A passer-by taps wherever they look: anywhere on the screen starts the demo too.
+    const bool tapped_anywhere = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                                 ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered();
+    if (start || tapped_anywhere) out.push_back(core::shell_intent::StartDemo{});
 }
 
 }  // namespace ui

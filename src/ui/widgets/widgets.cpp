@@ -45,7 +45,6 @@ void readable(a11y::Role role, std::string_view text, ImFont* font) {
     place_last_item(index);
 }
 
-ImFont* heading_font() { return theme::font(theme::Type::Title); }
 
 int text_field_callback(ImGuiInputTextCallbackData* data) {
     auto* text = static_cast<std::string*>(data->UserData);
@@ -154,7 +153,7 @@ bool tile_button(const char* icon, std::string_view label, float width) {
     return clicked || activated;
 }
 
-void heading(std::string_view text) { readable(a11y::Role::Heading, text, heading_font()); }
+void heading(std::string_view text, theme::Type type) { readable(a11y::Role::Heading, text, theme::font(type)); }
 
 void text(std::string_view text) { readable(a11y::Role::Text, text, nullptr); }
 

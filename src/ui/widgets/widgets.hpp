@@ -25,7 +25,7 @@ bool button_with_icon(const char* icon, std::string_view label, float width = 0,
 // A square-ish tile: the icon above a short label in the caption type (the map's shortcuts).
 bool tile_button(const char* icon, std::string_view label, float width);
 // Text a screen reader should read; role "status" lines also feed the live region when they change.
-void heading(std::string_view text);
+void heading(std::string_view text, theme::Type type = theme::Type::Title);
 void text(std::string_view text);
 void status_line(std::string_view text);
 // A single-line text field; raises the phone keyboard. Returns true when Enter was pressed.
