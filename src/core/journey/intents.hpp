@@ -18,6 +18,7 @@ struct StartCharging {};
 struct StopCharging { std::string session_id; };  // empty: the session on screen (also cancels one not started)
 struct ShowSession { std::string session_id; };   // one of several running sessions
 struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
+struct ChooseOtherConnector {};  // after a start that did not run: that location's connectors
 struct OpenWallet {};
 struct RemovePaymentMethod { std::string payment_method_id; };
 struct AddExternalMethod { std::string external_id; };  // the integrator takes payment (PSP, room bill)
@@ -42,6 +43,7 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::DismissError, intent::Finish, intent::DownloadReceipt,
                                 intent::PrintReceipt, intent::OpenScanner, intent::ToggleTorch,
                                 intent::SubmitEvseId, intent::ScanAgain, intent::ShowSession, intent::TryAgain,
+                                intent::ChooseOtherConnector,
                                 intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession>;
 
