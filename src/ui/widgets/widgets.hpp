@@ -1,11 +1,14 @@
 // The UI's ground floor: the theme's tokens (theme.hpp), widgets that draw with ImGui and mirror
 // themselves into the accessibility tree (a11y_mirror.hpp), and the pieces every screen shares
 // (view_common.hpp: top bars, the problem banner, primary buttons; brand_bar.hpp: a deployment's
-// title bar). Views use these instead of raw ImGui calls for anything a person reads or taps.
+// title bar; controls.hpp: secondary and danger buttons, choice cards, the large figure, a body
+// that scrolls above a fixed footer, tables of amounts, cards, a formatted text field). Views
+// use these instead of raw ImGui calls for anything a person reads or taps.
 // Other parts include only this header.
 #pragma once
 #include "a11y_mirror.hpp"
 #include "brand_bar.hpp"
+#include "controls.hpp"
 #include "theme.hpp"
 #include "view_common.hpp"
 #include <string>
