@@ -224,8 +224,7 @@ namespace core {
     X(BilledPerHour, "billed per started hour")                                                   \
     X(BilledPerKwh, "billed per started kWh")                                                     \
     X(BilledPerStep, "billed per started %s")                                                     \
-    X(DefaultBadge, "Default")                                                                    \
-    X(DefaultHint, "Chosen first when you charge")                                                \
+    X(DefaultHint, "Default, chosen first when you charge")                                       \
     /* map */                                                                                     \
     X(MapLoading, "Loading chargers…")                                                          \
     X(MapOffline, "Offline: showing the chargers already loaded.")                                \
