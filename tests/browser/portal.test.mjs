@@ -95,7 +95,7 @@ test('a guest checks in, charges at the hotel and gets a receipt charged to the 
       await page.waitForTimeout(1500);  // some energy at 30x time
       await stopCharging(app);
       await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
-      await app.waitFor('heading', 'Charged to room 12');
+      await app.waitFor('text', 'Charged to room 12');
 
       // The session was billed through the booking's external method.
       const billed = await page.evaluate(async () => {

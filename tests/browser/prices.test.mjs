@@ -40,7 +40,7 @@ test('price screen, running cost across a reload, receipt download and print', {
       // The estimator for this connector's power, VAT included.
       await app.waitFor('text', /^20 kWh ≈ €\d+\.\d\d, 1 hour ≈ €\d+\.\d\d$/, { timeout: 15000 });
       // Each payment method says whether it can be used here, and why not.
-      await app.waitFor('option', /2836 · (Verified · can be used here|Being verified · price known once the card is verified)$/);
+      await app.waitFor('option', /2836 · (Verified · can be used here|Checking your card… · price known once the card is verified)$/);
       await app.waitFor('option', /2836 · Verified · can be used here$/, { timeout: 15000 });
 
       await app.tap('button', 'Start charging');

@@ -184,8 +184,12 @@ test('no cable in time: the app says so and Try again leads back to the price; t
       await app.tap('button', 'Start charging');
       await app.waitFor('text', /^Plug in your car/, { timeout: 15000 });
       await app.waitFor('button', 'Cancel start');
-      await app.waitFor('text', /No cable was plugged in in time/, { timeout: 30000 });
+      // Its own screen: what happened, why, nothing charged; no totals, nothing to download.
+      await app.waitFor('heading', 'Charging did not start', { timeout: 30000 });
+      await app.waitFor('text', 'No cable was plugged in in time, so the charger cancelled the start.');
       await app.waitFor('text', 'Nothing was charged for this session.');
+      assert.equal(await app.find('heading', /^Total: /), null);
+      assert.equal(await app.find('button', 'Download receipt'), null);
       await app.tap('button', 'Try again');
       await app.waitFor('button', 'Start charging', { enabled: true, timeout: 15000 });
 
@@ -198,7 +202,7 @@ test('no cable in time: the app says so and Try again leads back to the price; t
       await app.tap('button', 'Add payment reference');
       await app.waitFor('text', /^External: room-12 · Verified$/, { timeout: 15000 });
       await app.tap('button', 'Make default', { nth: 2 });
-      await app.waitFor('text', /^External: room-12 · Verified · Default$/);
+      await app.waitFor('text', /^External: room-12 · Verified · Default, chosen first when you charge$/);
       assert.ok(await page.evaluate(() => localStorage.getItem('defaultPaymentMethod')));
       await app.tap('button', 'Remove', { nth: 2 });
       await app.waitForGone('text', /^External: room-12/, { timeout: 15000 });

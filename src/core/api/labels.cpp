@@ -79,4 +79,34 @@ std::string session_status_text(const SessionStatus& s) {
     return tr(id);
 }
 
+std::string card_tail(const PaymentMethod& p) {
+    // The characters after the last masked one, spaces dropped; at most the last four of them.
+    std::string shown;
+    for (const char c : p.card_hint) {
+        if (c == '*' || c == '\xE2') shown.clear();  // '*' or the start of a '•' masks what came before
+        else if (c != ' ' && static_cast<unsigned char>(c) < 0x80) shown.push_back(c);
+    }
+    if (shown.empty()) return {};
+    if (shown.size() > 4) shown.erase(0, shown.size() - 4);
+    return "\xE2\x80\xA2\xE2\x80\xA2" + shown;  // ••
+}
+
+std::string payment_method_label(const PaymentMethod& p) {
+    if (!p.display_name.empty()) return p.display_name;
+    const bool external = p.type == "EXTERNAL" || (p.card_hint.empty() && !p.external_id.empty());
+    if (external && !p.external_id.empty()) return tr_format(Str::ExternalLabel, {p.external_id});
+    const std::string tail = card_tail(p);
+    if (!tail.empty()) return tr_format(Str::CardLabel, {tail});
+    return p.id;
+}
+
+std::string charged_to_text(const PaymentMethod& p) {
+    if (!p.display_name.empty()) return tr_format(Str::ChargedToMethod, {p.display_name});
+    const bool external = p.type == "EXTERNAL" || (p.card_hint.empty() && !p.external_id.empty());
+    if (external && !p.external_id.empty()) return tr_format(Str::ChargedToReference, {p.external_id});
+    const std::string tail = card_tail(p);
+    if (!tail.empty()) return tr_format(Str::ChargedToCard, {tail});
+    return tr_format(Str::ChargedToMethod, {p.id});
+}
+
 }  // namespace core

@@ -7,7 +7,6 @@
 #include "codec.hpp"
 
 namespace core::wire {
-namespace {
 
 Branding read_branding(const FieldReader& r) {
     Branding b;
@@ -20,6 +19,8 @@ Branding read_branding(const FieldReader& r) {
     b.support_website = r.string_or("supportWebsite");
     return b;
 }
+
+namespace {
 
 std::optional<Connector> read_connector(const FieldReader& r) {
     Connector c;

@@ -160,6 +160,14 @@ std::optional<SessionStatus> read_session_status(const FieldReader& r) {
         s.location_address = loc->string_or("address");
         s.location_city = loc->string_or("city");
         s.location_time_zone = loc->string_or("timeZone");
+        if (const auto b = loc->object("branding")) s.branding = read_branding(*b);
+    }
+    s.payment_method_id = r.string_or("paymentMethodId");
+    if (const auto pm = r.object("paymentMethod")) {
+        s.payment_method = read_payment_method(*pm);
+        // SessionPaymentMethodModel: the card's printed number instead of a short hint.
+        if (s.payment_method && s.payment_method->card_hint.empty())
+            s.payment_method->card_hint = pm->string_or("chargeCardVisualNumber");
     }
     if (const auto breakdown = r.object("costBreakdown")) {
         breakdown->each("retailSegments", [&](const Json& seg, const std::string& seg_path) {

@@ -8,6 +8,7 @@
 
 namespace core::wire {
 
+Branding read_branding(const FieldReader& r);
 std::optional<LocationSummary> read_location_summary(const FieldReader& r);
 std::optional<Location> read_location(const FieldReader& r);
 std::optional<PaymentMethod> read_payment_method(const FieldReader& r);

@@ -225,6 +225,11 @@ struct SessionStatus {
     std::string receipt_number;
     // The status's `location` object: where the session ran, for the receipt.
     std::string location_name, location_address, location_city, location_time_zone;
+    // The location's branding as the status gives it: the operator's support contacts.
+    std::optional<Branding> branding;
+    // The payment method the session is charged to (SessionPaymentMethodModel), when given.
+    std::string payment_method_id;
+    std::optional<PaymentMethod> payment_method;
     std::vector<CostLine> cost_breakdown;  // the retail segments' line items, in order
     std::vector<DataPoint> data_points;
 };

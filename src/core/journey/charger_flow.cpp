@@ -170,6 +170,10 @@ void on_add_card(Step& s, const HttpResponse& r) {
     }
     auto decoded = decode_payment_method(r.body);
     if (decoded.ok()) {
+        // Said once: the card and its state as the service reports it ("Checking your card…").
+        const Str state = verification_label(decoded.value->verification);
+        const std::string name = payment_method_label(*decoded.value);
+        announce(s, state == Str::None ? name : tr_format(Str::CardAdded, {name, tr(state)}));
         s.m.chosen_payment_method_id = decoded.value->id;
         auto same = [&](const PaymentMethod& p) { return p.id == decoded.value->id; };
         s.m.wallet.erase(std::remove_if(s.m.wallet.begin(), s.m.wallet.end(), same), s.m.wallet.end());

@@ -43,6 +43,7 @@ void stop_charging(Step& s, const intent::StopCharging& i);
 void ask_stop(Step& s, const intent::AskStop& i);
 void show_session(Step& s, const intent::ShowSession& i);
 void try_again(Step& s, const intent::TryAgain&);
+void choose_other_connector(Step& s, const intent::ChooseOtherConnector&);
 
 // navigation.cpp: Back, the receipt's way out, its documents, the problem banner.
 void go_back(Step& s, const intent::Back&);

@@ -21,6 +21,7 @@ struct AskStop { std::string session_id; };       // the first Stop tap: the scr
 struct KeepCharging {};                           // the driver answered no
 struct ShowSession { std::string session_id; };   // one of several running sessions
 struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
+struct ChooseOtherConnector {};  // after a start that did not run: that location's connectors
 struct OpenWallet {};
 struct RemovePaymentMethod { std::string payment_method_id; };
 struct AddExternalMethod { std::string external_id; };  // the integrator takes payment (PSP, room bill)
@@ -49,6 +50,7 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::DismissError, intent::Finish, intent::DownloadReceipt,
                                 intent::PrintReceipt, intent::OpenScanner, intent::ToggleTorch,
                                 intent::SubmitEvseId, intent::ScanAgain, intent::ShowSession, intent::TryAgain,
+                                intent::ChooseOtherConnector,
                                 intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
                                 intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize,

@@ -11,6 +11,7 @@
 #include "intents.hpp"
 #include "model.hpp"
 #include "core/io/io.hpp"
+#include "core/pricing/pricing.hpp"
 
 namespace core {
 
@@ -39,6 +40,18 @@ bool payment_usable(const WalletTariffItem& item);
 // The card number as it will be sent (spaces and dashes dropped), or nullopt when it is not
 // 6 to 30 letters and digits.
 std::optional<std::string> normalize_card_number(std::string_view typed);
+// Save is offered for a number the service would take (normalize_card_number has one).
+bool card_number_plausible(std::string_view typed);
+// The card number laid out as it is printed, while it is typed: a contract id (two letters first,
+// eMAID or EVCO-ID) as "NL-GFX-123456-7" / "NL-GFX-C12345678-X"; any other number in groups of
+// four from the right, as the service's card hints group it ("77 0674 1099 6300 2836"). Letters
+// keep their case; characters a card number cannot hold are dropped.
+std::string format_card_number(std::string_view typed);
+// A charger as every screen names it: its display name, else its uid.
+std::string evse_name(const Evse& e);
+// What the receipt needs beyond the final record: the charger's name as the location lists it
+// (when the location is the one loaded) and the price the session ran under.
+ReceiptContext receipt_context(const Model& m);
 
 namespace scan {
 // What the scan result shows: the EVSE the code led to, or nullptr.

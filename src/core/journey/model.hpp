@@ -109,6 +109,7 @@ struct Model {
     std::vector<std::string> closed_sessions;  // ended here: not taken up again from the list
     std::optional<TimePoint> sessions_refresh_at;
     std::optional<SessionStatus> receipt;  // the final status once the session is over
+    std::optional<Tariff> receipt_tariff;  // the price it ran under, when known: billed steps explained
     bool receipt_from_history = false;     // Done leads back to the history
 
     std::string default_payment_method_id;

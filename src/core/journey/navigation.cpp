@@ -8,6 +8,7 @@ namespace {
 // From a receipt: back to the history it was opened from, else to what still runs, else the map.
 void leave_receipt(Model& m) {
     m.receipt.reset();
+    m.receipt_tariff.reset();
     if (m.receipt_from_history) {
         m.receipt_from_history = false;
         m.screen = Screen::History;
@@ -71,7 +72,7 @@ void finish(Step& s, const intent::Finish&) {
 void offer_receipt(Step& s, OfferDocument::Kind kind) {
     Model& m = s.m;
     if (!m.receipt) return;
-    ReceiptDocument d = receipt_document(*m.receipt);
+    ReceiptDocument d = receipt_document(*m.receipt, receipt_context(m));
     if (kind == OfferDocument::Kind::Download)
         s.out.emplace_back(OfferDocument{OfferDocument::Kind::Download, std::move(d.filename), "text/plain", std::move(d.text)});
     else

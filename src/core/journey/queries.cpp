@@ -86,4 +86,43 @@ std::optional<std::string> normalize_card_number(std::string_view typed) {
     return out;
 }
 
+bool card_number_plausible(std::string_view typed) { return normalize_card_number(typed).has_value(); }
+
+std::string format_card_number(std::string_view typed) {
+    std::string raw;
+    for (const char c : typed)
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) raw.push_back(c);
+    auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    std::string out;
+    if (raw.size() >= 2 && letter(raw[0]) && letter(raw[1])) {
+        // A contract id: country, provider, instance, and the check character of the two
+        // standard lengths (EVCO-ID 6 + 1, eMAID 9 + 1) set apart as printed.
+        out = raw.substr(0, 2);
+        if (raw.size() > 2) out.append("-").append(raw.substr(2, 3));
+        if (raw.size() > 5) {
+            std::string instance = raw.substr(5);
+            if (instance.size() == 7 || instance.size() == 10) instance.insert(instance.size() - 1, "-");
+            out.append("-").append(instance);
+        }
+        return out;
+    }
+    // Groups of four counted from the end, so the last group is the one the card hint shows.
+    const size_t first = raw.size() % 4 == 0 ? 4 : raw.size() % 4;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        if (i == first || (i > first && (i - first) % 4 == 0)) out.push_back(' ');
+        out.push_back(raw[i]);
+    }
+    return out;
+}
+
+std::string evse_name(const Evse& e) { return e.display_name.empty() ? e.uid : e.display_name; }
+
+ReceiptContext receipt_context(const Model& m) {
+    ReceiptContext c;
+    if (m.receipt_tariff) c.tariff = &*m.receipt_tariff;
+    if (m.receipt && m.location && m.location->id == m.receipt->location_id)
+        if (const Evse* e = find_evse(*m.location, m.receipt->evse_uid)) c.charger_name = evse_name(*e);
+    return c;
+}
+
 }  // namespace core

@@ -68,12 +68,15 @@ void end_session(Step& s, const std::string& id) {
     ActiveSession* session = find_session(s.m, id);
     const bool shown = shown_session(s.m) == session;
     const std::optional<SessionStatus> last = session->last;
+    std::optional<Tariff> tariff = session->tariff;
     const SessionStatusCode code = last ? last->status : SessionStatusCode::Unknown;
     forget_session(s, id, shown);
     if (s.m.sessions.empty()) clear_message_if(s.m, Str::ErrorPollFailed);
     if (shown) {
         // The driver was watching this one: its outcome or receipt takes the screen.
         s.m.receipt = last;
+        s.m.receipt_tariff = std::move(tariff);
+        s.m.receipt_from_history = false;
         s.m.screen = Screen::Receipt;
     }
     if (code == SessionStatusCode::CdrAvailable || code == SessionStatusCode::Completed)

@@ -100,12 +100,31 @@ void try_again(Step& s, const intent::TryAgain&) {
     if (!m.receipt) return;
     const SessionStatus ended = *m.receipt;
     m.receipt.reset();
+    m.receipt_tariff.reset();
+    m.receipt_from_history = false;
     if (!m.sessions.empty()) {
         m.screen = Screen::Session;
     } else if (m.location && m.location->id == ended.location_id && !ended.evse_uid.empty()) {
         choose_connector(s, intent::ChooseConnector{ended.evse_uid, ended.connector_id});
     } else if (!ended.location_id.empty()) {
         open_location(s, intent::OpenLocation{ended.location_id});
+    } else {
+        m.screen = Screen::Map;
+    }
+}
+
+void choose_other_connector(Step& s, const intent::ChooseOtherConnector&) {
+    Model& m = s.m;
+    // The location the start was meant for, its connectors listed again (their statuses fresh).
+    if (!m.receipt) return;
+    const std::string location_id = m.receipt->location_id;
+    m.receipt.reset();
+    m.receipt_tariff.reset();
+    m.receipt_from_history = false;
+    if (!m.sessions.empty()) {
+        m.screen = Screen::Session;
+    } else if (!location_id.empty()) {
+        open_location(s, intent::OpenLocation{location_id});
     } else {
         m.screen = Screen::Map;
     }

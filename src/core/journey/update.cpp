@@ -58,6 +58,7 @@ void on_intent(Step& s, const UserIntent& intent) {
         [&](const intent::StopCharging& i) { stop_charging(s, i); },
         [&](const intent::ShowSession& i) { show_session(s, i); },
         [&](const intent::TryAgain& i) { try_again(s, i); },
+        [&](const intent::ChooseOtherConnector& i) { choose_other_connector(s, i); },
         [&](const intent::Back& i) { go_back(s, i); },
         [&](const intent::DownloadReceipt&) { offer_receipt(s, OfferDocument::Kind::Download); },
         [&](const intent::PrintReceipt&) { offer_receipt(s, OfferDocument::Kind::Print); },

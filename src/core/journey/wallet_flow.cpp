@@ -104,6 +104,7 @@ void on_past_session(Step& s, const HttpResponse& r) {
     }
     if (s.m.screen != Screen::History) return;  // the driver moved on
     s.m.receipt = std::move(*decoded.value);
+    s.m.receipt_tariff.reset();  // the price it ran under is not kept past the session
     s.m.receipt_from_history = true;
     s.m.screen = Screen::Receipt;
 }

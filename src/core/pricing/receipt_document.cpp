@@ -1,6 +1,7 @@
 // The receipt as rows and documents (see receipt_document.hpp).
 #include "receipt_document.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/api/api.hpp"
@@ -54,57 +55,120 @@ std::string safe_name(const std::string& s) {
     return out.substr(0, 64);
 }
 
+// The price screen's order (price_lines.cpp): energy, time, session fee, idle time, the rest.
+int afir_rank(const std::string& dimension) {
+    if (dimension == "ENERGY") return 0;
+    if (dimension == "TIME") return 1;
+    if (dimension == "FLAT") return 2;
+    if (dimension == "PARKING_TIME") return 3;
+    return 4;
+}
+
+PriceType price_type(const std::string& dimension) {
+    if (dimension == "ENERGY") return PriceType::Energy;
+    if (dimension == "TIME") return PriceType::Time;
+    if (dimension == "PARKING_TIME") return PriceType::ParkingTime;
+    if (dimension == "FLAT") return PriceType::Flat;
+    return PriceType::Unknown;
+}
+
+// The billing step of the tariff's first component of this dimension, in words.
+std::string step_note(const Tariff* tariff, const std::string& dimension) {
+    if (tariff == nullptr) return {};
+    const PriceType type = price_type(dimension);
+    for (const auto& element : tariff->elements)
+        for (const auto& c : element.components)
+            if (c.type == type) return billing_step_text(c);
+    return {};
+}
+
 }  // namespace
 
-std::vector<ReceiptRow> receipt_rows(const SessionStatus& r) {
-    std::vector<ReceiptRow> rows;
-    auto add = [&](Str label, std::string value, bool emphasis = false) {
-        if (!value.empty()) rows.push_back({tr(label), std::move(value), emphasis});
-    };
-    if (r.total_costs) {
-        add(Str::Total, format_money(*r.total_costs, r.currency), true);
-        if (r.total_vat) {
-            std::string vat = format_money(*r.total_vat, r.currency);
-            if (r.vat_percent) vat += " (" + format_percent(*r.vat_percent) + ")";
-            add(Str::VatAmount, vat);
-            add(Str::ReceiptExclVat, format_money(*r.total_costs - *r.total_vat, r.currency));
-        }
-    } else {
-        add(Str::Total, tr(Str::NoCostsYet), true);
+std::string billing_step_text(const PriceComponent& c) {
+    if (c.step_size <= 1) return {};
+    switch (c.type) {
+        case PriceType::Energy:
+            if (c.step_size == 1000) return tr(Str::BilledPerKwh);
+            return tr_format(Str::BilledPerStep, {format_energy_short(c.step_size / 1000.0)});
+        case PriceType::Time:
+        case PriceType::ParkingTime:
+            if (c.step_size == 60) return tr(Str::BilledPerMinute);
+            if (c.step_size == 3600) return tr(Str::BilledPerHour);
+            return tr_format(Str::BilledPerStep, {format_duration_short(c.step_size)});
+        case PriceType::Flat:
+        case PriceType::Unknown: break;
     }
+    return {};
+}
+
+std::vector<ReceiptRow> receipt_rows(const SessionStatus& r, const ReceiptContext& context) {
+    using Kind = ReceiptRow::Kind;
+    std::vector<ReceiptRow> rows;
+    auto add = [&](Kind kind, Str label, std::string value) {
+        if (!value.empty()) rows.push_back({kind, tr(label), std::move(value), {}, false});
+    };
+    rows.push_back({Kind::Total, tr(Str::Total),
+                    r.total_costs ? format_money(*r.total_costs, r.currency) : std::string(tr(Str::NoCostsYet)), {}, true});
+    if (r.payment_method) rows.push_back({Kind::Charged, charged_to_text(*r.payment_method), {}, {}, false});
+
+    std::vector<const CostLine*> lines;
+    for (const auto& l : r.cost_breakdown) lines.push_back(&l);
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const CostLine* a, const CostLine* b) { return afir_rank(a->dimension) < afir_rank(b->dimension); });
+    for (const CostLine* l : lines) {
+        const Str dim = dimension_label(l->dimension);
+        std::string label = dim == Str::None ? l->dimension : tr(dim);
+        // append, not operator+ chains: g++ 12 warns falsely (-Wrestrict) on those here
+        label.append(" ").append(quantity_text(*l)).append(" × ").append(format_unit_price(l->unit_price, r.currency));
+        rows.push_back({Kind::Cost, std::move(label), format_money(l->cost, r.currency),
+                        step_note(context.tariff, l->dimension), false});
+    }
+
+    if (r.total_costs && r.total_vat) {
+        std::string vat = format_money(*r.total_vat, r.currency);
+        if (r.vat_percent) vat += " (" + format_percent(*r.vat_percent) + ")";
+        add(Kind::Vat, Str::VatAmount, vat);
+        add(Kind::Vat, Str::ReceiptExclVat, format_money(*r.total_costs - *r.total_vat, r.currency));
+    }
+
     std::string place = r.location_name;
     for (const auto* part : {&r.location_address, &r.location_city})
         if (!part->empty()) place += (place.empty() ? "" : ", ") + *part;
-    add(Str::ReceiptLocation, place.empty() ? r.location_id : place);
-    add(Str::ReceiptCharger, r.evse_uid + (r.connector_id.empty() ? "" : " · " + r.connector_id));
-    if (r.start_time) add(Str::ReceiptStarted, when(r, *r.start_time));
-    if (r.end_time) add(Str::ReceiptEnded, when(r, *r.end_time));
-    add(Str::Energy, format_energy(r.energy_kwh));
+    add(Kind::Fact, Str::ReceiptLocation, place.empty() ? r.location_id : place);
+    const std::string charger = context.charger_name.empty() ? r.evse_uid : context.charger_name;
+    add(Kind::Fact, Str::ReceiptCharger,
+        r.connector_id.empty() || charger.empty() ? charger : tr_format(Str::ChargerConnector, {charger, r.connector_id}));
+    if (r.start_time) add(Kind::Fact, Str::ReceiptStarted, when(r, *r.start_time));
+    if (r.end_time) add(Kind::Fact, Str::ReceiptEnded, when(r, *r.end_time));
+    add(Kind::Fact, Str::Energy, format_energy(r.energy_kwh));
     if (r.start_time && r.end_time)
-        add(Str::Elapsed, format_duration(std::chrono::duration_cast<std::chrono::seconds>(*r.end_time - *r.start_time).count()));
-    for (const auto& l : r.cost_breakdown) {
-        const Str dim = dimension_label(l.dimension);
-        std::string label = dim == Str::None ? l.dimension : tr(dim);
-        // append, not operator+ chains: g++ 12 warns falsely (-Wrestrict) on those here
-        label.append(" ").append(quantity_text(l)).append(" × ").append(format_unit_price(l.unit_price, r.currency));
-        rows.push_back({std::move(label), format_money(l.cost, r.currency), false});
-    }
-    add(Str::ReceiptNumber, r.receipt_number);
+        add(Kind::Fact, Str::Elapsed,
+            format_duration(std::chrono::duration_cast<std::chrono::seconds>(*r.end_time - *r.start_time).count()));
+    add(Kind::Fact, Str::ReceiptNumber, r.receipt_number);
     return rows;
 }
 
-ReceiptDocument receipt_document(const SessionStatus& r) {
+ReceiptDocument receipt_document(const SessionStatus& r, const ReceiptContext& context) {
     ReceiptDocument d;
     const std::string number = safe_name(r.receipt_number);
     d.filename = "receipt" + (number.empty() ? std::string() : "-" + number) + ".txt";
-    const auto rows = receipt_rows(r);
+    const auto rows = receipt_rows(r, context);
     d.text = std::string(tr(Str::ReceiptTitle)) + "\n\n";
     d.html = "<h1>" + escape_html(tr(Str::ReceiptTitle)) + "</h1><table>";
     for (const auto& row : rows) {
-        d.text += row.label + ": " + row.value + "\n";
-        const char* cell = row.emphasis ? "th" : "td";
-        d.html += "<tr><" + std::string(cell) + ">" + escape_html(row.label) + "</" + cell + "><" + cell + ">" +
-                  escape_html(row.value) + "</" + cell + "></tr>";
+        d.text += row.label;
+        if (!row.value.empty()) d.text += ": " + row.value;
+        if (!row.note.empty()) d.text += " (" + row.note + ")";
+        d.text += "\n";
+        const std::string cell = row.emphasis ? "th" : "td";
+        std::string label = escape_html(row.label);
+        if (!row.note.empty()) label += "<br><small>" + escape_html(row.note) + "</small>";
+        if (row.value.empty()) {
+            d.html += "<tr><" + cell + " colspan=\"2\">" + label + "</" + cell + "></tr>";
+        } else {
+            d.html += "<tr><" + cell + ">" + label + "</" + cell + "><" + cell + " style=\"text-align:right\">" +
+                      escape_html(row.value) + "</" + cell + "></tr>";
+        }
     }
     d.html += "</table>";
     return d;

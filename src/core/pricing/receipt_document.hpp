@@ -1,5 +1,6 @@
 // The receipt as rows (drawn by the receipt screen) and as documents to download (text) and to
-// print (HTML), from the backend's final session record: totals, VAT, cost lines, place and time.
+// print (HTML), from the backend's final session record: the total, what it was charged to, the
+// cost lines in the price screen's order with their billing steps, VAT, then place and time.
 #pragma once
 #include <string>
 #include <vector>
@@ -9,22 +10,44 @@
 namespace core {
 
 struct ReceiptRow {
+    enum class Kind {
+        Total,    // the total, the figure the driver came for
+        Charged,  // "Charged to card ••2836" (label only)
+        Cost,     // one cost line: "Energy 20.86 kWh × €0.35" / "€7.30"
+        Vat,      // "of which VAT", "Total excl. VAT"
+        Fact,     // location, charger, times, energy, duration, receipt number
+    };
+    Kind kind = Kind::Fact;
     std::string label;
-    std::string value;
+    std::string value;  // empty for a Charged row
+    std::string note;   // under a cost line: "billed per started minute", when steps round it
     bool emphasis = false;  // the total
 };
 
-// Total, VAT, location, charger, start, end, energy, duration, one row per cost line
-// ("Energy 0.256 kWh × €2.106" / "€0.54"), receipt number. Times in the location's time zone
-// (its Windows or IANA name, via zone_rules), else UTC marked as such.
-std::vector<ReceiptRow> receipt_rows(const SessionStatus& r);
+// What the final record does not say itself.
+struct ReceiptContext {
+    std::string charger_name;        // the EVSE as the location lists it; empty: its uid
+    const Tariff* tariff = nullptr;  // the price the session ran under: explains billing steps
+};
+
+// Total; what it was charged to; one row per cost line in the price screen's (AFIR) order (energy,
+// time, session fee, idle time, the rest), each with its billing step where the tariff rounds it;
+// VAT and the total without it; location, charger, start, end, energy, duration, receipt number.
+// Times in the location's time zone (its Windows or IANA name, via zone_rules), else UTC marked
+// as such.
+std::vector<ReceiptRow> receipt_rows(const SessionStatus& r, const ReceiptContext& context = {});
+
+// "billed per started minute" for a component whose step rounds what it bills; empty when it
+// bills per unit (a step of 1, or a flat fee).
+std::string billing_step_text(const PriceComponent& c);
 
 struct ReceiptDocument {
     std::string filename;  // "receipt-<number>.txt"
-    std::string text;      // plain text, one "label: value" per line
+    std::string text;      // plain text, one "label: value" per line (a note in brackets after it)
     std::string html;      // a small table for printing; every value escaped
 };
 
-ReceiptDocument receipt_document(const SessionStatus& r);
+// The same rows in the same order as the screen.
+ReceiptDocument receipt_document(const SessionStatus& r, const ReceiptContext& context = {});
 
 }  // namespace core

@@ -1,5 +1,5 @@
 // A running session as the phone follows it: ActiveSession, its clock on the backend's time, the
-// words for where it stands, its storage form, the tariff kept with it, and the start guard that
+// words for where it stands, the outcome of one that did not run, its storage form, the tariff kept with it, and the start guard that
 // keeps a start from being sent twice.
 // Other parts include only this header.
 #pragma once
@@ -7,6 +7,7 @@
 #include "active_session.hpp"
 #include "clock.hpp"
 #include "explain.hpp"
+#include "outcome.hpp"
 #include "store.hpp"
 #include "tariff.hpp"
 #include "start_guard.hpp"

@@ -51,7 +51,7 @@ namespace core {
     X(CardNumber, "Charge card number")                                                           \
     X(CardNumberHint, "The number printed on your card")                                          \
     X(Save, "Save")                                                                               \
-    X(CardPending, "Being verified")                                                              \
+    X(CardPending, "Checking your card…")                                                              \
     X(CardValid, "Verified")                                                                      \
     X(CardInvalid, "Not valid")                                                                   \
     X(NotCompatible, "Not accepted at this charger")                                              \
@@ -199,6 +199,32 @@ namespace core {
     X(DimParking, "Idle time")                                                                    \
     X(DimFlat, "Session fee")                                                                     \
     X(DimReservation, "Reservation")                                                              \
+    /* price, add card, outcome, receipt, wallet: one primary action each */                    \
+    X(CardLabel, "Card %s")                                                                       \
+    X(ChargerLine, "%s · %s")                                                                     \
+    X(CardNumberKeepTyping, "Keep typing: a card number has 6 to 30 letters and digits.")        \
+    X(CardAdded, "%s added: %s")                                                                  \
+    X(OutcomeNotStarted, "Charging did not start")                                                \
+    X(OutcomeCancelled, "Start cancelled")                                                        \
+    X(OutcomeNoEnergy, "No energy was delivered")                                                 \
+    X(WhyRejectedStart, "The charger refused the start: the connector may be blocked, or your payment method is not accepted here.") \
+    X(WhyNoEnergy, "The session ended before any energy flowed into your car.")                   \
+    X(NextNoEnergy, "Check that your car is ready to charge and the plug is in firmly, then try again.") \
+    X(OtherConnector, "Choose another connector")                                                 \
+    X(OtherPaymentMethod, "Choose another payment method")                                        \
+    X(TheOperator, "the operator")                                                                \
+    X(ContactPhone, "Call %s: %s")                                                                \
+    X(ContactEmail, "E-mail %s: %s")                                                              \
+    X(ContactWebsite, "Help from %s: %s")                                                         \
+    X(ChargedToCard, "Charged to card %s")                                                        \
+    X(ChargedToMethod, "Charged to %s")                                                           \
+    X(ChargedToReference, "Charged to payment reference %s")                                      \
+    X(ChargerConnector, "%s · connector %s")                                                      \
+    X(BilledPerMinute, "billed per started minute")                                               \
+    X(BilledPerHour, "billed per started hour")                                                   \
+    X(BilledPerKwh, "billed per started kWh")                                                     \
+    X(BilledPerStep, "billed per started %s")                                                     \
+    X(DefaultHint, "Default, chosen first when you charge")                                       \
     /* map */                                                                                     \
     X(MapLoading, "Loading chargers…")                                                          \
     X(MapOffline, "Offline: showing the chargers already loaded.")                                \

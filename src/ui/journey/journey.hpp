@@ -1,5 +1,6 @@
-// The journey's screens, one function each (location, price, add card, session, receipt, wallet,
-// history, scanner, display settings, the session bar); each reads the model and appends the driver's intents. The map screen is ui/map's.
+// The journey's screens, one function each (location, price, add card, session, receipt or the
+// outcome of a session that did not run, wallet, history, scanner, display settings, the session
+// bar); each reads the model and appends the driver's intents. The map screen is ui/map's.
 #pragma once
 #include <vector>
 
@@ -18,8 +19,9 @@ void draw_receipt_screen(const core::Model& m, Intents& out);
 // `camera_box` receives where the camera picture goes while the camera runs.
 void draw_scan_screen(const core::Model& m, Intents& out, ViewBox* camera_box);
 void draw_scan_result_screen(const core::Model& m, Intents& out);
-// Above the receipt: what the end of a session means and what to do next.
-void draw_session_outcome(const core::SessionStatus& st, Intents& out);
+// The receipt screen's other face, for a session that did not run (core::session_outcome): what
+// happened, why, and the next step first.
+void draw_outcome_screen(const core::Model& m, const core::SessionStatus& st, const core::Outcome& o, Intents& out);
 void draw_wallet_screen(const core::Model& m, Intents& out);
 void draw_history_screen(const core::Model& m, Intents& out);
 void draw_settings_screen(const core::Model& m, Intents& out);

@@ -1,9 +1,11 @@
-// The price screen: every price component before a single kWh flows, the payment choice, Start.
+// The price screen: where (the place and the charger), the price per kWh large, every other
+// component with when it applies, VAT and the estimate quiet, the payment methods as cards to
+// choose from, and Start at the bottom, always in view.
 #include <string>
 
-#include "core/text/text.hpp"
 #include "core/api/api.hpp"
 #include "core/pricing/pricing.hpp"
+#include "core/text/text.hpp"
 #include "imgui.h"
 #include "journey.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -15,50 +17,58 @@ using core::tr;
 
 namespace {
 
-const char* verification_text(const core::PaymentMethod& pm) { return tr(core::verification_label(pm.verification)); }
-
-// "** 2836 · Verified · can be used here": the card, its state, and why it can or cannot pay here.
-std::string payment_label(const core::WalletTariffItem& item) {
-    const auto& pm = item.payment_method;
-    std::string label = !pm.display_name.empty() ? pm.display_name : pm.card_hint.empty() ? pm.external_id : pm.card_hint;
-    if (label.empty()) label = pm.id;
-    label += " · ";
-    label += verification_text(pm);
-    label += " · ";
-    label += tr(core::payment_reason(item));
-    return label;
+// "€0.35 per minute from 2 h": the price and, when it does not always apply, when it does.
+std::string line_text(const core::PriceLine& line) {
+    std::string row = core::price_line_text(line);
+    if (!line.restriction.empty()) row += " " + line.restriction;
+    return row;
 }
 
 void draw_tariff(const core::Tariff& tariff, double power_kw) {
-    ImGui::PushTextWrapPos(0);
     const auto lines = core::price_lines(tariff);
-    if (core::is_free(tariff)) text(tr(Str::Free));
-    for (const auto& line : lines) {
-        std::string row = core::price_line_text(line);
-        if (!line.restriction.empty()) row += " (" + line.restriction + ")";
-        text(row);
+    if (core::is_free(tariff) || lines.empty()) {
+        display_figure({}, tr(Str::Free), {}, tr(Str::Free));
+    } else {
+        // The first line in AFIR order is the headline: per kWh where there is an energy price.
+        const core::PriceLine& first = lines.front();
+        std::string unit = tr(first.label);
+        if (!first.restriction.empty()) unit += " " + first.restriction;
+        display_figure({}, core::format_unit_price(first.amount, first.currency), unit, line_text(first));
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
-    text(core::vat_statement(tariff));
-    ImGui::PopStyleColor();
-    text(core::estimate_text(tariff, power_kw));
+    ImGui::PushTextWrapPos(0);
+    for (size_t i = 1; i < lines.size(); ++i) text(line_text(lines[i]));
+    ImGui::Spacing();
+    muted_text(core::vat_statement(tariff));
+    muted_text(core::estimate_text(tariff, power_kw));
     ImGui::PopTextWrapPos();
+}
+
+// "Verified · can be used here", "Checking your card… · price known once the card is verified".
+std::string payment_detail(const core::WalletTariffItem& item) {
+    std::string detail;
+    const Str state = core::verification_label(item.payment_method.verification);
+    if (state != Str::None) detail = tr(state);
+    if (!detail.empty()) detail += " · ";
+    detail += tr(core::payment_reason(item));
+    return detail;
 }
 
 }  // namespace
 
 void draw_price_screen(const core::Model& m, Intents& out) {
-    if (top_bar(tr(Str::PriceTitle), true)) out.push_back(core::intent::Back{});
-    message_banner(m, out);
     const core::Evse* evse = core::chosen_evse(m);
     const core::Connector* connector = core::chosen_connector(m);
-    if (m.location && evse && connector) {
+    const char* title = m.location ? m.location->name.c_str() : tr(Str::PriceTitle);
+    if (top_bar(title, true)) out.push_back(core::intent::Back{});
+    message_banner(m, out);
+
+    begin_body("##price", footer_height(1));
+    if (evse && connector) {
         ImGui::PushTextWrapPos(0);
-        text(m.location->name + " · " + (evse->display_name.empty() ? evse->uid : evse->display_name));
-        text(connector_text(*connector));
+        muted_text(core::tr_format(Str::ChargerLine, {core::evse_name(*evse), connector_text(*connector)}));
         ImGui::PopTextWrapPos();
     }
-    ImGui::Separator();
+    ImGui::Spacing();
 
     const core::WalletTariffItem* chosen = core::chosen_tariff_item(m);
     const core::Tariff* tariff = chosen && chosen->tariff ? &*chosen->tariff : nullptr;
@@ -69,18 +79,26 @@ void draw_price_screen(const core::Model& m, Intents& out) {
     else if (loading) status_line(tr(Str::LoadingPrice));
     else status_line(tr(Str::PriceUnknown));
 
-    ImGui::Separator();
-    heading(tr(Str::PayWith));
-    if (m.tariffs.empty() && !m.tariffs_loading) text(tr(Str::NoPaymentMethod));
-    for (const auto& item : m.tariffs) {
-        const bool selected = item.payment_method.id == m.chosen_payment_method_id;
-        const bool usable = core::payment_usable(item);
-        if (list_row(payment_label(item), selected, usable)) {
-            out.push_back(core::intent::ChoosePaymentMethod{item.payment_method.id});
-        }
-    }
-    if (button(tr(Str::AddCard))) out.push_back(core::intent::OpenAddCard{});
     ImGui::Spacing();
+    ImGui::Spacing();
+    heading(tr(Str::PayWith));
+    if (m.tariffs.empty() && !m.tariffs_loading) {
+        ImGui::PushTextWrapPos(0);
+        text(tr(Str::NoPaymentMethod));
+        ImGui::PopTextWrapPos();
+    }
+    for (const auto& item : m.tariffs) {
+        ImGui::PushID(item.payment_method.id.c_str());
+        const bool selected = item.payment_method.id == m.chosen_payment_method_id;
+        if (choice_card(core::payment_method_label(item.payment_method), payment_detail(item), selected,
+                        core::payment_usable(item)))
+            out.push_back(core::intent::ChoosePaymentMethod{item.payment_method.id});
+        ImGui::PopID();
+    }
+    // icon: add (a plus before the words)
+    if (secondary_button(tr(Str::AddCard))) out.push_back(core::intent::OpenAddCard{});
+    end_body();
+
     const char* start_label = m.start_in_flight || m.start_marker ? tr(Str::Starting) : tr(Str::Start);
     if (primary_button(start_label, core::can_start(m))) out.push_back(core::intent::StartCharging{});
 }

@@ -1,7 +1,7 @@
 // The deployment's receipt line (see receipt_note.hpp).
 #include "receipt_note.hpp"
 
-#include "ui/widgets/widgets.hpp"
+#include <utility>
 
 namespace ui {
 namespace {
@@ -10,8 +10,6 @@ std::string g_note;
 
 void set_receipt_note(std::string note) { g_note = std::move(note); }
 
-void receipt_note_line() {
-    if (!g_note.empty()) heading(g_note);
-}
+const std::string& receipt_note_text() { return g_note; }
 
 }  // namespace ui

@@ -52,8 +52,8 @@ std::string cost_so_far(const core::ActiveSession& s, core::TimePoint now) {
 
 void figures(const core::ActiveSession& s, core::TimePoint now) {
     const core::SessionStatus& st = *s.last;
-    begin_card(Role::SurfaceSunken);
-    const float half = (ImGui::GetContentRegionAvail().x - theme::space(theme::Space::M)) * 0.5f;
+    begin_card("##figures");
+    const float half = (card_avail() - theme::space(theme::Space::M)) * 0.5f;
     const float left = ImGui::GetCursorPosX();
     figure(tr(Str::Energy), core::format_energy(st.energy_kwh));
     const std::string cost = cost_so_far(s, now);
@@ -81,9 +81,11 @@ void other_sessions(const core::Model& m, const core::ActiveSession& shown, Inte
         const std::string status = s.last ? core::session_status_text(*s.last) : tr(Str::SessionRequested);
         const std::string place = !s.place_name.empty() ? s.place_name : s.evse_uid.empty() ? s.id : s.evse_uid;
         ImGui::PushID(s.id.c_str());
-        begin_card(Role::SurfaceSunken);
+        begin_card("##other");
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_avail());
         text(core::tr_format(Str::SessionAt, {place, status}));
-        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        ImGui::PopTextWrapPos();
+        const float half = (card_avail() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         if (button(tr(Str::ShowSession), half)) out.push_back(core::intent::ShowSession{s.id});
         ImGui::SameLine();
         const Str stop = core::is_stopping(s) ? (core::is_cancel(s) ? Str::Cancelling : Str::Stopping)
@@ -111,10 +113,10 @@ void stop_footer(const core::Model& m, const core::ActiveSession& s, const std::
         status_line(core::tr_format(Str::StopAsk, {place}));
         caption(tr(Str::StopAskDetail));
         ImGui::PopTextWrapPos();
-        if (secondary_action(tr(Str::KeepCharging))) out.push_back(core::intent::KeepCharging{});
+        if (secondary_button(tr(Str::KeepCharging))) out.push_back(core::intent::KeepCharging{});
     }
     const Str label = core::is_stopping(s) ? (cancel ? Str::Cancelling : Str::Stopping) : (cancel ? Str::CancelStart : Str::Stop);
-    if (danger_action(tr(label), core::can_stop(s))) {
+    if (danger_button(tr(label), 0, core::can_stop(s))) {
         // Cancelling a start that has not begun charging costs nothing: no question.
         if (asking || cancel) out.push_back(core::intent::StopCharging{s.id});
         else out.push_back(core::intent::AskStop{s.id});

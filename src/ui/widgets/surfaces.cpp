@@ -1,5 +1,4 @@
-// Cards, figures, captions and the stepper: layout with ImGui groups, backgrounds drawn behind
-// the content through a draw-list splitter once the content's size is known.
+// Figures, captions and the stepper: ImGui groups and draw-list shapes in the theme's tokens.
 #define IMGUI_DEFINE_MATH_OPERATORS  // ImVec2 arithmetic, before the first imgui include
 #include "surfaces.hpp"
 
@@ -11,55 +10,6 @@
 #include "widgets.hpp"
 
 namespace ui {
-namespace {
-
-struct OpenCard {
-    ImDrawListSplitter splitter;
-    ImVec2 origin;
-    float width = 0;
-    theme::Role fill = theme::Role::SurfaceSunken;
-    theme::Elevation elevation = theme::Elevation::Flat;
-    bool open = false;
-};
-OpenCard g_card;
-
-}  // namespace
-
-void begin_card(theme::Role fill, float width, theme::Elevation elevation) {
-    IM_ASSERT(!g_card.open && "cards do not nest");
-    OpenCard& c = g_card;
-    c.open = true;
-    c.fill = fill;
-    c.elevation = elevation;
-    c.origin = ImGui::GetCursorScreenPos();
-    c.width = width > 0 ? width : ImGui::GetContentRegionAvail().x;
-    c.splitter.Split(ImGui::GetWindowDrawList(), 2);
-    c.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
-    const float pad = theme::space(theme::Space::L);
-    ImGui::SetCursorScreenPos(c.origin + ImVec2(pad, pad));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + c.width - 2 * pad);
-}
-
-void end_card() {
-    OpenCard& c = g_card;
-    IM_ASSERT(c.open);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const float pad = theme::space(theme::Space::L);
-    const ImVec2 max(c.origin.x + c.width, ImGui::GetItemRectMax().y + pad);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    c.splitter.SetCurrentChannel(draw, 0);
-    const float rounding = theme::radius(theme::Radius::M);
-    theme::shadow(draw, c.origin, max, c.elevation, rounding);
-    draw->AddRectFilled(c.origin, max, theme::colour(c.fill), rounding);
-    c.splitter.Merge(draw);
-    c.open = false;
-    // Leave the cursor below the card, as a normal item would.
-    ImGui::SetCursorScreenPos(ImVec2(c.origin.x, max.y));
-    ImGui::Dummy(ImVec2(c.width, 0));
-}
-
 void figure(std::string_view caption_text, std::string_view value, theme::Type value_type, std::string_view said) {
     ImGui::BeginGroup();
     {

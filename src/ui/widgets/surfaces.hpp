@@ -1,5 +1,5 @@
-// Surfaces with hierarchy: cards that group what belongs together, large figures for the number
-// the driver came for, a progress stepper, quiet captions. Drawn with the theme's tokens and
+// Hierarchy beside controls.hpp's cards: large figures for the numbers the driver watches, a
+// progress stepper, quiet captions. Drawn with the theme's tokens and
 // mirrored for screen readers like every other widget.
 #pragma once
 #include <string_view>
@@ -8,12 +8,6 @@
 #include "theme.hpp"
 
 namespace ui {
-
-// A rounded card behind everything drawn between begin_card and end_card (not nested), as wide
-// as `width` (<= 0: the rest of the line). Text inside wraps at the card's inner edge.
-void begin_card(theme::Role fill = theme::Role::SurfaceSunken, float width = 0,
-                theme::Elevation elevation = theme::Elevation::Flat);
-void end_card();
 
 // A large figure: the caption above ("Energy"), the value below in the Display type ("1.14 kWh"),
 // read by screen readers as one line: `spoken`, or "Energy: 1.14 kWh" when empty.

@@ -61,14 +61,6 @@ bool primary_button(const std::string& label, bool enabled) {
     return filled_button(label, enabled, theme::Role::Primary, theme::Role::OnPrimary);
 }
 
-bool danger_action(const std::string& label, bool enabled) {
-    return filled_button(label, enabled, theme::Role::Danger, theme::Role::OnDanger);
-}
-
-bool secondary_action(const std::string& label, bool enabled) {
-    return filled_button(label, enabled, theme::Role::Secondary, theme::Role::OnSecondary);
-}
-
 std::string connector_text(const core::Connector& c) {
     std::string name = c.standard;
     if (c.standard == "IEC_62196_T2") name = "Type 2";

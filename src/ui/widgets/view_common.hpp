@@ -24,10 +24,7 @@ void message_banner(const core::Model& m, std::vector<core::UserIntent>& out);
 
 // A prominent full-width button for the one main action of a screen.
 bool primary_button(const std::string& label, bool enabled = true);
-// Full-width actions that are not the screen's go action: one that ends something (Stop, Remove)
-// in the danger colours, and a quiet tonal one (Keep charging, Cancel).
-bool danger_action(const std::string& label, bool enabled = true);
-bool secondary_action(const std::string& label, bool enabled = true);
+
 
 // "Type 2 socket · 11 kW AC" for a connector.
 std::string connector_text(const core::Connector& c);

@@ -2,12 +2,15 @@
 // and mirror themselves into the accessibility tree (a11y_mirror.hpp), icons and icon buttons
 // (icons.hpp), cards, figures and the stepper (surfaces.hpp), the layout for the viewport
 // (layout.hpp), and the pieces every screen shares (view_common.hpp: top bars, the problem banner,
-// primary, danger and secondary actions; brand_bar.hpp: a deployment's title bar). Views use these
-// instead of raw ImGui calls for anything a person reads or taps.
+// primary, danger and secondary actions; brand_bar.hpp: a deployment's title bar; controls.hpp:
+// secondary and danger buttons, choice cards, the large figure, a body that scrolls above a fixed
+// footer, tables of amounts, a formatted text field). Views use these instead of raw ImGui calls
+// for anything a person reads or taps.
 // Other parts include only this header.
 #pragma once
 #include "a11y_mirror.hpp"
 #include "brand_bar.hpp"
+#include "controls.hpp"
 #include "icons.hpp"
 #include "layout.hpp"
 #include "surfaces.hpp"

@@ -331,3 +331,28 @@ TEST_CASE("error messages from every error shape") {
     const std::string long_text(1000, 'a');
     CHECK(decode_error_message("\"" + long_text + "\"").size() < 320);
 }
+
+TEST_CASE("a status names the payment method charged and the operator's support contacts") {
+    const auto d = decode_session_status(R"({"status":"CDR_AVAILABLE","paymentMethodId":"pm-1",
+      "paymentMethod":{"id":"pm-1","type":"CHARGE_CARD","cardHint":"** **** **** **** 2836","chargeCardVisualNumber":"770674109963002836"},
+      "location":{"name":"Marga","branding":{"displayName":"Demo Station","supportPhone":"0201234567",
+        "supportEmail":"help@example.org","supportWebsite":"https://example.org/help"}}})");
+    REQUIRE(d.ok());
+    CHECK(d.value->payment_method_id == "pm-1");
+    REQUIRE(d.value->payment_method.has_value());
+    CHECK(d.value->payment_method->card_hint == "** **** **** **** 2836");
+    REQUIRE(d.value->branding.has_value());
+    CHECK(d.value->branding->display_name == "Demo Station");
+    CHECK(d.value->branding->support_phone == "0201234567");
+    CHECK(d.value->branding->support_email == "help@example.org");
+    CHECK(d.value->branding->support_website == "https://example.org/help");
+    // Without a hint, the printed number; a null payment method or location is simply absent.
+    const auto visual = decode_session_status(R"({"status":"CDR_AVAILABLE",
+      "paymentMethod":{"id":"pm-2","chargeCardVisualNumber":"NLGFX123456"},"location":null})");
+    REQUIRE(visual.ok());
+    CHECK(visual.value->payment_method->card_hint == "NLGFX123456");
+    CHECK_FALSE(visual.value->branding.has_value());
+    const auto none = decode_session_status(R"({"status":"CHARGING","paymentMethod":null})");
+    REQUIRE(none.ok());
+    CHECK_FALSE(none.value->payment_method.has_value());
+}

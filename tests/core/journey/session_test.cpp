@@ -609,3 +609,50 @@ TEST_CASE("a token made on this visit is not asked for sessions before the servi
     j.send(Visibility{true});
     CHECK(sessions_asked() == 1);  // registered: now a tab elsewhere could have started one
 }
+
+TEST_CASE("a refused start's outcome leads to the location's other connectors, or back to the price") {
+    Journey j;
+    j.charging();
+    j.answer("GET", "/api/session/status", 200,
+             R"({"status":"REJECTED","error":"EVSE_NOT_AVAILABLE","locationId":")" + kLocationId +
+                 R"(","evseUid":")" + kEvse + R"(","connectorId":"1"})");
+    REQUIRE(j.m.screen == Screen::Receipt);
+    const auto outcome = session_outcome(*j.m.receipt);
+    REQUIRE(outcome.has_value());
+    CHECK(outcome->next.front() == NextStep::OtherConnector);
+    // The location is the one loaded: its connectors again, asked for afresh (their statuses move).
+    const auto effects = j.intent(intent::ChooseOtherConnector{});
+    CHECK(j.m.screen == Screen::Location);
+    CHECK_FALSE(j.m.receipt.has_value());
+    const auto reqs = requests(effects);
+    REQUIRE(reqs.size() == 1);
+    CHECK(starts_with(reqs[0].path, "/api/locations/" + kLocationId));
+    // Nothing to leave from without an outcome on screen.
+    CHECK(requests(j.intent(intent::ChooseOtherConnector{})).empty());
+    CHECK(j.m.screen == Screen::Location);
+}
+
+TEST_CASE("the receipt keeps the price the session ran under and names the charger as the location does") {
+    Journey j;
+    j.charging();
+    Tariff t;
+    t.currency = "EUR";
+    t.elements.push_back(TariffElement{{PriceComponent{PriceType::Time, "TIME", 351'000, 60, 13.0, {}}}});
+    j.session()->tariff = t;
+    j.answer("GET", "/api/session/status", 200,
+             R"({"status":"CDR_AVAILABLE","locationId":")" + kLocationId + R"(","evseUid":")" + kEvse +
+                 R"(","connectorId":"1","energyInKwh":1.5,"totalCosts":2.0,"currency":"EUR",
+                 "costBreakdown":{"retailSegments":[{"items":[{"dimension":"TIME","price":0.00585,"quantity":3,"roundedCost":0.02,"unit":"MIN"}]}]}})");
+    REQUIRE(j.m.screen == Screen::Receipt);
+    CHECK_FALSE(session_outcome(*j.m.receipt).has_value());
+    REQUIRE(j.m.receipt_tariff.has_value());
+    const ReceiptContext c = receipt_context(j.m);
+    CHECK(c.charger_name == "Chargestation-1");
+    const auto rows = receipt_rows(*j.m.receipt, c);
+    const auto line = std::find_if(rows.begin(), rows.end(), [](const ReceiptRow& r) { return r.kind == ReceiptRow::Kind::Cost; });
+    REQUIRE(line != rows.end());
+    CHECK(line->note == "billed per started minute");
+    j.intent(intent::Finish{});
+    CHECK_FALSE(j.m.receipt_tariff.has_value());
+    CHECK(j.m.screen == Screen::Map);
+}

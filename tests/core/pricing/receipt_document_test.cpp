@@ -23,17 +23,78 @@ SessionStatus final_record() {
 }
 }  // namespace
 
-TEST_CASE("receipt rows: totals, place, local times, every cost line, number") {
+TEST_CASE("receipt rows: total, cost lines in the price screen's order, VAT, place, local times, number") {
     const auto rows = receipt_rows(final_record());
     std::vector<std::string> lines;
     for (const auto& r : rows) lines.push_back(r.label + ": " + r.value);
     CHECK(lines == std::vector<std::string>{
-                       "Total: €2.20", "of which VAT: €0.25 (13%)", "Total excl. VAT: €1.95",
-                       "Location: Marga <Hotel>, Dorpsstraat 1, Volendam", "Charger: NL-GFX-E1 · 1",
+                       "Total: €2.20", "Energy 0.256 kWh × €2.106: €0.54", "Charging time 3 min × €0.00585: €0.02",
+                       "Session fee 1 × €1.64: €1.64", "of which VAT: €0.25 (13%)", "Total excl. VAT: €1.95",
+                       "Location: Marga <Hotel>, Dorpsstraat 1, Volendam", "Charger: NL-GFX-E1 · connector 1",
                        "Started: 14 Jun 2021, 10:59", "Ended: 14 Jun 2021, 11:01", "Energy: 0.26 kWh", "Time: 2 min 12 s",
-                       "Session fee 1 × €1.64: €1.64", "Energy 0.256 kWh × €2.106: €0.54",
-                       "Charging time 3 min × €0.00585: €0.02", "Receipt number: rec-00007"});
+                       "Receipt number: rec-00007"});
     CHECK(rows[0].emphasis);
+    CHECK(rows[0].kind == ReceiptRow::Kind::Total);
+    CHECK(rows[1].kind == ReceiptRow::Kind::Cost);
+    CHECK(rows[4].kind == ReceiptRow::Kind::Vat);
+    CHECK(rows[6].kind == ReceiptRow::Kind::Fact);
+    for (const auto& r : rows) CHECK(r.note.empty());  // no tariff known: no billing steps said
+}
+
+TEST_CASE("receipt rows: what it was charged to, the charger's own name, the billing steps explained") {
+    SessionStatus r = final_record();
+    auto method = decode_session_status(R"({"status":"CDR_AVAILABLE",
+      "paymentMethod":{"id":"pm","type":"CHARGE_CARD","cardHint":"** **** **** **** 2836"}})");
+    r.payment_method = method.value->payment_method;
+    Tariff t;
+    t.currency = "EUR";
+    PriceComponent energy{PriceType::Energy, "ENERGY", 2'106'000, 1000, 13.0, {}};
+    PriceComponent time{PriceType::Time, "TIME", 351'000, 60, 13.0, {}};
+    PriceComponent flat{PriceType::Flat, "FLAT", 1'640'000, 1, 13.0, {}};
+    t.elements.push_back(TariffElement{{flat, energy, time}});
+    const auto rows = receipt_rows(r, ReceiptContext{"Chargestation-1", &t});
+    REQUIRE(rows.size() > 4);
+    CHECK(rows[1].kind == ReceiptRow::Kind::Charged);
+    CHECK(rows[1].label == "Charged to card ••2836");
+    CHECK(rows[1].value.empty());
+    CHECK(rows[2].note == "billed per started kWh");
+    CHECK(rows[3].note == "billed per started minute");
+    CHECK(rows[4].note.empty());  // the session fee is charged once
+    bool charger = false;
+    for (const auto& row : rows)
+        if (row.label == "Charger") charger = row.value == "Chargestation-1 · connector 1";
+    CHECK(charger);
+    // The document follows the screen: same rows, same order, notes in brackets.
+    const auto d = receipt_document(r, ReceiptContext{"Chargestation-1", &t});
+    const auto total = d.text.find("Total: €2.20\n");
+    const auto charged = d.text.find("Charged to card ••2836\n");
+    const auto energy_line = d.text.find("Energy 0.256 kWh × €2.106: €0.54 (billed per started kWh)\n");
+    const auto fee = d.text.find("Session fee 1 × €1.64: €1.64\n");
+    const auto vat = d.text.find("of which VAT: €0.25 (13%)\n");
+    const auto number = d.text.find("Receipt number: rec-00007\n");
+    CHECK(total < charged);
+    CHECK(charged < energy_line);
+    CHECK(energy_line < fee);
+    CHECK(fee < vat);
+    CHECK(vat < number);
+    CHECK(number != std::string::npos);
+    CHECK(d.html.find("<td style=\"text-align:right\">€0.54</td>") != std::string::npos);
+}
+
+TEST_CASE("billing steps in words") {
+    auto step = [](PriceType type, int size) {
+        PriceComponent c;
+        c.type = type;
+        c.step_size = size;
+        return billing_step_text(c);
+    };
+    CHECK(step(PriceType::Time, 1) == "");
+    CHECK(step(PriceType::Time, 60) == "billed per started minute");
+    CHECK(step(PriceType::ParkingTime, 900) == "billed per started 15 min");
+    CHECK(step(PriceType::Time, 3600) == "billed per started hour");
+    CHECK(step(PriceType::Energy, 1000) == "billed per started kWh");
+    CHECK(step(PriceType::Energy, 500) == "billed per started 0.5 kWh");
+    CHECK(step(PriceType::Flat, 60) == "");
 }
 
 TEST_CASE("receipt documents: a text file named by the number, escaped HTML to print") {
@@ -47,7 +108,7 @@ TEST_CASE("receipt documents: a text file named by the number, escaped HTML to p
     odd.receipt_number = "../../etc/passwd";
     odd.location_time_zone = "Mars/Base";
     CHECK(receipt_document(odd).filename == "receipt-etcpasswd.txt");
-    CHECK(receipt_rows(odd)[5].value == "14 Jun 2021, 08:59 UTC");
+    CHECK(receipt_rows(odd)[8].value == "14 Jun 2021, 08:59 UTC");
 }
 
 TEST_CASE("download and print are effects for the receipt on screen, nothing without one") {

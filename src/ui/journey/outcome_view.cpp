@@ -1,0 +1,82 @@
+// The end of a session that did not run, on its own: what happened, why in one sentence, that
+// nothing was charged, and the next step first (Try again, another connector, another payment
+// method), the operator's contacts where they help. No totals, no receipt documents.
+#include <string>
+
+#include "core/session/session.hpp"
+#include "core/text/text.hpp"
+#include "imgui.h"
+#include "journey.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace ui {
+
+using core::NextStep;
+using core::Str;
+using core::tr;
+
+namespace {
+
+Str step_label(NextStep step) {
+    switch (step) {
+        case NextStep::TryAgain: return Str::TryAgain;
+        case NextStep::OtherConnector: return Str::OtherConnector;
+        case NextStep::OtherPaymentMethod: return Str::OtherPaymentMethod;
+        case NextStep::CallOperator: break;
+    }
+    return Str::None;
+}
+
+core::UserIntent step_intent(NextStep step) {
+    // Another payment method is chosen on the same connector's price screen, where Try again leads.
+    if (step == NextStep::OtherConnector) return core::intent::ChooseOtherConnector{};
+    return core::intent::TryAgain{};
+}
+
+// The operator's support contacts from the location's branding (the session's, else the loaded
+// location's), each on its own line.
+void contacts(const core::Model& m, const core::SessionStatus& st) {
+    const core::Branding* b = st.branding ? &*st.branding : nullptr;
+    if (!b && m.location && m.location->id == st.location_id && m.location->branding) b = &*m.location->branding;
+    if (!b) return;
+    const std::string who = !b->display_name.empty() ? b->display_name : std::string(tr(Str::TheOperator));
+    ImGui::PushTextWrapPos(0);
+    // icon: phone, mail, web before each line
+    if (!b->support_phone.empty()) text(core::tr_format(Str::ContactPhone, {who, b->support_phone}));
+    if (!b->support_email.empty()) text(core::tr_format(Str::ContactEmail, {who, b->support_email}));
+    if (!b->support_website.empty()) text(core::tr_format(Str::ContactWebsite, {who, b->support_website}));
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void draw_outcome_screen(const core::Model& m, const core::SessionStatus& st, const core::Outcome& o, Intents& out) {
+    top_bar(tr(o.title), false);
+    message_banner(m, out);
+    // The first step that is a button is the primary action, in the footer.
+    const NextStep* primary = nullptr;
+    for (const NextStep& step : o.next)
+        if (step != NextStep::CallOperator) {
+            primary = &step;
+            break;
+        }
+    begin_body("##outcome", primary ? footer_height(1) : 0);
+    ImGui::PushTextWrapPos(0);
+    text(tr(o.why));
+    if (o.nothing_charged) muted_text(tr(Str::NotCharged));
+    ImGui::Spacing();
+    if (o.hint != Str::None) text(tr(o.hint));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    for (const NextStep& step : o.next) {
+        if (&step == primary) continue;
+        if (step == NextStep::CallOperator) contacts(m, st);
+        else if (secondary_button(tr(step_label(step)))) out.push_back(step_intent(step));
+    }
+    ImGui::Spacing();
+    if (secondary_button(tr(Str::Done))) out.push_back(core::intent::Finish{});
+    end_body();
+    if (primary && primary_button(tr(step_label(*primary)))) out.push_back(step_intent(*primary));
+}
+
+}  // namespace ui
