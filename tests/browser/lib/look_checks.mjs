@@ -160,7 +160,7 @@ export function iconOnly(n) {
   if (n.role === 'button' || n.role === 'checkbox' || n.role === 'switch') return width > n.w - 8;
   if (n.role === 'text' || n.role === 'status' || n.role === 'heading') {
     const lines = Math.max(1, Math.round(n.h / (px * 1.15)));
-    return width > 1.5 * lines * n.w;
+    return width > 3 * lines * n.w;  // words wrap, and may be in a smaller font than textPx says
   }
   return false;
 }

@@ -80,6 +80,15 @@ async function receipt(app) {
   await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 40000 });
 }
 
+// The map afresh, its lower part scrolled back to the top. (Back from a screen that scrolled it,
+// app_driver's scrollIntoView swipes at heights meant for portrait phones; in landscape they land
+// on the map, which pans.)
+async function reload(app) {
+  await app.page.reload();
+  await app.waitReady();
+  await mapLoaded(app);
+}
+
 // A charging session the screen left running ends (the car leaves), so the charger is free again.
 const unplug = async (env) => { await simControl(env.url, 'unplug').catch(() => {}); };
 
@@ -111,10 +120,14 @@ const list = [
     reach: async (app) => {
       await mapLoaded(app);
       const vp = app.page.viewportSize();
-      for (let i = 0; i < 3; i++) {
+      // The finger stays in the part under the map (from the Filters row to above the window's
+      // bottom padding): above it, a drag pans the map; below it, it scrolls nothing.
+      const top = (await app.waitFor('button', /^Filters/)).y;
+      const from = vp.height - 24;
+      for (let i = 0; i < 6; i++) {
         const field = await app.find('textbox', 'Search chargers');
-        if (field && (field.offscreen || field.y + field.h < vp.height * 0.15)) break;
-        await app.swipe(vp.width / 2, vp.height * 0.9, vp.width / 2, vp.height * 0.5);
+        if (field && field.y + field.h <= top) break;  // scrolled up past the top of that part
+        await app.swipe(vp.width / 2, from, vp.width / 2, Math.max(top + 4, from - vp.height * 0.4));
         await app.waitIdle({ quietMs: 200 });
       }
       await app.page.waitForFunction(() => window.evMirror.nodes().some((n) => n.role === 'option' && !n.offscreen && / free$/.test(n.name)));
@@ -172,8 +185,7 @@ const list = [
     name: 'wallet', server: 'driver',
     reach: async (app) => {
       await reachPrice(app, { timeout: 30000 });  // puts a verified card in the wallet
-      await app.tap('button', 'Back');
-      await app.tap('button', 'Back');
+      await reload(app);
       await app.tap('button', 'Payment methods');
       await app.waitFor('text', /2836 · Verified/, { timeout: 15000 });
     },
@@ -183,6 +195,7 @@ const list = [
     reach: async (app) => {
       await receipt(app);
       await app.tap('button', 'Done');
+      await reload(app);
       await app.tap('button', 'Past sessions');
       await app.waitFor('option', /^Marga · /, { timeout: 15000 });
     },
