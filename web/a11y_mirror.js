@@ -55,11 +55,11 @@
     for (var i = 0; i < records.length; i++) {
       if (!records[i]) continue;
       var f = records[i].split('\x1f');
-      var role = f[0], key = f[1], name = f[2], flags = +f[7], value = f[8] || '';
+      var role = f[0], key = f[1], name = f[2], flags = +f[7], value = f[8] || '', textPx = (+f[9] || 0) / 100;
       var n = { role: role, key: key, name: name, x: f[3] / dpr, y: f[4] / dpr, w: f[5] / dpr, h: f[6] / dpr,
                 disabled: !!(flags & FLAG_DISABLED), selected: !!(flags & FLAG_SELECTED),
                 focused: !!(flags & FLAG_FOCUSED), offscreen: !!(flags & FLAG_OFFSCREEN),
-                numeric: !!(flags & FLAG_NUMERIC), value: value };
+                numeric: !!(flags & FLAG_NUMERIC), value: value, textPx: textPx };
       list.push(n);
       var el = byKey.get(key);
       if (!el) { el = create(role, key); byKey.set(key, el); }

@@ -26,6 +26,12 @@ void append_number(std::string& out, float v) {
     out += kField;
 }
 
+// Hundredths, for a size in CSS px that need not be whole (18.29 px of a 48 device px font at 2.625).
+void append_hundredths(std::string& out, float v) {
+    out += std::to_string(static_cast<long>(std::lround(v * 100)));
+    out += kField;
+}
+
 // Separators in a name would split the record; they have no business in UI text anyway.
 void append_text(std::string& out, const std::string& text) {
     for (char c : text) out += (c == kField || c == kRecord) ? ' ' : c;
@@ -48,6 +54,7 @@ void after_frame(float dpr) {
                           (n.numeric ? 16 : 0);
         append_number(data, static_cast<float>(flags));
         append_text(data, n.value);
+        append_hundredths(data, n.text_css_px);
         data.back() = kRecord;
     }
     if (data != g_sent) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "imgui.h"
+
 namespace ui::a11y {
 namespace {
 
@@ -102,6 +104,8 @@ int add(Role role, std::string_view name) {
     Node n;
     n.role = role;
     n.name.assign(name);
+    // What size its words are drawn at, for the look checks (large text may have less contrast).
+    if (ImGui::GetCurrentContext()) n.text_css_px = ImGui::GetFontSize() / g_info.dpr;
     n.key = role_name(role);
     n.key += ':';
     n.key += name;

@@ -27,6 +27,7 @@ struct Node {
     bool focused = false;    // textbox being edited
     bool numeric = false;    // textbox wants the digit keyboard
     bool offscreen = false;  // scrolled out of its window
+    float text_css_px = 0;   // the font size current when the node was added, CSS px (0: no ImGui frame)
 };
 
 // What the platform tells the widgets about the frame being drawn.

@@ -11,7 +11,8 @@
 //
 // What the page offers (see web/a11y_mirror.js and src/platform/):
 //   window.evMirror.nodes()          last frame's widgets: {role, key, name, x, y, w, h (CSS px),
-//                                    disabled, selected, focused, offscreen, numeric, value}
+//                                    disabled, selected, focused, offscreen, numeric, value,
+//                                    textPx (the font size when the widget was added, CSS px)}
 //   window.evMirror.find(role, name, nth)   one of them, or null
 //   window.evMirror.announcements()  texts sent to the aria-live region
 //   window.__frames                  frames drawn so far (no frames while idle)
@@ -74,7 +75,7 @@ export class AppDriver {
     await this.page.waitForFunction(() => performance.getEntriesByName('first-frame').length > 0, null, { timeout });
   }
 
-  // The last frame's mirror: [{role, key, name, x, y, w, h, disabled, selected, focused, offscreen, value}], CSS px.
+  // The last frame's mirror: [{role, key, name, x, y, w, h, disabled, selected, focused, offscreen, value, textPx}], CSS px.
   async nodes() {
     return this.page.evaluate(() => (window.evMirror ? window.evMirror.nodes() : []));
   }
