@@ -13,7 +13,7 @@
   var announced = [];
 
   var TAG = { button: 'button', heading: 'h2', text: 'p', status: 'p', textbox: 'div', option: 'div' };
-  var FLAG_DISABLED = 1, FLAG_SELECTED = 2, FLAG_FOCUSED = 4, FLAG_OFFSCREEN = 8, FLAG_NUMERIC = 16;
+  var FLAG_DISABLED = 1, FLAG_SELECTED = 2, FLAG_FOCUSED = 4, FLAG_OFFSCREEN = 8, FLAG_NUMERIC = 16, FLAG_CLIPPED = 32;
 
   function create(role, key) {
     var el = document.createElement(TAG[role] || 'div');
@@ -59,7 +59,7 @@
       var n = { role: role, key: key, name: name, x: f[3] / dpr, y: f[4] / dpr, w: f[5] / dpr, h: f[6] / dpr,
                 disabled: !!(flags & FLAG_DISABLED), selected: !!(flags & FLAG_SELECTED),
                 focused: !!(flags & FLAG_FOCUSED), offscreen: !!(flags & FLAG_OFFSCREEN),
-                numeric: !!(flags & FLAG_NUMERIC), value: value, textPx: textPx };
+                numeric: !!(flags & FLAG_NUMERIC), clipped: !!(flags & FLAG_CLIPPED), value: value, textPx: textPx };
       list.push(n);
       var el = byKey.get(key);
       if (!el) { el = create(role, key); byKey.set(key, el); }

@@ -51,7 +51,7 @@ void after_frame(float dpr) {
         append_number(data, n.box.w);
         append_number(data, n.box.h);
         const int flags = (n.disabled ? 1 : 0) | (n.selected ? 2 : 0) | (n.focused ? 4 : 0) | (n.offscreen ? 8 : 0) |
-                          (n.numeric ? 16 : 0);
+                          (n.numeric ? 16 : 0) | (n.clipped ? 32 : 0);
         append_number(data, static_cast<float>(flags));
         append_text(data, n.value);
         append_hundredths(data, n.text_css_px);

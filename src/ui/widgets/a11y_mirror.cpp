@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace ui::a11y {
 namespace {
@@ -123,6 +124,27 @@ bool take_activation(int index) {
     g_pending.clear();
     g_pending_live = false;
     return true;
+}
+
+void place(int index) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    place(index, min.x, min.y, max.x, max.y);
+}
+
+void place(int index, float min_x, float min_y, float max_x, float max_y) {
+    Node& n = node(index);
+    const ImRect item(min_x, min_y, max_x, max_y);
+    ImRect visible = item;
+    visible.ClipWithFull(ImGui::GetCurrentWindow()->InnerClipRect);
+    n.offscreen = visible.GetWidth() <= 0 || visible.GetHeight() <= 0;
+    n.clipped = !n.offscreen && (visible.GetWidth() < item.GetWidth() - 0.5f || visible.GetHeight() < item.GetHeight() - 0.5f);
+    const ImRect& r = n.offscreen ? item : visible;
+    n.box = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
+}
+
+void push_key_id(int index) {
+    const Node& n = node(index);
+    ImGui::PushID(n.key.data(), n.key.data() + n.key.size());
 }
 
 }  // namespace ui::a11y

@@ -27,6 +27,7 @@ struct Node {
     bool focused = false;    // textbox being edited
     bool numeric = false;    // textbox wants the digit keyboard
     bool offscreen = false;  // scrolled out of its window
+    bool clipped = false;    // partly scrolled out: the box is the part on screen
     float text_css_px = 0;   // the font size current when the node was added, CSS px (0: no ImGui frame)
 };
 
@@ -52,5 +53,11 @@ const FrameInfo& frame();
 int add(Role role, std::string_view name);
 Node& node(int index);
 bool take_activation(int index);  // true once if the mirror activated this node
+// Boxes node `index` by `item` (device px) as far as the current window shows it: the visible part,
+// `clipped` when that is not all of it, `offscreen` (and the whole box) when nothing of it shows.
+// With no item given, ImGui's last item.
+void place(int index);
+void place(int index, float min_x, float min_y, float max_x, float max_y);
+void push_key_id(int index);  // ImGui's id scope for the node's widget: its key
 
 }  // namespace ui::a11y

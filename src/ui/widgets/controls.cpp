@@ -18,16 +18,6 @@ using theme::Type;
 
 constexpr const char* kCheck = "\xE2\x9C\x93";  // ✓
 
-// The mirror box is the visible part of the last item; a fully clipped item keeps its whole box.
-void place(int index, ImRect item) {
-    a11y::Node& n = a11y::node(index);
-    ImRect visible = item;
-    visible.ClipWithFull(ImGui::GetCurrentWindow()->InnerClipRect);
-    n.offscreen = visible.GetWidth() <= 0 || visible.GetHeight() <= 0;
-    const ImRect& r = n.offscreen ? item : visible;
-    n.box = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
-}
-
 ImRect last_item() { return ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
 
 // `role` moved a little towards black (light theme) or white (dark): hover and press shades.
@@ -151,7 +141,7 @@ bool choice_card(std::string_view title, std::string_view detail, bool selected,
     a11y::Node& n = a11y::node(index);
     n.selected = selected;
     n.disabled = !enabled;
-    place(index, bb);
+    a11y::place(index, bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y);
     return (clicked || activated) && enabled;
 }
 
@@ -189,7 +179,7 @@ void display_figure(std::string_view above, std::string_view figure, std::string
         wrapped(unit);
     }
     ImGui::EndGroup();
-    place(index, last_item());
+    a11y::place(index);
 }
 
 void two_line_text(std::string_view title, std::string_view detail, std::string_view name) {
@@ -209,7 +199,7 @@ void two_line_text(std::string_view title, std::string_view detail, std::string_
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-    place(index, last_item());
+    a11y::place(index);
 }
 
 float footer_height(int buttons) {
@@ -284,7 +274,7 @@ void amount_row(std::string_view label, std::string_view value, std::string_view
         ImGui::TextUnformatted(value.data(), value.data() + value.size());
     }
     row.Add(last_item());
-    place(index, row);
+    a11y::place(index, row.Min.x, row.Min.y, row.Max.x, row.Max.y);
 }
 
 void end_amounts() {
@@ -319,7 +309,7 @@ void fact_row(std::string_view label, std::string_view value) {
     ImGui::TableSetColumnIndex(1);
     wrapped(value);
     row.Add(last_item());
-    place(index, row);
+    a11y::place(index, row.Min.x, row.Min.y, row.Max.x, row.Max.y);
 }
 
 void end_facts() {
@@ -450,7 +440,7 @@ bool formatted_text_field(std::string_view label, std::string& buffer, std::stri
     a11y::Node& n = a11y::node(index);
     n.value = buffer;
     n.focused = active;
-    place(index, last_item());
+    a11y::place(index);
     return entered;
 }
 

@@ -13,20 +13,6 @@
 namespace ui {
 namespace {
 
-// The mirror box is the visible part of the last item; a fully clipped item keeps its whole box
-// (as widgets.cpp places its widgets).
-void place_last_item(int index) {
-    a11y::Node& n = a11y::node(index);
-    const ImRect item(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    ImRect visible = item;
-    visible.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
-    n.offscreen = visible.GetWidth() <= 0 || visible.GetHeight() <= 0;
-    const ImRect& r = n.offscreen ? item : visible;
-    n.box = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
-}
-
-void push_key_id(const a11y::Node& n) { ImGui::PushID(n.key.data(), n.key.data() + n.key.size()); }
-
 struct Look {
     bool filled;
     theme::Role fill, on;
@@ -55,7 +41,7 @@ bool icon_button(const char* icon, std::string_view accessible_name, IconButtonS
     const ImVec2 icon_size = font->CalcTextSizeA(font_size, FLT_MAX, 0, icon);
     const float side = std::max(theme::px(size_css), theme::touch());
 
-    push_key_id(a11y::node(index));
+    a11y::push_key_id(index);
     ImGui::BeginDisabled(!enabled);
     const bool clicked = ImGui::InvisibleButton("##icon", ImVec2(side, side));
     const bool hovered = ImGui::IsItemHovered();
@@ -80,7 +66,7 @@ bool icon_button(const char* icon, std::string_view accessible_name, IconButtonS
     draw->AddText(font, font_size, at, theme::colour(l.on), icon);
 
     a11y::node(index).disabled = !enabled;
-    place_last_item(index);
+    a11y::place(index);
     return clicked || activated;
 }
 
@@ -96,7 +82,7 @@ void icon_text(const char* icon, std::string_view text, std::optional<theme::Rol
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-    place_last_item(index);
+    a11y::place(index);
 }
 
 }  // namespace ui

@@ -28,10 +28,7 @@ void figure(std::string_view caption_text, std::string_view value, theme::Type v
         spoken += ": ";
         spoken += value;
     }
-    const int index = a11y::add(a11y::Role::Text, spoken);
-    a11y::Node& n = a11y::node(index);
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    n.box = {min.x, min.y, max.x - min.x, max.y - min.y};
+    a11y::place(a11y::add(a11y::Role::Text, spoken));
 }
 
 void caption(std::string_view line) {

@@ -17,19 +17,6 @@ constexpr const char* kCheck = "\xE2\x9C\x93";  // ✓
 
 float min_touch() { return kMinTouchCss * a11y::frame().dpr; }
 
-// The mirror box is the visible part of the last item; a fully clipped item keeps its whole box.
-void place_last_item(int index) {
-    a11y::Node& n = a11y::node(index);
-    const ImRect item(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    ImRect visible = item;
-    visible.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
-    n.offscreen = visible.GetWidth() <= 0 || visible.GetHeight() <= 0;
-    const ImRect& r = n.offscreen ? item : visible;
-    n.box = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
-}
-
-void push_key_id(const a11y::Node& n) { ImGui::PushID(n.key.data(), n.key.data() + n.key.size()); }
-
 void wrapped_text(std::string_view text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
@@ -42,7 +29,7 @@ void readable(a11y::Role role, std::string_view text, ImFont* font) {
     if (font) ImGui::PushFont(font);
     wrapped_text(text);
     if (font) ImGui::PopFont();
-    place_last_item(index);
+    a11y::place(index);
 }
 
 
@@ -80,7 +67,7 @@ bool button_with_icon(const char* icon, std::string_view label, float width, boo
     const ImVec2 size(width > 0 ? width : ImGui::GetContentRegionAvail().x,
                       std::max(min_touch(), text_size.y + style.FramePadding.y * 2));
 
-    push_key_id(a11y::node(index));
+    a11y::push_key_id(index);
     ImGui::BeginDisabled(!enabled);
     const bool clicked = ImGui::InvisibleButton("##button", size);
     const bool hovered = ImGui::IsItemHovered();
@@ -108,7 +95,7 @@ bool button_with_icon(const char* icon, std::string_view label, float width, boo
 
     a11y::Node& n = a11y::node(index);
     n.disabled = !enabled;
-    place_last_item(index);
+    a11y::place(index);
     return clicked || activated;
 }
 
@@ -124,7 +111,7 @@ bool tile_button(const char* icon, std::string_view label, float width) {
     const ImVec2 icon_size = icon_font->CalcTextSizeA(icon_font->FontSize, FLT_MAX, 0, icon);
     const ImVec2 size(width, std::max(min_touch(), icon_size.y + label_size.y + pad * 2.5f));
 
-    push_key_id(a11y::node(index));
+    a11y::push_key_id(index);
     const bool clicked = ImGui::InvisibleButton("##tile", size);
     const bool hovered = ImGui::IsItemHovered();
     const bool held = ImGui::IsItemActive();
@@ -149,7 +136,7 @@ bool tile_button(const char* icon, std::string_view label, float width) {
         while (line < end && *line == ' ') ++line;
     }
     ImGui::PopID();
-    place_last_item(index);
+    a11y::place(index);
     return clicked || activated;
 }
 
@@ -167,7 +154,7 @@ bool text_field(std::string_view label, std::string& buffer, std::string_view hi
     const ImGuiStyle& style = ImGui::GetStyle();
     const float pad_y = std::max(style.FramePadding.y, (min_touch() - ImGui::GetFontSize()) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, pad_y));
-    push_key_id(a11y::node(index));
+    a11y::push_key_id(index);
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string hint_z(hint);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize;
@@ -188,7 +175,7 @@ bool text_field(std::string_view label, std::string& buffer, std::string_view hi
     n.value = buffer;
     n.focused = active;
     n.numeric = digits_only;
-    place_last_item(index);
+    a11y::place(index);
     return entered;
 }
 
@@ -207,7 +194,7 @@ bool list_row(std::string_view label, bool selected, bool enabled, float height)
     // A fixed height (a virtualised list) clips a label too long for it; the mirror keeps it whole.
     const ImVec2 size(width, height > 0 ? height : std::max(min_touch(), text_size.y + style.FramePadding.y * 2));
 
-    push_key_id(a11y::node(index));
+    a11y::push_key_id(index);
     ImGui::BeginDisabled(!enabled);
     const bool clicked = ImGui::InvisibleButton("##row", size);
     const bool hovered = ImGui::IsItemHovered();
@@ -235,7 +222,7 @@ bool list_row(std::string_view label, bool selected, bool enabled, float height)
     a11y::Node& n = a11y::node(index);
     n.selected = selected;
     n.disabled = !enabled;
-    place_last_item(index);
+    a11y::place(index);
     return clicked || activated;
 }
 

@@ -63,6 +63,7 @@ export function overlap(a, b) {
 // edge). Only the scrolling made it small; scrolled on, it is whole.
 const WINDOW_PADDING_CSS = 16;
 function cutByScrolling(n, targets, min, nodes = targets, viewport = null) {
+  if (n.clipped) return true;  // the mirror says so: partly scrolled out of its window
   if (n.w < min) return false;
   const column = targets.filter((t) => t.role === n.role && Math.abs(t.x - n.x) <= 1 && Math.abs(t.w - n.w) <= 1);
   if (column.some((t) => t !== n && t.h >= min)) {

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { launchBrowser, openApp } from './app_driver.mjs';
-import { reachPrice, simControl } from './charge_steps.mjs';
+import { reachPrice, simControl, stopCharging } from './charge_steps.mjs';
 import { reopenAt } from './map_touch.mjs';
 import { startServer, repoRoot } from './serve_process.mjs';
 
@@ -76,7 +76,7 @@ async function charging(app) {
 async function receipt(app) {
   await charging(app);
   await sleep(1500);  // some energy at 30× time, so the receipt has figures
-  await app.tap('button', 'Stop charging');
+  await stopCharging(app);
   await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 40000 });
 }
 
