@@ -2,7 +2,7 @@
 // the viewport, not on top of one another) from the accessibility mirror, and text contrast
 // (WCAG 2.2 AA) from the canvas's own pixels in a screenshot.
 //
-//   const result = await checkLook(page);        // { failures, nodes, png, scale, viewport }
+//   const result = await checkLook(page);        // { failures, nodes, png, image, scale, viewport }
 //   if (result.failures.length) await saveFailureShot(result, 'price-360x640-light');
 //
 // A failure is { check, role, name, box, detail } (box in CSS px); contrast failures also carry
