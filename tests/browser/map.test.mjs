@@ -102,7 +102,7 @@ test('a tap on a cluster zooms in; a tap on a marker opens its sheet; Charge her
         await app2.tap('button', 'Charge here');
         // The journey's own path from here: the location, a connector, its price.
         await app2.tap('button', 'Charge at Chargestation-1, connector 1');
-        await app2.waitFor('heading', 'Price');
+        await app2.waitFor('text', /^Chargestation-1 · Type 2 socket/);  // the price screen names the charger
         await app2.waitFor('text', /^€2\.106 per kWh/, { timeout: 15000 });
       } finally {
         await second.close();
