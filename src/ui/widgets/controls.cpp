@@ -403,13 +403,6 @@ int formatted_callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-void keep_above_keyboard() {
-    const float bottom = ImGui::GetItemRectMax().y;
-    const float limit = a11y::frame().visible_bottom - ImGui::GetStyle().ItemSpacing.y;
-    if (bottom > limit && ImGui::GetScrollMaxY() > 0)
-        ImGui::SetScrollY(std::min(ImGui::GetScrollMaxY(), ImGui::GetScrollY() + (bottom - limit)));
-}
-
 }  // namespace
 
 bool formatted_text_field(std::string_view label, std::string& buffer, std::string_view hint, TextFormat format) {

@@ -44,15 +44,14 @@ int text_field_callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-// With the on-screen keyboard up, the field being edited must stay above it.
+}  // namespace
+
 void keep_above_keyboard() {
     const float bottom = ImGui::GetItemRectMax().y;
     const float limit = a11y::frame().visible_bottom - ImGui::GetStyle().ItemSpacing.y;
     if (bottom > limit && ImGui::GetScrollMaxY() > 0)
         ImGui::SetScrollY(std::min(ImGui::GetScrollMaxY(), ImGui::GetScrollY() + (bottom - limit)));
 }
-
-}  // namespace
 
 bool button(std::string_view label, float width, bool enabled) { return button_with_icon(nullptr, label, width, enabled); }
 

@@ -35,6 +35,8 @@ void status_line(std::string_view text);
 // `buffer` is owned by the caller and edited in place.
 bool text_field(std::string_view label, std::string& buffer, std::string_view hint = {},
                 bool digits_only = false);
+// With the on-screen keyboard up, scrolls the window so the text field just drawn stays above it.
+void keep_above_keyboard();
 // A selectable row (list item, radio choice). Returns true when tapped.
 // `height` > 0 fixes the row's height (rows of a virtualised list must all be alike).
 bool list_row(std::string_view label, bool selected = false, bool enabled = true, float height = 0);
