@@ -36,13 +36,7 @@ void draw_session_bar(const core::Model& m, core::TimePoint now, Intents& out) {
         if (const auto c = core::running_cost(*s.tariff, *s.last, now)) cost = "≈ " + core::format_money(*c, s.tariff->currency);
     const std::string label = cost.empty() ? core::tr_format(Str::SessionBarNoCost, {place})
                                            : core::tr_format(Str::SessionBar, {place, cost});
-    using theme::Role;
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::colour(Role::Primary));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour(Role::Primary, 0.92f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colour(Role::Primary, 0.84f));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(Role::OnPrimary));
-    if (button_with_icon(kIconBolt, label)) out.push_back(core::intent::ShowSession{s.id});
-    ImGui::PopStyleColor(4);
+    if (primary_button(label, true, kIconBolt)) out.push_back(core::intent::ShowSession{s.id});
 }
 
 }  // namespace ui

@@ -43,22 +43,15 @@ void message_banner(const core::Model& m, std::vector<core::UserIntent>& out) {
     ImGui::PopStyleColor();
 }
 
-namespace {
-
-bool filled_button(const std::string& label, bool enabled, theme::Role fill, theme::Role on) {
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::colour(fill));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour(fill, 0.92f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colour(fill, 0.84f));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(on));
-    const bool pressed = button(label, 0, enabled);  // disabled: the button's own disabled colours
+bool primary_button(const std::string& label, bool enabled, const char* icon) {
+    using theme::Role;
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::colour(Role::Primary));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour(Role::Primary, 0.92f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colour(Role::Primary, 0.84f));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(Role::OnPrimary));
+    const bool pressed = button_with_icon(icon, label, 0, enabled);  // disabled: the button's own disabled colours
     ImGui::PopStyleColor(4);
     return pressed;
-}
-
-}  // namespace
-
-bool primary_button(const std::string& label, bool enabled) {
-    return filled_button(label, enabled, theme::Role::Primary, theme::Role::OnPrimary);
 }
 
 std::string connector_text(const core::Connector& c) {

@@ -22,8 +22,9 @@ bool top_bar(const char* title, bool with_back);
 // Shows the model's message, if any, with a dismiss button.
 void message_banner(const core::Model& m, std::vector<core::UserIntent>& out);
 
-// A prominent full-width button for the one main action of a screen.
-bool primary_button(const std::string& label, bool enabled = true);
+// A prominent full-width button for the one main action of a screen, with an icon (icons.hpp)
+// before the label when given.
+bool primary_button(const std::string& label, bool enabled = true, const char* icon = nullptr);
 
 
 // "Type 2 socket · 11 kW AC" for a connector.
