@@ -105,9 +105,37 @@ float stop_footer_height(bool asking) {
     return h;
 }
 
-void stop_footer(const core::Model& m, const core::ActiveSession& s, const std::string& place, Intents& out) {
+// Stop sits where Start was, and its confirmation where Stop was: a finger still tapping from
+// the screen before (a double tap on Start, an impatient second tap on Stop) must not be taken
+// as a stop. So the button waits this long after the screen or the question appears, drawn
+// disabled meanwhile, before it accepts a tap.
+constexpr auto kSettle = std::chrono::milliseconds(500);
+
+struct FooterSettle {
+    int last_frame = -10;
+    std::string session;
+    bool asking = false;
+    core::TimePoint since{};
+
+    // Restarts the wait when this footer was not drawn on the frame before, or shows another
+    // session or question than then; says how long the wait still has to go.
+    std::chrono::milliseconds left(const std::string& id, bool now_asking, core::TimePoint now) {
+        const int frame = ImGui::GetFrameCount();
+        if (frame != last_frame + 1 || id != session || now_asking != asking) since = now;
+        last_frame = frame;
+        session = id;
+        asking = now_asking;
+        return std::max<std::chrono::milliseconds>(std::chrono::milliseconds::zero(), since + kSettle - now);
+    }
+};
+
+// Returns the milliseconds until the button accepts a tap, 0 once it does.
+int stop_footer(const core::Model& m, const core::ActiveSession& s, const std::string& place, core::TimePoint now,
+                Intents& out) {
+    static FooterSettle settle;
     const bool cancel = core::is_cancel(s);
     const bool asking = m.stop_asked == s.id && core::can_stop(s);
+    const std::chrono::milliseconds wait = settle.left(s.id, asking, now);
     if (asking) {
         ImGui::PushTextWrapPos(0);
         status_line(core::tr_format(Str::StopAsk, {place}));
@@ -116,11 +144,12 @@ void stop_footer(const core::Model& m, const core::ActiveSession& s, const std::
         if (secondary_button(tr(Str::KeepCharging))) out.push_back(core::intent::KeepCharging{});
     }
     const Str label = core::is_stopping(s) ? (cancel ? Str::Cancelling : Str::Stopping) : (cancel ? Str::CancelStart : Str::Stop);
-    if (danger_button(tr(label), 0, core::can_stop(s))) {
+    if (danger_button(tr(label), 0, core::can_stop(s) && wait == std::chrono::milliseconds::zero())) {
         // Cancelling a start that has not begun charging costs nothing: no question.
         if (asking || cancel) out.push_back(core::intent::StopCharging{s.id});
         else out.push_back(core::intent::AskStop{s.id});
     }
+    return wait.count() > 0 ? static_cast<int>(wait.count()) + 1 : 0;
 }
 
 }  // namespace
@@ -167,7 +196,7 @@ int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out)
     other_sessions(m, s, out);
     ImGui::EndChild();
 
-    stop_footer(m, s, place, out);
+    if (const int settle_ms = stop_footer(m, s, place, now, out)) redraw_ms = std::min(redraw_ms, settle_ms);
     return redraw_ms;
 }
 
