@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/deploy/deploy.hpp"
 #include "core/text/text.hpp"
 #include "core/map/map.hpp"
 #include "imgui.h"
@@ -66,11 +67,9 @@ const std::vector<core::cluster::Cluster>& clusters_for(const core::MapState& ma
 }
 
 ImU32 parse_hex(const std::string& hex, ImU32 fallback) {
-    unsigned r = 0, g = 0, b = 0;
-    const char* s = hex.c_str();
-    if (*s == '#') ++s;
-    if (std::strlen(s) != 6 || std::sscanf(s, "%2x%2x%2x", &r, &g, &b) != 3) return fallback;
-    return IM_COL32(r, g, b, 0xFF);
+    const auto rgb = core::parse_hex_colour(hex);
+    if (!rgb) return fallback;
+    return IM_COL32((*rgb >> 16) & 0xFF, (*rgb >> 8) & 0xFF, *rgb & 0xFF, 0xFF);
 }
 
 // The map's world origin and scale for this frame.

@@ -4,6 +4,9 @@
 #include "controls.hpp"
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -234,17 +237,29 @@ void end_body() {
     }
 }
 
-bool begin_amounts(const char* id) {
-    ImGui::PushStyleColor(ImGuiCol_TableBorderLight, theme::colour(Role::Divider));
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(theme::space(theme::Space::XS), theme::space(theme::Space::S)));
-    const bool open = ImGui::BeginTable(id, 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp);
-    if (!open) {
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        return false;
-    }
-    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("##amount", ImGuiTableColumnFlags_WidthFixed);
+// Amounts and facts are laid out by hand rather than with ImGui's tables: two columns need little,
+// and the tables' code would be a tenth of the app's first-load bytes.
+namespace {
+struct Rows {
+    float left = 0;   // screen x of the rows' left edge
+    float width = 0;  // their width
+    bool first = true;
+    std::vector<std::pair<std::string, std::string>> facts;  // held until end_facts knows the widest label
+};
+Rows g_rows;
+
+float cell_pad() { return theme::space(theme::Space::S); }
+
+void start_rows() {
+    g_rows.left = ImGui::GetCursorScreenPos().x;
+    g_rows.width = ImGui::GetContentRegionAvail().x;
+    g_rows.first = true;
+    g_rows.facts.clear();
+}
+}  // namespace
+
+bool begin_amounts(const char*) {
+    start_rows();
     return true;
 }
 
@@ -252,69 +267,76 @@ void amount_row(std::string_view label, std::string_view value, std::string_view
     std::string name(label);
     name.append(": ").append(value);
     const int index = a11y::add(strong ? a11y::Role::Heading : a11y::Role::Text, name);
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
+    const float pad = cell_pad(), gap = theme::space(theme::Space::M);
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    if (!g_rows.first)  // a divider between rows, not above the first
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(g_rows.left, top.y), ImVec2(g_rows.left + g_rows.width, top.y),
+                                            theme::colour(Role::Divider), theme::px(1));
+    g_rows.first = false;
+    theme::WithFont font(strong ? Type::Title : Type::Body);
+    const float w = ImGui::CalcTextSize(value.data(), value.data() + value.size()).x;
+    const float right = g_rows.left + g_rows.width;
+    const float label_right = std::max(g_rows.left + g_rows.width * 0.4f, right - w - gap);
+    ImGui::SetCursorScreenPos(ImVec2(g_rows.left, top.y + pad));
     ImGui::BeginGroup();
-    {
-        theme::WithFont font(strong ? Type::Title : Type::Body);
-        wrapped(label);
-    }
+    ImGui::PushTextWrapPos(label_right - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+    ImGui::TextUnformatted(label.data(), label.data() + label.size());
     if (!note.empty()) {
         theme::WithText colour(Role::OnSurfaceMuted);
         theme::WithFont small(Type::Caption);
-        wrapped(note);
+        ImGui::TextUnformatted(note.data(), note.data() + note.size());
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-    ImRect row = last_item();
-    ImGui::TableSetColumnIndex(1);
-    {
-        theme::WithFont font(strong ? Type::Title : Type::Body);
-        const float w = ImGui::CalcTextSize(value.data(), value.data() + value.size()).x;
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
-        ImGui::TextUnformatted(value.data(), value.data() + value.size());
-    }
-    row.Add(last_item());
-    a11y::place(index, row.Min.x, row.Min.y, row.Max.x, row.Max.y);
+    const float bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorScreenPos(ImVec2(std::max(label_right + gap, right - w), top.y + pad));
+    ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    ImGui::PopTextWrapPos();
+    const float end = std::max(bottom, ImGui::GetItemRectMax().y) + pad;
+    a11y::place(index, g_rows.left, top.y, right, end);
+    ImGui::SetCursorScreenPos(ImVec2(g_rows.left, end));
+    ImGui::Dummy(ImVec2(0, 0));
 }
 
-void end_amounts() {
-    ImGui::EndTable();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
-}
+void end_amounts() {}
 
-bool begin_facts(const char* id) {
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(theme::space(theme::Space::XS), theme::space(theme::Space::XS)));
-    const bool open = ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp);
-    if (!open) {
-        ImGui::PopStyleVar();
-        return false;
-    }
-    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
+bool begin_facts(const char*) {
+    start_rows();
     return true;
 }
 
-void fact_row(std::string_view label, std::string_view value) {
-    std::string name(label);
-    name.append(": ").append(value);
-    const int index = a11y::add(a11y::Role::Text, name);
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    {
-        theme::WithText colour(Role::OnSurfaceMuted);
-        ImGui::TextUnformatted(label.data(), label.data() + label.size());
-    }
-    ImRect row = last_item();
-    ImGui::TableSetColumnIndex(1);
-    wrapped(value);
-    row.Add(last_item());
-    a11y::place(index, row.Min.x, row.Min.y, row.Max.x, row.Max.y);
-}
+void fact_row(std::string_view label, std::string_view value) { g_rows.facts.emplace_back(label, value); }
 
 void end_facts() {
-    ImGui::EndTable();
-    ImGui::PopStyleVar();
+    // The label column is as wide as its widest label, at most 45 % of the width; values wrap.
+    const float gap = theme::space(theme::Space::M), pad = theme::space(theme::Space::XS);
+    float label_w = 0;
+    for (const auto& [label, value] : g_rows.facts) label_w = std::max(label_w, ImGui::CalcTextSize(label.c_str()).x);
+    label_w = std::min(label_w, g_rows.width * 0.45f);
+    const float value_x = g_rows.left + label_w + gap, right = g_rows.left + g_rows.width;
+    const float to_local = -ImGui::GetWindowPos().x + ImGui::GetScrollX();
+    for (const auto& [label, value] : g_rows.facts) {
+        const int index = a11y::add(a11y::Role::Text, label + ": " + value);
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(g_rows.left, top.y + pad));
+        ImGui::PushTextWrapPos(g_rows.left + label_w + to_local);
+        {
+            theme::WithText colour(Role::OnSurfaceMuted);
+            ImGui::TextUnformatted(label.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        const float label_bottom = ImGui::GetItemRectMax().y;
+        ImGui::SetCursorScreenPos(ImVec2(value_x, top.y + pad));
+        ImGui::PushTextWrapPos(right + to_local);
+        ImGui::TextUnformatted(value.c_str());
+        ImGui::PopTextWrapPos();
+        const float end = std::max(label_bottom, ImGui::GetItemRectMax().y) + pad;
+        a11y::place(index, g_rows.left, top.y, right, end);
+        ImGui::SetCursorScreenPos(ImVec2(g_rows.left, end));
+    }
+    ImGui::Dummy(ImVec2(0, 0));
+    g_rows.facts.clear();
 }
 
 void begin_card(const char* id, bool highlighted) {
