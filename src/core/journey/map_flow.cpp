@@ -118,6 +118,7 @@ void on_intent(Model& m, const MapIntent& intent, TimePoint now, planner::Out ou
         c.centre = {i->lat, i->lng};
         c.zoom = std::max(c.zoom, kLocateZoom);
         planner::moved(map, c, true, now, out);
+        out.effects.emplace_back(Persist{kKeyMapCamera, encode_camera(map.camera)});
         on_intent(m, intent::SelectLocation{i->location_id}, now, out);
     } else if (const auto* i = std::get_if<intent::LocateFailed>(&intent)) {
         map.locate = i->denied ? LocateState::Denied : LocateState::Unavailable;

@@ -453,6 +453,11 @@ TEST_CASE("search by text asks the service near the driver, with the filters; a 
     effects = t.send(UserIntent{MapIntent{intent::ShowLocation{"m2", 52.1, 5.2}}});
     CHECK(t.m.map.selected_id == "m2");
     CHECK(t.m.map.camera.centre.lat == Approx(52.1));
+    // ... and a reload comes back to it: the moved camera is stored, as any settled move is.
+    std::string stored_camera;
+    for (const auto& e : effects)
+        if (const auto* p = std::get_if<Persist>(&e); p && p->key == kKeyMapCamera) stored_camera = p->value.value_or("");
+    CHECK(stored_camera.find("52.1") != std::string::npos);
 
     // A failed search says so; clearing forgets the results.
     effects = t.send(UserIntent{MapIntent{intent::SearchLocations{"x"}}});
