@@ -107,6 +107,9 @@ namespace core {
     X(UnknownValue, "Unknown (%s)")                                                               \
     X(SearchChargers, "Search chargers")                                                          \
     X(SearchHint, "Name, street or town")                                                         \
+    X(ClearSearch, "Clear search")                                                                \
+    X(SheetMore, "Show more of the list")                                                         \
+    X(SheetLess, "Show less of the list")                                                         \
     X(NoMatch, "No charger here matches your search")                                             \
     X(Dismiss, "OK")                                                                              \
     /* session, wallet, history */                                                                \

@@ -104,15 +104,32 @@ bool top_bar_with_scan(const char* title, bool with_back, Intents& out) {
     return back;
 }
 
+namespace {
+struct Link {
+    const char* icon;
+    Str label;
+};
+constexpr Link kLinks[] = {{kIconAccountBalanceWallet, Str::WalletTitle}, {kIconHistory, Str::HistoryTitle},
+                           {kIconSettings, Str::OpenSettings}};
+
+float third_of(float width) { return std::floor((width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3); }
+}  // namespace
+
+float account_links_height(float width) {
+    float h = 0;
+    for (const Link& l : kLinks) h = std::max(h, tile_height(l.icon, tr(l.label), third_of(width)));
+    return h;
+}
+
 void account_links(Intents& out) {
-    // Three equal tiles in a row: the wallet, the history, the display settings.
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float third = std::floor((ImGui::GetContentRegionAvail().x - 2 * gap) / 3);
-    if (tile_button(kIconAccountBalanceWallet, tr(Str::WalletTitle), third)) out.push_back(core::intent::OpenWallet{});
+    // Three equal tiles in a row, as tall as the tallest: the wallet, the history, the display settings.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float third = third_of(width), height = account_links_height(width);
+    if (tile_button(kLinks[0].icon, tr(kLinks[0].label), third, height)) out.push_back(core::intent::OpenWallet{});
     ImGui::SameLine();
-    if (tile_button(kIconHistory, tr(Str::HistoryTitle), third)) out.push_back(core::intent::OpenHistory{});
+    if (tile_button(kLinks[1].icon, tr(kLinks[1].label), third, height)) out.push_back(core::intent::OpenHistory{});
     ImGui::SameLine();
-    if (tile_button(kIconSettings, tr(Str::OpenSettings), third)) out.push_back(core::intent::OpenSettings{});
+    if (tile_button(kLinks[2].icon, tr(kLinks[2].label), third, height)) out.push_back(core::intent::OpenSettings{});
 }
 
 }  // namespace ui

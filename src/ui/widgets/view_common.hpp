@@ -15,6 +15,7 @@ struct ViewBox { float x = 0, y = 0, w = 0, h = 0; };  // device px
 bool top_bar_with_scan(const char* title, bool with_back, Intents& out);
 // The way from the map to the wallet and the history.
 void account_links(Intents& out);
+float account_links_height(float width);  // device px, for a row `width` wide
 
 // The bar at the top of a screen. Returns true when Back was tapped.
 bool top_bar(const char* title, bool with_back);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/text/text.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "a11y_mirror.hpp"
@@ -98,7 +99,17 @@ bool button_with_icon(const char* icon, std::string_view label, float width, boo
     return clicked || activated;
 }
 
-bool tile_button(const char* icon, std::string_view label, float width) {
+float tile_height(const char* icon, std::string_view label, float width) {
+    ImFont* caption = theme::font(theme::Type::Caption);
+    ImFont* icon_font = theme::font(theme::Type::Title);
+    const float pad = theme::space(theme::Space::S);
+    const float wrap = std::max(1.0f, width - 2 * pad);
+    const ImVec2 label_size = caption->CalcTextSizeA(caption->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
+    const ImVec2 icon_size = icon_font->CalcTextSizeA(icon_font->FontSize, FLT_MAX, 0, icon);
+    return std::max(min_touch(), icon_size.y + label_size.y + pad * 2.5f);
+}
+
+bool tile_button(const char* icon, std::string_view label, float width, float height) {
     const int index = a11y::add(a11y::Role::Button, label);
     const bool activated = a11y::take_activation(index);
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -108,7 +119,7 @@ bool tile_button(const char* icon, std::string_view label, float width) {
     const float wrap = std::max(1.0f, width - 2 * pad);
     const ImVec2 label_size = caption->CalcTextSizeA(caption->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
     const ImVec2 icon_size = icon_font->CalcTextSizeA(icon_font->FontSize, FLT_MAX, 0, icon);
-    const ImVec2 size(width, std::max(min_touch(), icon_size.y + label_size.y + pad * 2.5f));
+    const ImVec2 size(width, std::max(height, tile_height(icon, label, width)));
 
     a11y::push_key_id(index);
     const bool clicked = ImGui::InvisibleButton("##tile", size);
@@ -145,16 +156,17 @@ void text(std::string_view text) { readable(a11y::Role::Text, text, nullptr); }
 
 void status_line(std::string_view text) { readable(a11y::Role::Status, text, nullptr); }
 
-bool text_field(std::string_view label, std::string& buffer, std::string_view hint, bool digits_only) {
-    if (!label.empty()) wrapped_text(label);  // the visible label; the mirror names the field with it
-    const int index = a11y::add(a11y::Role::Textbox, label);
-    if (a11y::take_activation(index)) ImGui::SetKeyboardFocusHere(0);
+namespace {
 
+// The input box of a text field: at least a touch target tall, `width` px wide, its text
+// starting `lead` px in (room for an icon); mirrored at `index`. Returns true on Enter.
+bool input_box(int index, std::string& buffer, std::string_view hint, bool digits_only, float width, float lead) {
+    if (a11y::take_activation(index)) ImGui::SetKeyboardFocusHere(0);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float pad_y = std::max(style.FramePadding.y, (min_touch() - ImGui::GetFontSize()) * 0.5f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, pad_y));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x + lead, pad_y));
     a11y::push_key_id(index);
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SetNextItemWidth(width);
     const std::string hint_z(hint);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize;
     if (digits_only) flags |= ImGuiInputTextFlags_CallbackCharFilter;
@@ -175,6 +187,32 @@ bool text_field(std::string_view label, std::string& buffer, std::string_view hi
     n.focused = active;
     n.numeric = digits_only;
     a11y::place(index);
+    return entered;
+}
+
+}  // namespace
+
+bool text_field(std::string_view label, std::string& buffer, std::string_view hint, bool digits_only) {
+    if (!label.empty()) wrapped_text(label);  // the visible label; the mirror names the field with it
+    const int index = a11y::add(a11y::Role::Textbox, label);
+    return input_box(index, buffer, hint, digits_only, -FLT_MIN, 0);
+}
+
+bool search_field(std::string_view label, std::string& buffer, std::string_view hint) {
+    const int index = a11y::add(a11y::Role::Textbox, label);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float clear = buffer.empty() ? 0 : theme::touch() + style.ItemSpacing.x;
+    const float icon_w = ImGui::CalcTextSize(kIconSearch).x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool entered = input_box(index, buffer, hint, false, ImGui::GetContentRegionAvail().x - clear,
+                                   icon_w + style.ItemInnerSpacing.x);
+    const float h = ImGui::GetItemRectSize().y;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + style.FramePadding.x, at.y + (h - ImGui::GetFontSize()) * 0.5f),
+                                        theme::colour(theme::Role::OnSurfaceMuted), kIconSearch);
+    if (!buffer.empty()) {
+        ImGui::SameLine();
+        if (icon_button(kIconClose, core::tr(core::Str::ClearSearch), IconButtonStyle::Plain)) buffer.clear();
+    }
     return entered;
 }
 

@@ -25,8 +25,11 @@ namespace ui {
 bool button(std::string_view label, float width = 0, bool enabled = true);
 // The same with an icon (icons.hpp) before the label; the mirror names it by the label alone.
 bool button_with_icon(const char* icon, std::string_view label, float width = 0, bool enabled = true);
-// A square-ish tile: the icon above a short label in the caption type (the map's shortcuts).
-bool tile_button(const char* icon, std::string_view label, float width);
+// A square-ish tile: the icon above a short label in the caption type (the map's shortcuts), at
+// least `height` tall (tiles in a row share the tallest one's height).
+bool tile_button(const char* icon, std::string_view label, float width, float height = 0);
+// The height a tile needs for its icon and its label wrapped to `width`.
+float tile_height(const char* icon, std::string_view label, float width);
 // Text a screen reader should read; role "status" lines also feed the live region when they change.
 void heading(std::string_view text, theme::Type type = theme::Type::Title);
 void text(std::string_view text);
@@ -35,6 +38,9 @@ void status_line(std::string_view text);
 // `buffer` is owned by the caller and edited in place.
 bool text_field(std::string_view label, std::string& buffer, std::string_view hint = {},
                 bool digits_only = false);
+// A search box: a magnifier inside, no visible label (`label` names it in the mirror), and a
+// Clear search button beside it while it holds words. Returns true when Enter was pressed.
+bool search_field(std::string_view label, std::string& buffer, std::string_view hint);
 // With the on-screen keyboard up, scrolls the window so the text field just drawn stays above it.
 void keep_above_keyboard();
 // A selectable row (list item, radio choice). Returns true when tapped.
