@@ -1,5 +1,6 @@
 // Touch on the canvas: one finger is tracked. A tap becomes hover -> press -> release -> no pointer
-// (ImGui 1.86 needs each on its own frame); a drag past a few px becomes a scroll instead of a click.
+// (ImGui 1.86 needs each on its own frame); a drag past a few px becomes a scroll instead of a click,
+// except from the bottom sheet's handle, where it drags the sheet.
 // Touches that start on the map go to the map's gesture recogniser instead (pan, pinch, taps).
 #include <cmath>
 
@@ -21,6 +22,7 @@ constexpr float kScrollSlopCss = 10.0f;  // finger travel before a touch counts 
 bool g_tracking = false;
 bool g_map = false;  // the fingers down belong to a map gesture
 bool g_scrolling = false;
+bool g_dragging = false;  // the finger holds a drag handle: it moves the pointer, it never scrolls
 int g_id = 0;
 float g_start_x = 0, g_start_y = 0, g_last_y = 0;
 
@@ -51,6 +53,7 @@ EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
         const float dpr = display::dpr();
         g_tracking = true;
         g_scrolling = false;
+        g_dragging = map_gestures::on_sheet_handle(t.targetX, t.targetY);
         g_id = t.identifier;
         g_start_x = t.targetX * dpr;
         g_start_y = g_last_y = t.targetY * dpr;
@@ -73,7 +76,9 @@ EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* e, void*) {
     if (!t) return EM_TRUE;
     const float dpr = display::dpr();
     const float x = t->targetX * dpr, y = t->targetY * dpr;
-    if (!g_scrolling && std::hypot(x - g_start_x, y - g_start_y) > kScrollSlopCss * dpr) {
+    if (g_dragging) {
+        pointer_move(x, y);
+    } else if (!g_scrolling && std::hypot(x - g_start_x, y - g_start_y) > kScrollSlopCss * dpr) {
         g_scrolling = true;
         pointer_cancel();
         scroll_by(y - g_start_y);
@@ -102,6 +107,7 @@ void finish(const EmscriptenTouchPoint& t, bool cancelled) {
     pointer_clear();
     g_tracking = false;
     g_scrolling = false;
+    g_dragging = false;
 }
 
 EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* e, void*) {

@@ -157,6 +157,11 @@ bool on_map(float x, float y) {
     return ui::map_surface::current().contains(x * dpr, y * dpr) && !ui::map_surface::on_controls(x * dpr, y * dpr);
 }
 
+bool on_sheet_handle(float x, float y) {
+    const float dpr = display::dpr();
+    return ui::map_surface::on_sheet_handle(x * dpr, y * dpr);
+}
+
 void touch_start(int id, float x, float y, double t) {
     const ui::map_surface::Rect r = rect_css();
     x -= r.x;

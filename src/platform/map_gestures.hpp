@@ -8,6 +8,7 @@
 namespace platform::map_gestures {
 
 bool on_map(float css_x, float css_y);  // inside the map drawn in the last frame
+bool on_sheet_handle(float css_x, float css_y);  // on the handle of the sheet under the map: a drag, not a scroll
 
 void touch_start(int id, float x, float y, double t_ms);
 void touch_move(int id, float x, float y, double t_ms);

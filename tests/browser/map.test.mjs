@@ -14,6 +14,58 @@ const openAt = (cam) => (cam ? openMapAt(server.url + '/', cam, { browser }) : o
 
 const MARGA = { lat: 52.37707, lng: 5.21647 };
 
+// Drags the bottom sheet's handle by a finger: 'peek' all the way down, 'full' all the way up.
+async function sheetTo(page, app, where) {
+  const handle = await app.waitFor('button', /^Show (more|less) of the list$/);
+  const x = handle.x + handle.w / 2, y = handle.y + handle.h / 2;
+  const to = where === 'peek' ? page.viewportSize().height - 10 : 10;
+  const h0 = (await mapView(page)).h;
+  await touchPaths(page, [[x, y, x, to]], { steps: 12, stepMs: 16, holdMs: 120 });
+  await page.waitForFunction(([h, w]) => window.__mapView && (w === 'peek' ? window.__mapView.h > h : window.__mapView.h < h),
+    [h0, where]);
+  await app.waitIdle({ quietMs: 200 });
+}
+
+test('the bottom sheet drags to peek and full and settles there; a tap on its handle opens it a stop', { timeout: 60000 }, async () => {
+  const { page, app, close } = await openAt({ ...MARGA, zoom: 14 });
+  try {
+    await withScreenshotOnFailure(page, 'map-bottom-sheet', async () => {
+      const vh = page.viewportSize().height;
+      await app.waitFor('option', /^Marga · /, { timeout: 15000 });
+      // Half: the map and at least three whole rows of the list under it.
+      const half = await mapView(page);
+      const rows = (await app.nodes()).filter((n) => n.role === 'option' && !n.offscreen && n.y + n.h <= vh);
+      assert.ok(rows.length >= 3, `${rows.length} list rows in view at half`);
+
+      await sheetTo(page, app, 'full');
+      const full = await mapView(page);
+      assert.ok(full.h <= 130, `a strip of map stays above the full sheet (${full.h} px)`);
+      // The map's controls moved into a row along the strip's top, all inside it.
+      const controls = await Promise.all(['Zoom in', 'Zoom out', 'Show my position', 'Map legend'].map((n) => app.find('button', n)));
+      for (const c of controls) {
+        assert.ok(c, 'every map control is still there');
+        assert.ok(c.y >= full.y && c.y + c.h <= full.y + full.h + 1, `${c.name} inside the map strip`);
+      }
+      assert.equal(new Set(controls.map((c) => Math.round(c.y))).size, 1, 'the controls share one row');
+      assert.ok((await app.find('button', 'Show less of the list')), 'the handle says what it does now');
+
+      await sheetTo(page, app, 'peek');
+      const peek = await mapView(page);
+      assert.ok(peek.h > half.h + 100, `peek leaves the map taller (${peek.h} px, half had ${half.h})`);
+      await app.waitFor('textbox', 'Search chargers', { visible: true });
+
+      // A tap on the handle (no drag) opens it one stop: peek → half.
+      await app.tap('button', 'Show more of the list');
+      await page.waitForFunction((h) => Math.abs(window.__mapView.h - h) < 2, half.h);
+      const idle = await app.waitIdle({ quietMs: 300 });
+      await page.waitForTimeout(800);
+      assert.equal(await app.frames(), idle, 'no frames once the sheet rests');
+    });
+  } finally {
+    await close();
+  }
+});
+
 test('one finger pans the map, a flick settles, two fingers pinch-zoom around them', { timeout: 60000 }, async () => {
   const { page, app, close } = await openAt({ lat: 52.37, lng: 5.0, zoom: 12 });
   try {
@@ -188,12 +240,14 @@ test('a marker tapped near the map\'s edge stays in sight when its sheet opens',
     await withScreenshotOnFailure(page, 'map-sheet-keeps-marker', async () => {
       const MARKER = /^Marga, \d of \d free/;
       await app.waitFor('button', MARKER, { timeout: 15000 });
+      await sheetTo(page, app, 'peek');
       // Put Marga 40 px above the bottom edge of the map: the sheet's smaller map would cut it off.
       const view = await mapView(page);
       const size = 256 * 2 ** zoom, m = worldPx(MARGA.lat, MARGA.lng, zoom);
       const y = m.y - (view.h / 2 - 40);
       const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / size))) * 180) / Math.PI;
       await reopenAt(page, app, { lat, lng: MARGA.lng, zoom }, server.url + '/');
+      await sheetTo(page, app, 'peek');  // the sheet down: the map at its tallest
       const marker = await app.waitFor('button', MARKER, { timeout: 15000 });
       const before = await mapView(page);
       assert.ok(marker.y + marker.h / 2 > before.y + before.h - 80, `Marga starts near the bottom (${marker.y} in ${JSON.stringify(before)})`);

@@ -443,28 +443,40 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     else if (core::map_loading(map)) note = tr(Str::MapLoading);
     else if (core::map_truncated(map)) note = tr(Str::MapTruncated);
     const ImVec2 after(v.origin.x, end.y + ImGui::GetStyle().ItemSpacing.y);
+    // The controls run down the right edge when the map is tall enough (clear of the credits),
+    // along its top when the bottom sheet has left only a strip of map.
+    const float bw = theme::touch();
+    const float gap = theme::space(theme::Space::S);
+    constexpr int kControls = 4;
+    const bool in_row = v.origin.y + gap + kControls * (bw + gap) > end.y - theme::px(40);
     if (note != nullptr) {
-        ImGui::SetCursorScreenPos(ImVec2(v.origin.x + theme::px(8), v.origin.y + theme::px(8)));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - theme::px(80));
-        const ImVec2 ts = ImGui::CalcTextSize(note, nullptr, false, width - theme::px(80));
-        dl->AddRectFilled(ImVec2(v.origin.x + theme::px(4), v.origin.y + theme::px(4)),
-                          ImVec2(v.origin.x + theme::px(12) + ts.x, v.origin.y + theme::px(12) + ts.y),
+        // Under the row of controls when the map has the height for it, else beside them.
+        const bool below = in_row && height >= bw + gap * 2 + ImGui::GetTextLineHeight() * 2 + theme::px(56);
+        const float note_y = below ? v.origin.y + bw + gap * 2 : v.origin.y;
+        const float note_w = in_row && !below
+                                 ? std::max(theme::px(80), end.x - kControls * (bw + gap) - v.origin.x - theme::px(16))
+                                 : width - (in_row ? theme::px(24) : theme::px(80));
+        ImGui::SetCursorScreenPos(ImVec2(v.origin.x + theme::px(8), note_y + theme::px(8)));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + note_w);
+        const ImVec2 ts = ImGui::CalcTextSize(note, nullptr, false, note_w);
+        dl->AddRectFilled(ImVec2(v.origin.x + theme::px(4), note_y + theme::px(4)),
+                          ImVec2(v.origin.x + theme::px(12) + ts.x, note_y + theme::px(12) + ts.y),
                           theme::colour(theme::Role::SurfaceRaised, 0.92f), theme::px(6));
         status_line(note);
         ImGui::PopTextWrapPos();
     }
 
     // Zoom and locate buttons, right edge: floating icon buttons named in words for the mirror.
-    const float bw = theme::touch();
-    const float gap = theme::space(theme::Space::S);
-    const float bx = end.x - bw - gap;
+    float bx = in_row ? end.x - kControls * (bw + gap) : end.x - bw - gap;
     float by = v.origin.y + gap;
     auto control = [&](const char* label, const char* icon) {
         ImGui::SetCursorScreenPos(ImVec2(bx, by));
         const bool pressed = icon_button(icon, label, IconButtonStyle::Floating);
-        by = ImGui::GetItemRectMax().y + gap;
+        if (in_row) bx = ImGui::GetItemRectMax().x + gap;
+        else by = ImGui::GetItemRectMax().y + gap;
         return pressed;
     };
+    const float controls_x = bx;
     const geo::ScreenPoint centre{v.camera.width / 2, v.camera.height / 2};
     if (control(tr(Str::ZoomIn), kIconAdd))
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom + 1, centre), true}});
@@ -472,7 +484,8 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom - 1, centre), true}});
     if (control(tr(Str::LocateMe), kIconMyLocation)) out.push_back(core::MapIntent{core::intent::LocateMe{}});
     if (control(tr(Str::MapLegend), kIconInfo)) g_legend = !g_legend;
-    map_surface::publish_controls({bx, v.origin.y + gap, bw, by - gap - (v.origin.y + gap)});
+    if (in_row) map_surface::publish_controls({controls_x, v.origin.y + gap, bx - gap - controls_x, bw});
+    else map_surface::publish_controls({bx, v.origin.y + gap, bw, by - gap - (v.origin.y + gap)});
 
     ImGui::SetCursorScreenPos(after);
     ImGui::Dummy(ImVec2(width, 0));

@@ -1,8 +1,11 @@
-// The map screen: the map on top; below it either the bottom sheet of the tapped charger or the
-// filters and favourites, a search field and the list of every charger in view, nearest first
-// (the screen-reader way through the map), drawn row by row only where the list is on screen;
-// all of it below the map scrolls as one.
+// The map screen. Below (phone upright) or beside (wider screens) the map: either the sheet of the
+// tapped charger or the filters and favourites, a search field and the list of every charger in
+// view, nearest first (the screen-reader way through the map), drawn row by row only where the
+// list is on screen. Upright, that sits in a bottom sheet the driver drags between three stops,
+// with the wallet, history and display shortcuts in a bar under it.
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -12,6 +15,8 @@
 #include "canvas.hpp"
 #include "map_parts.hpp"
 #include "map.hpp"
+#include "sheet_snap.hpp"
+#include "surface.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace ui {
@@ -51,22 +56,52 @@ void draw_search(const core::Model& m, const std::string& query, bool submitted,
     }
 }
 
-void draw_list(const core::Model& m, Intents& out) {
-    static std::string query;           // the driver's search words; only the view needs them
-    static core::MapListCache cache;    // rebuilt per change of data, view or words; sorted as far as shown
-    const bool submitted = text_field(tr(Str::SearchChargers), query, tr(Str::SearchHint));
-    if (query.empty() && !m.map.search_query.empty()) out.push_back(core::MapIntent{core::intent::SearchLocations{""}});
-    const core::MapState& map = m.map;
-    const std::string q = core::lower_ascii(query);
+std::string g_query;            // the driver's search words; only the view needs them
+core::MapListCache g_cache;     // rebuilt per change of data, view or words; sorted as far as shown
+
+size_t update_list(const core::MapState& map) {
     // Nearest to the driver when located, else to the middle of the map.
     const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
-    const size_t count = cache.update(map, core::geo::visible_box(map.camera), from, q);
+    return g_cache.update(map, core::geo::visible_box(map.camera), from, core::lower_ascii(g_query));
+}
 
-    if (map.locations.empty() && core::map_loading(map)) status_line(tr(Str::LoadingLocations));
-    else if (count == 0 && q.empty() && !core::map_loading(map)) status_line(tr(Str::NoLocations));
-    else if (count == 0 && !q.empty()) text(tr(Str::NoMatch));
-    else if (count == 1) text(tr(Str::ListCountOne));
-    else if (count > 1) text(core::tr_format(Str::ListCount, {core::format_number(static_cast<double>(count), 0)}));
+// What the list holds, in a line ("216 chargers in view, nearest first"); a status when it says
+// the list is loading or empty.
+struct Summary {
+    std::string text;
+    bool status = false;
+};
+
+Summary list_summary(const core::MapState& map, size_t count) {
+    if (map.locations.empty() && core::map_loading(map)) return {tr(Str::LoadingLocations), true};
+    if (count == 0 && g_query.empty() && !core::map_loading(map)) return {tr(Str::NoLocations), true};
+    if (count == 0 && !g_query.empty()) return {tr(Str::NoMatch)};
+    if (count == 1) return {tr(Str::ListCountOne)};
+    if (count > 1) return {core::tr_format(Str::ListCount, {core::format_number(static_cast<double>(count), 0)})};
+    return {};
+}
+
+void say(const Summary& s) {
+    if (s.text.empty()) return;
+    if (s.status) status_line(s.text);
+    else text(s.text);
+}
+
+// `with_summary`: the count line above the rows (the phone's sheet has it in its handle instead).
+// The search words, above everything else under the map (the sheet's peek shows them). Returns
+// true when Enter was pressed.
+bool draw_search_field(const core::Model& m, Intents& out) {
+    const bool submitted = search_field(tr(Str::SearchChargers), g_query, tr(Str::SearchHint));
+    if (g_query.empty() && !m.map.search_query.empty()) out.push_back(core::MapIntent{core::intent::SearchLocations{""}});
+    return submitted;
+}
+
+void draw_list(const core::Model& m, bool with_summary, bool submitted, Intents& out) {
+    const std::string& query = g_query;
+    core::MapListCache& cache = g_cache;
+    const core::MapState& map = m.map;
+    const size_t count = update_list(map);
+    if (with_summary) say(list_summary(map, count));
 
     // Rows share one height (the clipper needs it): two lines, three when the nearest rows need
     // them at this width, so no row's availability is cut off.
@@ -109,22 +144,146 @@ std::string map_row_label(const core::LocationSummary& l, double distance_m) {
 
 namespace {
 
-// Below (or beside) the map: filters and favourites, the wallet and history, the search and list.
-void draw_below_map(const core::Model& m, Panel& panel, Intents& out) {
+// Below (or beside) the map: the search field, filters and favourites, the wallet and history,
+// and the list.
+void draw_below_map(const core::Model& m, Panel& panel, bool with_links, Intents& out) {
     // Everything below the map scrolls as one, so the list can use the whole height under the
     // map once the driver scrolls past the buttons and the search field.
     ImGui::BeginChild("##below", ImVec2(0, 0), false);
+    const bool submitted = draw_search_field(m, out);
     // Filters and favourites side by side: two taps away from anything, little height taken.
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (button(map_filters_label(m.map.filters), half)) panel = panel == Panel::Filters ? Panel::None : Panel::Filters;
-    ImGui::SameLine();
+    // (one above the other when large text would not fit them beside each other).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f;
+    const std::string filters = map_filters_label(m.map.filters);
     const std::string favourites = core::tr_format(Str::Favourites, {std::to_string(m.map.favourites.size())});
-    if (button(favourites, half)) panel = panel == Panel::Favourites ? Panel::None : Panel::Favourites;
+    const bool beside = std::max(ImGui::CalcTextSize(filters.c_str()).x, ImGui::CalcTextSize(favourites.c_str()).x) +
+                            style.FramePadding.x * 2 <= half;
+    if (button(filters, beside ? half : 0)) panel = panel == Panel::Filters ? Panel::None : Panel::Filters;
+    if (beside) ImGui::SameLine();
+    if (button(favourites, beside ? half : 0)) panel = panel == Panel::Favourites ? Panel::None : Panel::Favourites;
     if (panel == Panel::Filters) draw_map_filters(m, out);
     if (panel == Panel::Favourites) draw_map_favourites(m, out);
-    account_links(out);  // wallet and history, above the list: never lost under thousands of rows
-    draw_list(m, out);
+    if (with_links) account_links(out);  // wallet and history, above the list: never lost under thousands of rows
+    draw_list(m, with_links, submitted, out);
     ImGui::EndChild();
+}
+
+// --- the phone's bottom sheet -------------------------------------------------------------------
+// Held upright, the phone shows the map above a sheet the driver drags between peek, half and
+// full (sheet_snap.hpp says where it settles); the wallet, history and display shortcuts stay
+// in a bar under it. The sheet holds the list, or the tapped charger.
+constexpr float kFlingCssPerSecond = 700;
+constexpr float kTapSlopCss = 8;
+
+struct SheetDrag {
+    sheet::Stop stop = sheet::Stop::Half;
+    bool dragging = false;
+    float start_h = 0, h = 0;
+    double pressed_at = 0;
+    std::string selected;  // the charger shown last frame: a new one sets the sheet at half
+};
+
+// The handle across the top of the sheet: a pill in a touch-target-high strip that drags the sheet
+// and, tapped (or activated from the mirror), opens it a stop further.
+// The handle strip's height: a touch target, or more when the count under the pill wraps.
+float handle_height(float width, const Summary& summary) {
+    ImFont* caption = theme::font(theme::Type::Caption);
+    const float gap = theme::space(theme::Space::XS);
+    const float text_h = summary.text.empty() ? 0
+                         : caption->CalcTextSizeA(caption->FontSize, FLT_MAX, width, summary.text.c_str()).y + gap;
+    return std::max(theme::touch(), theme::space(theme::Space::S) + theme::px(4) + gap + text_h);
+}
+
+void sheet_handle(SheetDrag& d, const sheet::Heights& hs, float width, const Summary& summary) {
+    const float pill_w = theme::px(36), pill_h = theme::px(4);
+    const float top_pad = theme::space(theme::Space::S), gap = theme::space(theme::Space::XS);
+    const float height = handle_height(width, summary);
+
+    const int index = a11y::add(a11y::Role::Button, tr(d.stop == sheet::Stop::Full ? Str::SheetLess : Str::SheetMore));
+    const bool activated = a11y::take_activation(index);
+    a11y::push_key_id(index);
+    ImGui::InvisibleButton("##handle", ImVec2(width, height));
+    ImGui::PopID();
+    const bool held = ImGui::IsItemActive(), pressed = ImGui::IsItemActivated(), released = ImGui::IsItemDeactivated();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    map_surface::publish_sheet_handle({min.x, min.y, max.x - min.x, max.y - min.y});
+    const float mid = (min.x + max.x) * 0.5f, top = min.y + top_pad;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(mid - pill_w / 2, top), ImVec2(mid + pill_w / 2, top + pill_h),
+                                              theme::colour(held ? theme::Role::OnSurface : theme::Role::OnSurfaceMuted),
+                                              pill_h / 2);
+    a11y::place(index);
+    if (!summary.text.empty()) {
+        // The list's count under the pill, inside the strip: read, not tapped.
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(min.x, top + pill_h + gap));
+        theme::WithFont small(theme::Type::Caption);
+        theme::WithText muted(theme::Role::OnSurfaceMuted);
+        ImGui::PushTextWrapPos(0);
+        say(summary);
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorScreenPos(after);
+    }
+
+    const float drag_up = -ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).y;
+    if (pressed) {
+        d.dragging = true;
+        d.start_h = d.h = hs.of(d.stop);
+        d.pressed_at = ImGui::GetTime();
+    }
+    if (d.dragging && held) d.h = sheet::dragged(hs, d.start_h, drag_up);
+    if (d.dragging && released) {
+        d.dragging = false;
+        const float moved = d.h - d.start_h;
+        if (std::abs(moved) < theme::px(kTapSlopCss)) {
+            d.stop = sheet::after_tap(d.stop);
+        } else {
+            const double secs = std::max(0.016, ImGui::GetTime() - d.pressed_at);
+            const float velocity = static_cast<float>(moved / secs);
+            d.stop = sheet::settle(hs, d.stop, d.h, velocity, theme::px(kFlingCssPerSecond));
+        }
+    }
+    if (activated) d.stop = sheet::after_tap(d.stop);
+}
+
+void draw_portrait(const core::Model& m, Panel& panel, Intents& out) {
+    static SheetDrag drag;
+    const bool charger = !m.map.selected_id.empty();
+    // A charger just chosen (on the map or from the list) opens at half: its sheet, and the map
+    // around it, both in view.
+    if (charger && m.map.selected_id != drag.selected) drag.stop = sheet::Stop::Half;
+    drag.selected = m.map.selected_id;
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float gap = style.ItemSpacing.y;
+    const float bar_h = account_links_height(ImGui::GetContentRegionAvail().x);  // the shortcuts under the sheet
+    const float body = ImGui::GetContentRegionAvail().y - bar_h - gap;
+    // Peek: the handle and the search field (or the charger's name); full: a strip of map stays.
+    const float inner_w = ImGui::GetContentRegionAvail().x - 2 * theme::space(theme::Space::M);
+    const Summary summary = charger ? Summary{} : list_summary(m.map, update_list(m.map));
+    const float peek = handle_height(inner_w, summary) + theme::touch() + gap * 3;
+    const sheet::Heights hs = sheet::heights_for(body - gap, peek, theme::px(120));
+    const float sheet_h = drag.dragging ? drag.h : hs.of(drag.stop);
+
+    draw_map_canvas(m, std::max(theme::px(48), body - gap - sheet_h), out);
+
+    // The sheet: raised, its top corners rounded, a shadow cast up onto the map.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float r = theme::radius(theme::Radius::L);
+    theme::shadow(draw, at, ImVec2(at.x + width, at.y + sheet_h), theme::Elevation::Overlay, r);
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + sheet_h), theme::colour(theme::Role::SurfaceRaised), r,
+                        ImDrawFlags_RoundCornersTop);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme::space(theme::Space::M), 0));
+    ImGui::BeginChild("##bottom_sheet", ImVec2(width, sheet_h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    sheet_handle(drag, hs, ImGui::GetContentRegionAvail().x, summary);
+    if (charger) draw_map_sheet(m, out);
+    else draw_below_map(m, panel, false, out);
+    ImGui::EndChild();
+    account_links(out);
 }
 
 }  // namespace
@@ -141,7 +300,7 @@ void draw_map_screen(const core::Model& m, Intents& out) {
         top_bar_with_scan(tr(Str::MapTitle), false, out);
         message_banner(m, out);
         if (sheet) draw_map_sheet(m, out);
-        else draw_below_map(m, panel, out);
+        else draw_below_map(m, panel, true, out);
         ImGui::EndChild();
         ImGui::SameLine(0, gap);
         ImGui::BeginChild("##map_area", ImVec2(0, avail.y), false, ImGuiWindowFlags_NoScrollbar);
@@ -151,15 +310,7 @@ void draw_map_screen(const core::Model& m, Intents& out) {
     }
     top_bar_with_scan(tr(Str::MapTitle), false, out);
     message_banner(m, out);
-    const float avail = ImGui::GetContentRegionAvail().y;
-    // The sheet takes more of the screen than the list: the driver came for that charger.
-    const float map_height = std::max(theme::px(200), avail * (sheet ? 0.42f : 0.55f));
-    draw_map_canvas(m, map_height, out);
-    if (sheet) {
-        draw_map_sheet(m, out);
-        return;
-    }
-    draw_below_map(m, panel, out);
+    draw_portrait(m, panel, out);
 }
 
 }  // namespace ui

@@ -17,6 +17,9 @@ void publish(const Rect& r);  // the map view, while drawing
 Rect current();               // the last finished frame's map (w == 0: none)
 void publish_controls(const Rect& r);  // the map's buttons, drawn over it: touches there are not the map's
 bool on_controls(float x, float y);    // in the last finished frame
+// The bottom sheet's handle: a finger that starts there drags the sheet, it does not scroll.
+void publish_sheet_handle(const Rect& r);
+bool on_sheet_handle(float x, float y);  // in the last finished frame
 
 }  // namespace ui::map_surface
 

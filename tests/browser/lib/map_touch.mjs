@@ -47,14 +47,10 @@ export async function taps(page, points, { pressMs = 40, gapMs = 120 } = {}) {
 }
 
 // The map's box (CSS px): between the title bar and the Filters button, full width.
+// The map's box (CSS px) once the map screen is up: the box the app last drew it in.
 export async function mapBox(app) {
-  const title = await app.waitFor('heading', 'Chargers nearby');
-  const scan = await app.find('button', 'Scan QR code');  // shares the title bar, and is taller than the title
-  const filters = await app.waitFor('button', /^Filters/);
-  const width = app.page.viewportSize().width;
-  const barBottom = Math.max(title.y + title.h, scan ? scan.y + scan.h : 0);
-  const top = barBottom + 12, bottom = filters.y - 12;
-  return { x: 0, y: top, w: width, h: bottom - top, cx: width / 2, cy: (top + bottom) / 2 };
+  await app.waitFor('heading', 'Chargers nearby');
+  return mapView(app.page);
 }
 
 // The map's exact box (CSS px) as the app last drew it (window.__mapView), with its centre.
