@@ -112,10 +112,11 @@ test('a double tap on a marker opens its sheet once and zooms in around the mark
       const c1 = await waitCamera(page, (c) => c.zoom > c0.zoom + 0.5);
       assert.ok(Math.abs(c1.zoom - (c0.zoom + 1)) < 1e-9, `zoom ${c0.zoom} → ${c1.zoom}`);
       await app.waitIdle({ quietMs: 400 });
-      // The sheet made the map shorter about its middle; the marker keeps its place relative to
-      // that middle, as after a single tap, one level closer (whichever came first).
+      // Where the sheet makes the map shorter (it may already stand at that height, upright), it
+      // does so about the map's middle; the marker keeps its place relative to that middle, as
+      // after a single tap, one level closer (whichever came first).
       const view1 = await mapView(page);
-      assert.ok(view1.h < view0.h, 'the sheet takes room from the map');
+      assert.ok(view1.h <= view0.h, `the sheet never makes the map taller (${view0.h} → ${view1.h})`);
       const at = screenOf(c1, view1, ground);
       near({ x: at.x - view1.cx, y: at.y - view1.cy }, { x: marker.x - view0.cx, y: marker.y - view0.cy }, 1.5,
         'the marker, from the middle of the map');

@@ -153,7 +153,8 @@ int kiosk_step(const AppModel& m) {
         case Screen::Wallet:  // not steps of the demo's journey
         case Screen::History:
         case Screen::Scan:
-        case Screen::ScanResult: return 0;
+        case Screen::ScanResult:
+        case Screen::Settings: return 0;
     }
     return 0;
 }
