@@ -249,6 +249,10 @@ namespace core {
     X(FilterMinKw, "At least %s")                                                                 \
     X(FilterDirectPay, "Pay by card at the charger")                                              \
     X(FilterClear, "Clear filters")                                                               \
+    X(FilterGroupWhen, "Availability")                                                            \
+    X(FilterGroupPower, "Power")                                                                  \
+    X(FilterGroupConnector, "Connector")                                                          \
+    X(FilterGroupPayment, "Payment")                                                              \
     X(ChargeHere, "Charge here")                                                                  \
     X(CloseSheet, "Close")                                                                        \
     X(DistanceAway, "%s away")                                                                    \
@@ -315,6 +319,7 @@ namespace core {
     X(WeekdaySat, "Sat")                                                                          \
     X(WeekdaySun, "Sun")                                                                          \
     X(Favourites, "Favourites (%s)")                                                              \
+    X(FavouritesHeading, "Your favourites, nearest first")                                        \
     X(FilterFavourites, "Favourites only")                                                        \
     X(FavouritesNone, "No favourites yet: open a charger and tap Add to favourites.")             \
     X(FavouritesLoading, "Loading your favourites…")                                              \

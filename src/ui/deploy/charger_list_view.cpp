@@ -30,7 +30,12 @@ void draw_charger_list_screen(const core::AppModel& app, Intents& out) {
         const std::string label = l.name + " · " + l.address + ", " + l.city + " · " +
                                   core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
                                                                         std::to_string(l.connectors_total)});
-        if (list_row(label)) out.push_back(core::intent::OpenLocation{l.id});
+        const bool free = l.connectors_available > 0;
+        if (place_row(label, l.name, l.address + ", " + l.city,
+                      core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
+                                                            std::to_string(l.connectors_total)}),
+                      free ? ChipTone::Good : ChipTone::Caution))
+            out.push_back(core::intent::OpenLocation{l.id});
     }
     if (!app.config.branding.support_phone.empty()) {
         ImGui::Spacing();

@@ -23,13 +23,13 @@ void draw_map_favourites(const core::Model& m, Intents& out) {
         status_line(tr(asking ? Str::FavouritesLoading : Str::FavouritesNone));
         return;
     }
+    section_label(tr(Str::FavouritesHeading));
     const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
     for (const auto& [distance, place] : core::favourites_by_distance(map, from)) {
         ImGui::PushID(place->id.c_str());
-        const std::string label = map_row_label(*place, distance);
         // A place known only by its id (marked before its details came) has no position to show.
         const bool placed = place->lat != 0 || place->lng != 0;
-        if (list_row(place->name.empty() ? place->id : label)) {
+        if (place->name.empty() ? list_row(place->id) : location_row(*place, distance)) {
             if (placed) out.push_back(core::MapIntent{core::intent::ShowLocation{place->id, place->lat, place->lng}});
             else out.push_back(core::MapIntent{core::intent::SelectLocation{place->id}});
         }

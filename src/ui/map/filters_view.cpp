@@ -44,29 +44,46 @@ void draw_map_filters(const core::Model& m, Intents& out) {
     const int on = count_on(now);
     MapFilters f = now;
     bool changed = false;
-    auto row = [&](const std::string& text, bool selected) {
-        const bool tapped = list_row(text, selected);
+    // Chips in groups, each under a quiet head: what a driver filters by, in the order they ask.
+    auto group = [](Str head) { section_label(tr(head)); };
+    auto pick = [&](ChipFlow& flow, const std::string& text, bool selected, bool enabled = true) {
+        const bool tapped = flow.chip(text, selected, enabled);
         changed |= tapped;
         return tapped;
     };
-    if (row(tr(Str::FilterAvailable), f.available_now)) f.available_now = !f.available_now;
-    if (row(tr(Str::FilterAc), f.power == MapFilters::Power::AC))
-        f.power = f.power == MapFilters::Power::AC ? MapFilters::Power::Any : MapFilters::Power::AC;
-    if (row(tr(Str::FilterDc), f.power == MapFilters::Power::DC))
-        f.power = f.power == MapFilters::Power::DC ? MapFilters::Power::Any : MapFilters::Power::DC;
-    for (const int kw : {22, 50, 150}) {
-        if (row(core::tr_format(Str::FilterMinKw, {core::format_power(kw)}), f.min_kw == kw))
-            f.min_kw = f.min_kw == kw ? 0 : kw;
+
+    group(Str::FilterGroupWhen);
+    {
+        ChipFlow flow;
+        if (pick(flow, tr(Str::FilterAvailable), f.available_now)) f.available_now = !f.available_now;
+        // The service knows the driver's favourites once the token is registered.
+        if (pick(flow, tr(Str::FilterFavourites), f.favourites_only, m.token_registered || f.favourites_only))
+            f.favourites_only = !f.favourites_only;
     }
-    static const struct { const char* standard; const char* name; } kTypes[] = {
-        {"IEC_62196_T2", "Type 2"}, {"IEC_62196_T2_COMBO", "CCS"}, {"CHADEMO", "CHAdeMO"}};
-    for (const auto& t : kTypes)
-        if (row(t.name, has(f, t.standard))) toggle(f, t.standard);
-    if (row(tr(Str::FilterDirectPay), f.direct_pay)) f.direct_pay = !f.direct_pay;
-    // The service knows the driver's favourites once the token is registered.
-    if (list_row(tr(Str::FilterFavourites), f.favourites_only, m.token_registered || f.favourites_only)) {
-        f.favourites_only = !f.favourites_only;
-        changed = true;
+    group(Str::FilterGroupPower);
+    {
+        ChipFlow flow;
+        if (pick(flow, tr(Str::FilterAc), f.power == MapFilters::Power::AC))
+            f.power = f.power == MapFilters::Power::AC ? MapFilters::Power::Any : MapFilters::Power::AC;
+        if (pick(flow, tr(Str::FilterDc), f.power == MapFilters::Power::DC))
+            f.power = f.power == MapFilters::Power::DC ? MapFilters::Power::Any : MapFilters::Power::DC;
+        for (const int kw : {22, 50, 150}) {
+            if (pick(flow, core::tr_format(Str::FilterMinKw, {core::format_power_short(kw)}), f.min_kw == kw))
+                f.min_kw = f.min_kw == kw ? 0 : kw;
+        }
+    }
+    group(Str::FilterGroupConnector);
+    {
+        static const struct { const char* standard; const char* name; } kTypes[] = {
+            {"IEC_62196_T2", "Type 2"}, {"IEC_62196_T2_COMBO", "CCS"}, {"CHADEMO", "CHAdeMO"}};
+        ChipFlow flow;
+        for (const auto& t : kTypes)
+            if (pick(flow, t.name, has(f, t.standard))) toggle(f, t.standard);
+    }
+    group(Str::FilterGroupPayment);
+    {
+        ChipFlow flow;
+        if (pick(flow, tr(Str::FilterDirectPay), f.direct_pay)) f.direct_pay = !f.direct_pay;
     }
     if (on > 0 && button(tr(Str::FilterClear))) {
         f = MapFilters{};

@@ -12,5 +12,8 @@ std::string map_filters_label(const core::MapFilters& f);      // "Filters" / "F
 void draw_map_favourites(const core::Model& m, Intents& out);  // map_favourites_view.cpp
 // "Marga · 350 m · Margaklompehof 11, Almere · 2 of 3 free" (map_view.cpp).
 std::string map_row_label(const core::LocationSummary& l, double distance_m);
+// The place as a list row: its name and availability chip, "350 m · AC up to 11 kW · Almere" under
+// them; the mirror reads map_row_label. True when tapped.
+bool location_row(const core::LocationSummary& l, double distance_m, float height = 0);
 
 }  // namespace ui

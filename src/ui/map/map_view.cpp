@@ -26,10 +26,6 @@ using core::tr;
 
 namespace {
 
-constexpr int kRowLines = 2;       // every row of the virtualised list has room for two lines
-constexpr int kMaxRowLines = 3;    // or three, when the nearest rows' labels need them
-constexpr size_t kRowsMeasured = 40;
-
 enum class Panel { None, Filters, Favourites };
 
 // Results of the service-wide search (Enter or the button), for places outside the map's view.
@@ -49,7 +45,7 @@ void draw_search(const core::Model& m, const std::string& query, bool submitted,
         const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
         for (const auto& l : map.search_results) {
             ImGui::PushID(l.id.c_str());
-            if (list_row(map_row_label(l, core::geo::distance_m(from, {l.lat, l.lng}))))
+            if (location_row(l, core::geo::distance_m(from, {l.lat, l.lng})))
                 out.push_back(core::MapIntent{core::intent::ShowLocation{l.id, l.lat, l.lng}});
             ImGui::PopID();
         }
@@ -103,14 +99,8 @@ void draw_list(const core::Model& m, bool with_summary, bool submitted, Intents&
     const size_t count = update_list(map);
     if (with_summary) say(list_summary(map, count));
 
-    // Rows share one height (the clipper needs it): two lines, three when the nearest rows need
-    // them at this width, so no row's availability is cut off.
-    int lines = kRowLines;
-    for (size_t i = 0; i < std::min<size_t>(count, kRowsMeasured) && lines < kMaxRowLines; ++i) {
-        const core::ListedLocation& row = cache.at(i);
-        lines = std::max(lines, list_row_lines(map_row_label(map.locations[row.index].summary, row.distance_m)));
-    }
-    const float row_h = list_row_height(std::min(lines, kMaxRowLines));
+    // Rows share one height (the clipper needs it): a place row's two lines.
+    const float row_h = place_row_height();
     // Uniform rows: the clipper asks only for those in the child's visible part, so 10,000
     // chargers in view cost a few dozen rows a frame (and the mirror lists what is on screen).
     ImGuiListClipper clipper;
@@ -120,7 +110,7 @@ void draw_list(const core::Model& m, bool with_summary, bool submitted, Intents&
             const core::ListedLocation& row = cache.at(static_cast<size_t>(i));
             const core::LocationSummary& l = map.locations[row.index].summary;
             ImGui::PushID(i);
-            if (list_row(map_row_label(l, row.distance_m), false, true, row_h))
+            if (location_row(l, row.distance_m, row_h))
                 out.push_back(core::intent::OpenLocation{l.id});
             ImGui::PopID();
         }
@@ -131,15 +121,43 @@ void draw_list(const core::Model& m, bool with_summary, bool submitted, Intents&
 
 }  // namespace
 
-std::string map_row_label(const core::LocationSummary& l, double distance_m) {
-    // Many places are named after their street: the address then only repeats the name.
+namespace {
+
+// Where the place is, in words: its address and town, or the town alone when the place is named
+// after its street (the address would only repeat the name).
+std::string place_where(const core::LocationSummary& l) {
     std::string where = core::lower_ascii(l.address) == core::lower_ascii(l.name) ? std::string() : l.address;
     if (!l.city.empty()) where += (where.empty() ? "" : ", ") + l.city;
     if (where.empty()) where = l.address;  // no town to say instead
+    return where;
+}
+
+ChipTone chip_tone(core::MarkerState state) {
+    switch (state) {
+        case core::MarkerState::Free: return ChipTone::Good;
+        case core::MarkerState::Busy: return ChipTone::Caution;
+        case core::MarkerState::OutOfOrder: return ChipTone::Bad;
+        case core::MarkerState::Unknown: break;
+    }
+    return ChipTone::Quiet;
+}
+
+}  // namespace
+
+std::string map_row_label(const core::LocationSummary& l, double distance_m) {
     return core::tr_format(Str::ListRow,
-                           {l.name, core::format_distance(distance_m), where,
+                           {l.name, core::format_distance(distance_m), place_where(l),
                             core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
                                                                   std::to_string(l.connectors_total)})});
+}
+
+bool location_row(const core::LocationSummary& l, double distance_m, float height) {
+    std::string detail = core::format_distance(distance_m);
+    const std::string power = core::marker_power_text(l);
+    if (!power.empty()) detail += " · " + power;
+    detail += " · " + (l.city.empty() ? place_where(l) : l.city);
+    return place_row(map_row_label(l, distance_m), l.name.empty() ? l.id : l.name, detail, core::marker_state_text(l),
+                     chip_tone(core::marker_state(l)), height);
 }
 
 namespace {
@@ -164,6 +182,7 @@ void draw_below_map(const core::Model& m, Panel& panel, bool with_links, Intents
     if (button(favourites, beside ? half : 0)) panel = panel == Panel::Favourites ? Panel::None : Panel::Favourites;
     if (panel == Panel::Filters) draw_map_filters(m, out);
     if (panel == Panel::Favourites) draw_map_favourites(m, out);
+    if (panel != Panel::None) ImGui::Separator();  // where the panel ends and the list begins
     if (with_links) account_links(out);  // wallet and history, above the list: never lost under thousands of rows
     draw_list(m, with_links, submitted, out);
     ImGui::EndChild();

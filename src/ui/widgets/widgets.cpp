@@ -156,6 +156,11 @@ void text(std::string_view text) { readable(a11y::Role::Text, text, nullptr); }
 
 void status_line(std::string_view text) { readable(a11y::Role::Status, text, nullptr); }
 
+void section_label(std::string_view text) {
+    theme::WithText muted(theme::Role::OnSurfaceMuted);
+    heading(text, theme::Type::Caption);
+}
+
 namespace {
 
 // The input box of a text field: at least a touch target tall, `width` px wide, its text
@@ -274,6 +279,153 @@ int list_row_lines(std::string_view label) {
 float list_row_height(int lines) {
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(min_touch(), ImGui::GetFontSize() * static_cast<float>(lines) + style.FramePadding.y * 2);
+}
+
+namespace {
+
+struct ChipColours {
+    theme::Role fill, ink, dot;
+};
+
+ChipColours chip_colours(ChipTone tone) {
+    switch (tone) {
+        case ChipTone::Good: return {theme::Role::PrimaryContainer, theme::Role::OnPrimaryContainer, theme::Role::Success};
+        case ChipTone::Caution:
+            return {theme::Role::WarningContainer, theme::Role::OnWarningContainer, theme::Role::Warning};
+        case ChipTone::Bad: return {theme::Role::DangerContainer, theme::Role::OnDangerContainer, theme::Role::Danger};
+        case ChipTone::Quiet: break;
+    }
+    return {theme::Role::SurfaceSunken, theme::Role::OnSurfaceMuted, theme::Role::OnSurfaceMuted};
+}
+
+// One line of `text` in the current font from `at`, cut with "…" at `max_x`.
+void line_with_ellipsis(ImDrawList* draw, ImVec2 at, float max_x, ImU32 colour, std::string_view text) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const ImVec2 size = ImGui::CalcTextSize(begin, end);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::RenderTextEllipsis(draw, at, ImVec2(max_x, at.y + size.y), max_x, max_x, begin, end, &size);
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+float place_row_height() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float lines = theme::font(theme::Type::Body)->FontSize + theme::space(theme::Space::XS) +
+                        theme::font(theme::Type::Caption)->FontSize;
+    return std::max(min_touch(), lines + style.FramePadding.y * 2);
+}
+
+bool place_row(std::string_view label, std::string_view title, std::string_view detail, std::string_view chip,
+               ChipTone tone, float height) {
+    const int index = a11y::add(a11y::Role::Option, label);
+    const bool activated = a11y::take_activation(index);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, height > 0 ? height : place_row_height());
+
+    a11y::push_key_id(index);
+    const bool clicked = ImGui::InvisibleButton("##place", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (hovered)
+        draw->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(held ? ImGuiCol_HeaderActive : ImGuiCol_HeaderHovered),
+                            style.FrameRounding);
+    draw->AddLine(ImVec2(bb.Min.x, bb.Max.y), bb.Max, ImGui::GetColorU32(ImGuiCol_Separator));
+    draw->PushClipRect(bb.Min, bb.Max, true);
+
+    ImFont* body = theme::font(theme::Type::Body);
+    ImFont* caption = theme::font(theme::Type::Caption);
+    const float gap = theme::space(theme::Space::XS);
+    const float top = bb.Min.y + std::max(style.FramePadding.y, (size.y - body->FontSize - gap - caption->FontSize) * 0.5f);
+    const float left = bb.Min.x + style.FramePadding.x;
+    float title_end = bb.Max.x - style.FramePadding.x;
+
+    // The chip: a pill at the right end of the title's line, a dot of the tone before its words.
+    if (!chip.empty()) {
+        ImGui::PushFont(caption);
+        const ChipColours c = chip_colours(tone);
+        const ImVec2 words = ImGui::CalcTextSize(chip.data(), chip.data() + chip.size());
+        const float pad = theme::space(theme::Space::S), dot = caption->FontSize * 0.5f;
+        const float chip_h = std::max(body->FontSize, words.y) + theme::space(theme::Space::XS);
+        const float chip_w = pad + dot + theme::space(theme::Space::XS) + words.x + pad;
+        const ImVec2 min(title_end - chip_w, top + (body->FontSize - chip_h) * 0.5f);
+        const ImVec2 max(title_end, min.y + chip_h);
+        draw->AddRectFilled(min, max, theme::colour(c.fill), chip_h * 0.5f);
+        draw->AddCircleFilled(ImVec2(min.x + pad + dot * 0.5f, min.y + chip_h * 0.5f), dot * 0.5f, theme::colour(c.dot));
+        draw->AddText(ImVec2(min.x + pad + dot + theme::space(theme::Space::XS), min.y + (chip_h - words.y) * 0.5f),
+                      theme::colour(c.ink), chip.data(), chip.data() + chip.size());
+        ImGui::PopFont();
+        title_end = min.x - theme::space(theme::Space::S);
+    }
+    ImGui::PushFont(body);
+    line_with_ellipsis(draw, ImVec2(left, top), title_end, theme::colour(theme::Role::OnSurface), title);
+    ImGui::PopFont();
+    ImGui::PushFont(caption);
+    line_with_ellipsis(draw, ImVec2(left, top + body->FontSize + gap), bb.Max.x - style.FramePadding.x,
+                       theme::colour(theme::Role::OnSurfaceMuted), detail);
+    ImGui::PopFont();
+    draw->PopClipRect();
+    ImGui::PopID();
+
+    a11y::place(index);
+    return clicked || activated;
+}
+
+ChipFlow::ChipFlow()
+    : left_(ImGui::GetCursorScreenPos().x), right_(left_ + ImGui::GetContentRegionAvail().x) {}
+
+bool ChipFlow::chip(std::string_view label, bool selected, bool enabled) {
+    const int index = a11y::add(a11y::Role::Option, label);
+    const bool activated = a11y::take_activation(index) && enabled;
+    const float pad = theme::space(theme::Space::M), gap = theme::space(theme::Space::S);
+    const char* begin = label.data();
+    const char* end = begin + label.size();
+    const float words = ImGui::CalcTextSize(begin, end).x;
+    const float mark = selected ? ImGui::CalcTextSize(kCheck).x + theme::space(theme::Space::XS) : 0;
+    const ImVec2 size(std::min(right_ - left_, std::max(min_touch(), pad + mark + words + pad)), min_touch());
+    if (!first_) {
+        ImGui::SameLine(0, gap);
+        if (ImGui::GetCursorScreenPos().x + size.x > right_ + 0.5f) ImGui::NewLine();
+    }
+    first_ = false;
+
+    a11y::push_key_id(index);
+    ImGui::BeginDisabled(!enabled);
+    const bool clicked = ImGui::InvisibleButton("##chip", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // The pill is drawn a little inside its touch target, so rows of chips read as apart.
+    const float inset = theme::space(theme::Space::XS);
+    const ImVec2 min(bb.Min.x, bb.Min.y + inset), max(bb.Max.x, bb.Max.y - inset);
+    const float rounding = (max.y - min.y) * 0.5f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    using theme::Role;
+    const Role fill = !enabled ? Role::Disabled : selected ? Role::PrimaryContainer : Role::Surface;
+    const Role ink = !enabled ? Role::OnDisabled : selected ? Role::OnPrimaryContainer : Role::OnSurface;
+    draw->AddRectFilled(min, max, theme::colour(fill), rounding);
+    if (hovered && enabled) draw->AddRectFilled(min, max, ImGui::GetColorU32(held ? ImGuiCol_HeaderActive : ImGuiCol_HeaderHovered), rounding);
+    if (!selected) draw->AddRect(min, max, theme::colour(enabled ? Role::Outline : Role::OnDisabled), rounding, 0, theme::px(1));
+    const float y = bb.Min.y + (size.y - ImGui::GetFontSize()) * 0.5f;
+    float x = bb.Min.x + std::max(pad * 0.5f, (size.x - mark - words) * 0.5f);
+    if (selected) {
+        draw->AddText(ImVec2(x, y), theme::colour(ink), kCheck);
+        x += mark;
+    }
+    draw->PushClipRect(bb.Min, bb.Max, true);
+    draw->AddText(ImVec2(x, y), theme::colour(ink), begin, end);
+    draw->PopClipRect();
+
+    a11y::Node& n = a11y::node(index);
+    n.selected = selected;
+    n.disabled = !enabled;
+    a11y::place(index);
+    return clicked || activated;
 }
 
 }  // namespace ui

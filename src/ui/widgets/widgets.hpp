@@ -34,6 +34,8 @@ float tile_height(const char* icon, std::string_view label, float width);
 void heading(std::string_view text, theme::Type type = theme::Type::Title);
 void text(std::string_view text);
 void status_line(std::string_view text);
+// A quiet head over a group of rows or chips: Caption, muted, read as a heading.
+void section_label(std::string_view text);
 // A single-line text field; raises the phone keyboard. Returns true when Enter was pressed.
 // `buffer` is owned by the caller and edited in place.
 bool text_field(std::string_view label, std::string& buffer, std::string_view hint = {},
@@ -50,5 +52,26 @@ bool list_row(std::string_view label, bool selected = false, bool enabled = true
 float list_row_height(int lines);
 // Lines `label` wraps to in a list row as wide as the space left on this line.
 int list_row_lines(std::string_view label);
+
+// What a place row's chip says at a glance: free, busy, out of order, not known.
+enum class ChipTone { Good, Caution, Bad, Quiet };
+// A row of a list of places: `title` on the first line with `chip` at its right end in `tone`,
+// `detail` quiet under it; a line too long for the row ends in "…". The mirror reads `label`
+// whole. `height` > 0 fixes the height (a virtualised list), else place_row_height().
+bool place_row(std::string_view label, std::string_view title, std::string_view detail, std::string_view chip,
+               ChipTone tone, float height = 0);
+float place_row_height();
+
+// Toggle chips laid out left to right from where the cursor is, wrapping to a new line when the
+// next one does not fit: a pill with an outline, filled with a check when chosen. Each is a
+// touch target tall; the mirror names it by its label, selected when chosen.
+class ChipFlow {
+public:
+    ChipFlow();
+    bool chip(std::string_view label, bool selected, bool enabled = true);
+private:
+    float left_, right_;
+    bool first_ = true;
+};
 
 }  // namespace ui

@@ -176,9 +176,10 @@ export class AppDriver {
       if (!n.offscreen && n.y >= 0 && n.y + n.h <= vp.height) return n;
       const down = n.y > vp.height / 2;  // below: drag up to scroll down
       // Both ways the finger stays in the lowest third or so: on the map screen the upper 60 % is
-      // the map, which a drag would pan instead of scrolling what is below it.
-      const span = vp.height * (down ? 0.4 : 0.3);
-      const x = vp.width / 2, y0 = down ? vp.height * 0.9 : vp.height * 0.65;
+      // the map, which a drag would pan instead of scrolling what is below it; and on a short
+      // upright phone the lowest tenth is the shortcut bar under the bottom sheet.
+      const span = vp.height * (down ? 0.35 : 0.3);
+      const x = vp.width / 2, y0 = down ? vp.height * 0.8 : vp.height * 0.6;
       await this.swipe(x, y0, x, down ? y0 - span : y0 + span);
       await this.waitIdle({ quietMs: 150 });
     }
