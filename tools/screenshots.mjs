@@ -6,6 +6,8 @@
 //   node tools/screenshots.mjs                          # docs/screens/<screen>-<light|dark>.png
 //   node tools/screenshots.mjs --all-sizes --out DIR    # and DIR/<screen>-<WxH>-<theme>.png at every size
 //   node tools/screenshots.mjs --screens price,receipt --themes dark
+//   node tools/screenshots.mjs --root OTHER/build/web/dist --out DIR   # another build (before/after),
+//                                                         # written to DIR/<screen>-<theme>.png only
 //
 // Starts its own serve.py on the built app (build/web/dist: bash tools/build.sh web first).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,11 @@ const screens = args.screens ? parseScreens(args.screens) : SCREEN_NAMES;
 const themes = args.themes ? args.themes.split(',') : THEMES;
 const docs = path.join(repoRoot, 'docs/screens');
 const out = args.out ? path.resolve(args.out) : null;
+const root = typeof args.root === 'string' ? path.resolve(args.root) : null;
+if (root && !out) {
+  console.error('--root needs --out DIR (docs/screens shows this build only)');
+  process.exit(2);
+}
 const viewports = args['all-sizes'] ? VIEWPORTS : [PHONE];
 const started = Date.now();
 let written = 0, failed = 0;
@@ -34,7 +41,7 @@ mkdirSync(docs, { recursive: true });
 if (out) mkdirSync(out, { recursive: true });
 
 await runMatrix({
-  screens, viewports, themes, deviceScaleFactor: 1,
+  screens, viewports, themes, deviceScaleFactor: 1, root,
   onError: (err, combo) => {
     failed += 1;
     console.error(`${combo.screen} ${combo.size} ${combo.theme}: ${err.message.split('\n')[0]}`);
@@ -42,8 +49,9 @@ await runMatrix({
 }, async (shot, combo) => {
   const { png } = await capture(shot.page);
   const files = [];
-  if (sizeName(combo.viewport) === sizeName(PHONE)) files.push(path.join(docs, `${combo.screen}-${combo.theme}.png`));
-  if (out && args['all-sizes']) files.push(path.join(out, `${combo.screen}-${combo.size}-${combo.theme}.png`));
+  if (root) files.push(path.join(out, `${combo.screen}-${combo.theme}.png`));
+  else if (sizeName(combo.viewport) === sizeName(PHONE)) files.push(path.join(docs, `${combo.screen}-${combo.theme}.png`));
+  if (out && args['all-sizes'] && !root) files.push(path.join(out, `${combo.screen}-${combo.size}-${combo.theme}.png`));
   for (const file of files) writeFileSync(file, png);
   written += files.length;
   console.log(`${combo.screen} ${combo.size} ${combo.theme} → ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);

@@ -1,5 +1,6 @@
-// Documents for the driver: a receipt to download (a Blob behind a temporary link) and a receipt
-// to print (rendered into a node that only print media shows, then window.print()).
+// Documents for the driver: a receipt to download (a Blob behind a temporary link), a receipt
+// to print (rendered into a node that only print media shows, then window.print()), and the
+// links a support contact opens (tel:, mailto:, a web page; the app checked them first).
 'use strict';
 window.evDocuments = (() => {
   const PRINT_ID = 'print-document';
@@ -37,6 +38,19 @@ window.evDocuments = (() => {
       }
       node.innerHTML = html;  // built by the app with every value escaped (core/pricing/receipt_document)
       window.print();
+    },
+    openLink(url) {
+      if (!/^(tel:|mailto:|https?:\/\/)/i.test(url)) return;
+      if (/^https?:/i.test(url)) {
+        window.open(url, '_blank', 'noopener');
+        return;
+      }
+      const a = document.createElement('a');  // tel: and mailto: hand over to the phone's dialer or mail app
+      a.href = url;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
     },
   };
 })();

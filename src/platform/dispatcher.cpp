@@ -52,6 +52,8 @@ void run(const core::Effect& effect) {
                 geolocation::locate();
             } else if constexpr (std::is_same_v<T, core::ForgetLaunchCode>) {
                 forget_launch_code();
+            } else if constexpr (std::is_same_v<T, core::OpenLink>) {
+                document_bridge::open_link(e.url);
             }
         },
         effect);

@@ -10,6 +10,7 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* conten
     evDocuments.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(content));
 });
 EM_JS(void, js_print, (const char* html), { evDocuments.print(UTF8ToString(html)); });
+EM_JS(void, js_open_link, (const char* url), { evDocuments.openLink(UTF8ToString(url)); });
 
 }  // namespace
 
@@ -18,5 +19,7 @@ void download(const std::string& filename, const std::string& mime, const std::s
 }
 
 void print(const std::string& html) { js_print(html.c_str()); }
+
+void open_link(const std::string& url) { js_open_link(url.c_str()); }
 
 }  // namespace platform::document_bridge

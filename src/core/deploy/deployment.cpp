@@ -186,6 +186,9 @@ std::vector<Effect> update_app(AppModel& model, const AppEvent& event, TimePoint
         if (const auto* c = std::get_if<shell_intent::CheckIn>(s)) on_check_in(r, *c);
         else if (std::get_if<shell_intent::StartDemo>(s)) start_demo(r);
         else if (const auto* a = std::get_if<shell_intent::ChargerAction>(s)) on_charger_action(r, *a);
+        else if (const auto* c = std::get_if<shell_intent::OpenContact>(s)) {
+            if (auto url = contact_link(c->kind, c->written)) out.emplace_back(OpenLink{std::move(*url)});
+        }
         // StillHere: touching was all it took
     } else if (std::get_if<Activity>(&event)) {
         touched(r);

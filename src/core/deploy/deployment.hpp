@@ -42,10 +42,14 @@ struct CheckIn { std::string room, surname, booking_reference; };
 struct StartDemo {};
 struct ChargerAction { std::string action; };  // plug, unplug, car_full (the simulator's charger side)
 struct StillHere {};                           // dismisses the kiosk countdown
+struct OpenContact {                           // the hotel's or kiosk owner's support contact tapped
+    ContactKind kind = ContactKind::Phone;
+    std::string written;
+};
 }  // namespace shell_intent
 
 using ShellIntent = std::variant<shell_intent::CheckIn, shell_intent::StartDemo, shell_intent::ChargerAction,
-                                 shell_intent::StillHere>;
+                                 shell_intent::StillHere, shell_intent::OpenContact>;
 
 struct Activity {};  // a touch, click or key anywhere: someone is there
 

@@ -102,8 +102,10 @@ struct Locate {};                         // ask the browser where the phone is 
 // The launch address's charger code (?evse=, ?qr=) has done its job: take it out of the address
 // bar, so a reload or a shared link later does not jump to that charger again.
 struct ForgetLaunchCode {};
+// Follow a link the phone handles: a tel: or mailto: link, or a web page in a new tab.
+struct OpenLink { std::string url; };
 
 using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage, KeepAwake,
-                            HttpAbort, Locate, ForgetLaunchCode>;
+                            HttpAbort, Locate, ForgetLaunchCode, OpenLink>;
 
 }  // namespace core

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "core/io/io.hpp"
+#include "contact_links.hpp"
 #include "core/map/map.hpp"
 #include "model.hpp"
 
@@ -33,6 +34,11 @@ struct DismissError {};
 struct Finish {};  // leave the receipt, back to the map
 struct DownloadReceipt {};
 struct PrintReceipt {};
+// A support contact tapped (the operator's phone, e-mail or site on an outcome screen).
+struct OpenContact {
+    ContactKind kind = ContactKind::Phone;
+    std::string written;
+};
 // Scanning (scan_flow.hpp).
 struct OpenScanner {};
 struct ToggleTorch {};
@@ -54,7 +60,7 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
                                 intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize,
-                                intent::AskStop, intent::KeepCharging>;
+                                intent::AskStop, intent::KeepCharging, intent::OpenContact>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
                            StorageChanged>;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "contact_links.hpp"
 #include "intents.hpp"
 #include "model.hpp"
 #include "core/io/io.hpp"

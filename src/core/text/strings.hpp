@@ -175,6 +175,7 @@ namespace core {
     X(ErrorHistory, "Your past sessions could not be loaded.")                                    \
     X(LoadingHistory, "Loading your sessions…")                                                 \
     X(NoHistory, "No sessions yet")                                                               \
+    X(NoHistoryHint, "Sessions you charge show here, each with its receipt.")                     \
     X(HistoryRow, "%s · %s · %s · %s")                                                            \
     /* prices and receipts */                                                                     \
     X(OneHour, "1 hour")                                                                          \
@@ -219,6 +220,10 @@ namespace core {
     X(ContactPhone, "Call %s: %s")                                                                \
     X(ContactEmail, "E-mail %s: %s")                                                              \
     X(ContactWebsite, "Help from %s: %s")                                                         \
+    X(ContactPhoneTitle, "Call %s")                                                               \
+    X(Reception, "reception")                                                                     \
+    X(ContactEmailTitle, "E-mail %s")                                                             \
+    X(ContactWebsiteTitle, "Website of %s")                                                       \
     X(ChargedToCard, "Charged to card %s")                                                        \
     X(ChargedToMethod, "Charged to %s")                                                           \
     X(ChargedToReference, "Charged to payment reference %s")                                      \
@@ -357,9 +362,9 @@ namespace core {
     X(ScanMismatch, "This code's details do not match. It was not used.")                         \
     X(ScanResultTitle, "Check the charger")                                                       \
     X(ScanResultHint, "Compare with the charger in front of you before you continue.")            \
-    X(FoundEvseId, "Charger ID: %s")                                                              \
-    X(FoundOperator, "Operator: %s")                                                              \
-    X(FoundAddress, "Address: %s")                                                                \
+    X(FactChargerId, "Charger ID")                                                                \
+    X(FactOperator, "Operator")                                                                   \
+    X(FactAddress, "Address")                                                                     \
     X(FoundCharger, "Charger found: %s")                                                          \
     X(ScanAgain, "Scan again")                                                                    \
     /* portal and kiosk */                                                                        \

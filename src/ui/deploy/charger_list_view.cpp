@@ -5,6 +5,7 @@
 #include "core/text/text.hpp"
 #include "ui/widgets/widgets.hpp"
 #include "deploy.hpp"
+#include "support_line.hpp"
 #include "imgui.h"
 
 namespace ui {
@@ -37,12 +38,8 @@ void draw_charger_list_screen(const core::AppModel& app, Intents& out) {
                       free ? ChipTone::Good : ChipTone::Caution))
             out.push_back(core::intent::OpenLocation{l.id});
     }
-    if (!app.config.branding.support_phone.empty()) {
-        ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
-        text(core::tr_format(Str::SupportPhone, {app.config.branding.support_phone}));
-        ImGui::PopStyleColor();
-    }
+    if (support_line(app))
+        out.push_back(core::intent::OpenContact{core::ContactKind::Phone, app.config.branding.support_phone});
 }
 
 }  // namespace ui

@@ -6,6 +6,7 @@
 #include "core/text/text.hpp"
 #include "ui/widgets/widgets.hpp"
 #include "deploy.hpp"
+#include "support_line.hpp"
 #include "imgui.h"
 
 namespace ui {
@@ -66,6 +67,7 @@ void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
     shell_message(app);
     const bool entered_room = text_field(tr(Str::RoomNumber), room);
     const bool entered_name = text_field(tr(Str::Surname), surname);
+    ImGui::Spacing();  // the booking reference is the other way in, not a third field of the same
     const bool entered_ref = text_field(tr(Str::BookingReference), reference);
     ImGui::Spacing();
     const bool busy = app.checking_in;
@@ -74,11 +76,8 @@ void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
          ((entered_room || entered_name || entered_ref) && !busy && ready))) {
         out.push_back(core::shell_intent::CheckIn{room, surname, reference});
     }
-    if (!app.config.branding.support_phone.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::OnSurfaceMuted));
-        text(core::tr_format(Str::SupportPhone, {app.config.branding.support_phone}));
-        ImGui::PopStyleColor();
-    }
+    if (support_line(app))
+        out.push_back(core::shell_intent::OpenContact{core::ContactKind::Phone, app.config.branding.support_phone});
 }
 
 

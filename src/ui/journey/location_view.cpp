@@ -22,7 +22,7 @@ void draw_location_screen(const core::Model& m, Intents& out) {
     const core::Location& loc = *m.location;
     ImGui::PushTextWrapPos(0);
     text(loc.address + ", " + loc.postal_code + " " + loc.city);
-    if (!loc.operator_name.empty()) text(core::tr_format(Str::OperatedBy, {loc.operator_name}));
+    if (!loc.operator_name.empty()) muted_text(core::tr_format(Str::OperatedBy, {loc.operator_name}));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
 
@@ -31,14 +31,9 @@ void draw_location_screen(const core::Model& m, Intents& out) {
         ImGui::PushID(evse.uid.c_str());
         ImGui::Separator();
         const std::string name = evse.display_name.empty() ? evse.uid : evse.display_name;
-        const bool unknown_value = evse.status == core::EvseStatus::Unknown && !evse.status_raw.empty() &&
-                                   evse.status_raw != "UNKNOWN";
-        text(name + " · " + (unknown_value ? core::tr_format(Str::UnknownValue, {evse.status_raw})
-                                           : std::string(tr(core::evse_status_label(evse.status)))));
         const bool usable = evse.status == core::EvseStatus::Available && !evse.charging_not_allowed;
-        if (evse.charging_not_allowed) text(tr(Str::ChargingNotAllowed));
+        evse_summary(evse);
         for (const auto& c : evse.connectors) {
-            text(connector_text(c));
             const std::string label = core::tr_format(Str::ChooseConnector, {name, c.id});
             if (button(label, 0, usable)) out.push_back(core::intent::ChooseConnector{evse.uid, c.id});
         }

@@ -34,18 +34,28 @@ core::UserIntent step_intent(NextStep step) {
 }
 
 // The operator's support contacts from the location's branding (the session's, else the loaded
-// location's), each on its own line.
-void contacts(const core::Model& m, const core::SessionStatus& st) {
+// location's), each a row that calls, writes or opens the site; a contact that cannot be a link
+// is shown as words.
+void contacts(const core::Model& m, const core::SessionStatus& st, Intents& out) {
     const core::Branding* b = st.branding ? &*st.branding : nullptr;
     if (!b && m.location && m.location->id == st.location_id && m.location->branding) b = &*m.location->branding;
     if (!b) return;
     const std::string who = !b->display_name.empty() ? b->display_name : std::string(tr(Str::TheOperator));
-    ImGui::PushTextWrapPos(0);
-    // icon: phone, mail, web before each line
-    if (!b->support_phone.empty()) text(core::tr_format(Str::ContactPhone, {who, b->support_phone}));
-    if (!b->support_email.empty()) text(core::tr_format(Str::ContactEmail, {who, b->support_email}));
-    if (!b->support_website.empty()) text(core::tr_format(Str::ContactWebsite, {who, b->support_website}));
-    ImGui::PopTextWrapPos();
+    const auto contact = [&](core::ContactKind kind, const char* icon, Str title, Str label, const std::string& value) {
+        if (value.empty()) return;
+        ImGui::PushID(static_cast<int>(kind));
+        if (!core::contact_link(kind, value)) {
+            ImGui::PushTextWrapPos(0);
+            text(core::tr_format(label, {who, value}));
+            ImGui::PopTextWrapPos();
+        } else if (link_row(icon, core::tr_format(label, {who, value}), core::tr_format(title, {who}), value)) {
+            out.push_back(core::intent::OpenContact{kind, value});
+        }
+        ImGui::PopID();
+    };
+    contact(core::ContactKind::Phone, kIconCall, Str::ContactPhoneTitle, Str::ContactPhone, b->support_phone);
+    contact(core::ContactKind::Email, kIconMail, Str::ContactEmailTitle, Str::ContactEmail, b->support_email);
+    contact(core::ContactKind::Website, kIconLanguage, Str::ContactWebsiteTitle, Str::ContactWebsite, b->support_website);
 }
 
 }  // namespace
@@ -70,7 +80,7 @@ void draw_outcome_screen(const core::Model& m, const core::SessionStatus& st, co
     ImGui::Spacing();
     for (const NextStep& step : o.next) {
         if (&step == primary) continue;
-        if (step == NextStep::CallOperator) contacts(m, st);
+        if (step == NextStep::CallOperator) contacts(m, st, out);
         else if (secondary_button(tr(step_label(step)))) out.push_back(step_intent(step));
     }
     ImGui::Spacing();

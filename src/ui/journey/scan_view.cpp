@@ -3,6 +3,7 @@
 // charger ID instead. And the scan result: the charger the code led to, checked before any start.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/api/api.hpp"
 #include "core/journey/journey.hpp"
@@ -95,28 +96,37 @@ void draw_scan_result_screen(const core::Model& m, Intents& out) {
     const core::Evse* evse = core::scan::found_evse(m);
     if (evse == nullptr || !m.location) return;
     const core::Location& loc = *m.location;
-    ImGui::PushTextWrapPos(0);
-    text(tr(Str::ScanResultHint));
-    ImGui::Separator();
-    text(core::tr_format(Str::FoundEvseId, {evse->evse_id.empty() ? evse->uid : evse->evse_id}));
-    if (!loc.operator_name.empty()) text(core::tr_format(Str::FoundOperator, {loc.operator_name}));
-    text(core::tr_format(Str::FoundAddress, {loc.name + ", " + loc.address + ", " + loc.postal_code + " " + loc.city}));
-    const bool unknown_value = evse->status == core::EvseStatus::Unknown && !evse->status_raw.empty() &&
-                               evse->status_raw != "UNKNOWN";
-    text(unknown_value ? core::tr_format(Str::UnknownValue, {evse->status_raw})
-                       : std::string(tr(core::evse_status_label(evse->status))));
-    if (evse->charging_not_allowed) text(tr(Str::ChargingNotAllowed));
-    ImGui::PopTextWrapPos();
     const bool usable = evse->status == core::EvseStatus::Available && !evse->charging_not_allowed;
     const std::string name = evse->display_name.empty() ? evse->uid : evse->display_name;
-    for (const auto& c : evse->connectors) {
-        // A code naming its connector shows that one; an EVSE id shows them all.
-        if (!m.scan.found_connector_id.empty() && c.id != m.scan.found_connector_id) continue;
-        text(connector_text(c));
-        if (primary_button(core::tr_format(Str::ChooseConnector, {name, c.id}), usable))
-            out.push_back(core::intent::ChooseConnector{evse->uid, c.id});
+    std::vector<const core::Connector*> shown;  // a code naming its connector shows that one; an EVSE id all
+    for (const auto& c : evse->connectors)
+        if (m.scan.found_connector_id.empty() || c.id == m.scan.found_connector_id) shown.push_back(&c);
+    // One connector: its Charge button is the screen's main action, in the footer. Several: each
+    // gets its button under the charger.
+    const bool footer = shown.size() == 1;
+    begin_body("##scan-result", footer_height(footer ? 2 : 1));
+    ImGui::PushTextWrapPos(0);
+    muted_text(tr(Str::ScanResultHint));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    heading(loc.name);
+    if (begin_facts("##found")) {
+        fact_row(tr(Str::FactChargerId), evse->evse_id.empty() ? evse->uid : evse->evse_id);
+        if (!loc.operator_name.empty()) fact_row(tr(Str::FactOperator), loc.operator_name);
+        fact_row(tr(Str::FactAddress), loc.name + ", " + loc.address + ", " + loc.postal_code + " " + loc.city);
+        end_facts();
     }
-    if (button(tr(Str::ScanAgain))) out.push_back(core::intent::ScanAgain{});
+    ImGui::Spacing();
+    ImGui::Separator();
+    evse_summary(*evse, m.scan.found_connector_id);
+    if (!footer)
+        for (const core::Connector* c : shown)
+            if (button(core::tr_format(Str::ChooseConnector, {name, c->id}), 0, usable))
+                out.push_back(core::intent::ChooseConnector{evse->uid, c->id});
+    end_body();
+    if (footer && primary_button(core::tr_format(Str::ChooseConnector, {name, shown[0]->id}), usable))
+        out.push_back(core::intent::ChooseConnector{evse->uid, shown[0]->id});
+    if (secondary_button(tr(Str::ScanAgain))) out.push_back(core::intent::ScanAgain{});
 }
 
 }  // namespace ui

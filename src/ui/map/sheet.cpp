@@ -45,9 +45,16 @@ void draw_map_sheet(const core::Model& m, Intents& out) {
     }
     if (primary_button(tr(Str::ChargeHere))) out.push_back(core::intent::OpenLocation{map.selected_id});
     const bool favourite = core::is_favourite(map, map.selected_id);
-    if (button(tr(favourite ? Str::RemoveFavourite : Str::AddFavourite), 0, m.token_registered))
+    // Favourite and Close side by side when both labels fit, else one under the other.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    const char* fav_label = tr(favourite ? Str::RemoveFavourite : Str::AddFavourite);
+    const bool side_by_side = button_width(fav_label) + ImGui::CalcTextSize(kIconStar).x + gap <= half;
+    if (button_with_icon(favourite ? kIconStar : kIconStarBorder, fav_label, side_by_side ? half : 0, m.token_registered))
         out.push_back(core::MapIntent{core::intent::ToggleFavourite{map.selected_id}});
-    if (button(tr(Str::CloseSheet))) out.push_back(core::MapIntent{core::intent::SelectLocation{""}});
+    if (side_by_side) ImGui::SameLine(0, gap);
+    if (button_with_icon(kIconClose, tr(Str::CloseSheet), side_by_side ? half : 0))
+        out.push_back(core::MapIntent{core::intent::SelectLocation{""}});
 
     if (!loc) {
         if (map.selected_failed) status_line(tr(Str::ErrorLocation));
@@ -55,14 +62,9 @@ void draw_map_sheet(const core::Model& m, Intents& out) {
     } else {
         for (const auto& evse : loc->evses) {
             ImGui::Separator();
-            const std::string evse_name = evse.display_name.empty() ? evse.uid : evse.display_name;
-            const bool unknown_value = evse.status == core::EvseStatus::Unknown && !evse.status_raw.empty() &&
-                                       evse.status_raw != "UNKNOWN";
-            text(evse_name + " · " + (unknown_value ? core::tr_format(Str::UnknownValue, {evse.status_raw})
-                                                    : std::string(tr(core::evse_status_label(evse.status)))));
-            if (evse.charging_not_allowed) text(tr(Str::ChargingNotAllowed));
-            if (evse.restricted_access) text(tr(Str::RestrictedAccess));
-            for (const auto& c : evse.connectors) text(connector_text(c));
+            ImGui::PushID(evse.uid.c_str());
+            evse_summary(evse);
+            ImGui::PopID();
         }
     }
     ImGui::PopTextWrapPos();

@@ -54,6 +54,35 @@ bool primary_button(const std::string& label, bool enabled, const char* icon) {
     return pressed;
 }
 
+namespace {
+
+ChipTone evse_tone(core::EvseStatus s) {
+    using S = core::EvseStatus;
+    switch (s) {
+        case S::Available: return ChipTone::Good;
+        case S::Charging: case S::Reserved: case S::Blocked: return ChipTone::Caution;
+        case S::OutOfOrder: case S::Inoperative: return ChipTone::Bad;
+        default: return ChipTone::Quiet;
+    }
+}
+
+}  // namespace
+
+void evse_summary(const core::Evse& evse, std::string_view connector_id) {
+    const std::string name = evse.display_name.empty() ? evse.uid : evse.display_name;
+    const bool unknown_value = evse.status == core::EvseStatus::Unknown && !evse.status_raw.empty() &&
+                               evse.status_raw != "UNKNOWN";
+    const std::string status = unknown_value ? core::tr_format(Str::UnknownValue, {evse.status_raw})
+                                             : std::string(tr(core::evse_status_label(evse.status)));
+    status_title(name, status, evse_tone(evse.status), name + " · " + status);
+    ImGui::PushTextWrapPos(0);
+    if (evse.charging_not_allowed) muted_text(tr(Str::ChargingNotAllowed));
+    if (evse.restricted_access) muted_text(tr(Str::RestrictedAccess));
+    for (const auto& c : evse.connectors)
+        if (connector_id.empty() || c.id == connector_id) muted_text(connector_text(c));
+    ImGui::PopTextWrapPos();
+}
+
 std::string connector_text(const core::Connector& c) {
     std::string name = c.standard;
     if (c.standard == "IEC_62196_T2") name = "Type 2";

@@ -317,9 +317,38 @@ float place_row_height() {
     return std::max(min_touch(), lines + style.FramePadding.y * 2);
 }
 
-bool place_row(std::string_view label, std::string_view title, std::string_view detail, std::string_view chip,
-               ChipTone tone, float height) {
-    const int index = a11y::add(a11y::Role::Option, label);
+namespace {
+
+// A chip: a pill ending at `right`, centred on a line of `line_h` from `top`, a dot of the tone
+// before its words in Caption. Returns its left edge.
+float draw_chip(ImDrawList* draw, float right, float top, float line_h, std::string_view chip, ChipTone tone) {
+    ImFont* caption = theme::font(theme::Type::Caption);
+    ImGui::PushFont(caption);
+    const ChipColours c = chip_colours(tone);
+    const ImVec2 words = ImGui::CalcTextSize(chip.data(), chip.data() + chip.size());
+    const float pad = theme::space(theme::Space::S), dot = caption->FontSize * 0.5f;
+    const float chip_h = std::max(line_h, words.y) + theme::space(theme::Space::XS);
+    const float chip_w = pad + dot + theme::space(theme::Space::XS) + words.x + pad;
+    const ImVec2 min(right - chip_w, top + (line_h - chip_h) * 0.5f);
+    const ImVec2 max(right, min.y + chip_h);
+    draw->AddRectFilled(min, max, theme::colour(c.fill), chip_h * 0.5f);
+    draw->AddCircleFilled(ImVec2(min.x + pad + dot * 0.5f, min.y + chip_h * 0.5f), dot * 0.5f, theme::colour(c.dot));
+    draw->AddText(ImVec2(min.x + pad + dot + theme::space(theme::Space::XS), min.y + (chip_h - words.y) * 0.5f),
+                  theme::colour(c.ink), chip.data(), chip.data() + chip.size());
+    ImGui::PopFont();
+    return min.x;
+}
+
+// What sits at the right end of a two-line row's first line: a chip in a tone, or plain words.
+struct RowEnd {
+    std::string_view words;
+    bool chip;
+    ChipTone tone;
+};
+
+bool two_line_row(std::string_view label, std::string_view title, std::string_view detail, RowEnd end,
+                  float height, const char* icon = nullptr, a11y::Role role = a11y::Role::Option) {
+    const int index = a11y::add(role, label);
     const bool activated = a11y::take_activation(index);
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 size(ImGui::GetContentRegionAvail().x, height > 0 ? height : place_row_height());
@@ -340,26 +369,25 @@ bool place_row(std::string_view label, std::string_view title, std::string_view 
     ImFont* caption = theme::font(theme::Type::Caption);
     const float gap = theme::space(theme::Space::XS);
     const float top = bb.Min.y + std::max(style.FramePadding.y, (size.y - body->FontSize - gap - caption->FontSize) * 0.5f);
-    const float left = bb.Min.x + style.FramePadding.x;
+    float left = bb.Min.x + style.FramePadding.x;
     float title_end = bb.Max.x - style.FramePadding.x;
-
-    // The chip: a pill at the right end of the title's line, a dot of the tone before its words.
-    if (!chip.empty()) {
-        ImGui::PushFont(caption);
-        const ChipColours c = chip_colours(tone);
-        const ImVec2 words = ImGui::CalcTextSize(chip.data(), chip.data() + chip.size());
-        const float pad = theme::space(theme::Space::S), dot = caption->FontSize * 0.5f;
-        const float chip_h = std::max(body->FontSize, words.y) + theme::space(theme::Space::XS);
-        const float chip_w = pad + dot + theme::space(theme::Space::XS) + words.x + pad;
-        const ImVec2 min(title_end - chip_w, top + (body->FontSize - chip_h) * 0.5f);
-        const ImVec2 max(title_end, min.y + chip_h);
-        draw->AddRectFilled(min, max, theme::colour(c.fill), chip_h * 0.5f);
-        draw->AddCircleFilled(ImVec2(min.x + pad + dot * 0.5f, min.y + chip_h * 0.5f), dot * 0.5f, theme::colour(c.dot));
-        draw->AddText(ImVec2(min.x + pad + dot + theme::space(theme::Space::XS), min.y + (chip_h - words.y) * 0.5f),
-                      theme::colour(c.ink), chip.data(), chip.data() + chip.size());
-        ImGui::PopFont();
-        title_end = min.x - theme::space(theme::Space::S);
+    if (icon) {  // a leading icon in the primary colour, centred on the row's height
+        const ImVec2 icon_size = ImGui::CalcTextSize(icon);
+        draw->AddText(ImVec2(left, bb.Min.y + (size.y - icon_size.y) * 0.5f), theme::colour(theme::Role::Primary), icon);
+        left += icon_size.x + theme::space(theme::Space::M);
     }
+
+    const std::string_view chip = end.chip ? end.words : std::string_view{};
+    const ChipTone tone = end.tone;
+    if (!end.chip && !end.words.empty()) {
+        ImGui::PushFont(body);
+        const float w = ImGui::CalcTextSize(end.words.data(), end.words.data() + end.words.size()).x;
+        draw->AddText(ImVec2(title_end - w, top), theme::colour(theme::Role::OnSurface), end.words.data(),
+                      end.words.data() + end.words.size());
+        ImGui::PopFont();
+        title_end -= w + theme::space(theme::Space::S);
+    }
+    if (!chip.empty()) title_end = draw_chip(draw, title_end, top, body->FontSize, chip, tone) - theme::space(theme::Space::S);
     ImGui::PushFont(body);
     line_with_ellipsis(draw, ImVec2(left, top), title_end, theme::colour(theme::Role::OnSurface), title);
     ImGui::PopFont();
@@ -372,6 +400,39 @@ bool place_row(std::string_view label, std::string_view title, std::string_view 
 
     a11y::place(index);
     return clicked || activated;
+}
+
+}  // namespace
+
+bool place_row(std::string_view label, std::string_view title, std::string_view detail, std::string_view chip,
+               ChipTone tone, float height) {
+    return two_line_row(label, title, detail, RowEnd{chip, true, tone}, height);
+}
+
+bool amount_row(std::string_view label, std::string_view title, std::string_view detail, std::string_view amount) {
+    return two_line_row(label, title, detail, RowEnd{amount, false, ChipTone::Quiet}, 0);
+}
+
+bool link_row(const char* icon, std::string_view label, std::string_view title, std::string_view detail) {
+    return two_line_row(label, title, detail, RowEnd{kIconChevronRight, false, ChipTone::Quiet}, 0, icon,
+                        a11y::Role::Button);  // an action, not one of a list's choices
+}
+
+void status_title(std::string_view title, std::string_view chip, ChipTone tone, std::string_view name) {
+    const int index = a11y::add(a11y::Role::Text, name);
+    ImFont* body = theme::font(theme::Type::Body);
+    const float line_h = body->FontSize + theme::space(theme::Space::XS) * 2;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, line_h);
+    ImGui::Dummy(size);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float top = at.y + (line_h - body->FontSize) * 0.5f;
+    float title_end = at.x + size.x;
+    if (!chip.empty()) title_end = draw_chip(draw, title_end, top, body->FontSize, chip, tone) - theme::space(theme::Space::S);
+    ImGui::PushFont(body);
+    line_with_ellipsis(draw, ImVec2(at.x, top), title_end, theme::colour(theme::Role::OnSurface), title);
+    ImGui::PopFont();
+    a11y::place(index);
 }
 
 ChipFlow::ChipFlow()

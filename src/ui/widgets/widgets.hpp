@@ -61,6 +61,18 @@ enum class ChipTone { Good, Caution, Bad, Quiet };
 bool place_row(std::string_view label, std::string_view title, std::string_view detail, std::string_view chip,
                ChipTone tone, float height = 0);
 float place_row_height();
+// The same row with `amount` in body type at the right end of the title's line (a past session).
+bool amount_row(std::string_view label, std::string_view title, std::string_view detail, std::string_view amount);
+// A line naming a group (a charge point) in body type with `chip` in `tone` at its right end;
+// not tappable, mirrored as the text `name`.
+void status_title(std::string_view title, std::string_view chip, ChipTone tone, std::string_view name);
+// A charge point: its name with its status as a chip (mirrored "Chargestation-1 · Available"),
+// then what keeps it from being used (not allowed, restricted access) and each connector
+// ("Type 2 socket · 7.0 kW AC"), or only `connector_id`'s when given. The caller adds its buttons.
+void evse_summary(const core::Evse& evse, std::string_view connector_id = {});
+// A row that follows a link (a support contact): `icon` in the primary colour, `title` over the
+// contact as written in `detail`, a chevron at the end; mirrored as a button named `label`.
+bool link_row(const char* icon, std::string_view label, std::string_view title, std::string_view detail);
 
 // Toggle chips laid out left to right from where the cursor is, wrapping to a new line when the
 // next one does not fit: a pill with an outline, filled with a check when chosen. Each is a

@@ -272,9 +272,9 @@ export async function openScreen(screen, { browser, servers, viewport = { width:
 // is handed to `onError(err, combo)` and the run goes on. `fn` may keep nothing of the page: it is
 // closed (and the charger freed) right after.
 export async function runMatrix({ screens = SCREEN_NAMES, viewports = VIEWPORTS, themes = THEMES, deviceScaleFactor = null,
-  onError = (err) => { throw err; } } = {}, fn) {
+  root = null, onError = (err) => { throw err; } } = {}, fn) {
   const kinds = [...new Set(screens.map((s) => SCREENS[s].server))];
-  const servers = await startScreenServers({ kinds });
+  const servers = await startScreenServers(root ? { kinds, root } : { kinds });
   const browser = await launchScreenBrowser();
   try {
     for (const name of screens) {

@@ -374,3 +374,13 @@ TEST_CASE("a stored guest record that cannot be read is not trusted", "[deployme
     CHECK(h.cleared());  // a driver's leftovers have no place in the hotel's portal
     CHECK(h.requests().empty());
 }
+
+TEST_CASE("the hotel's help line tapped on the check-in opens the phone's dialer") {
+    Harness h;
+    h.boot({}, kPortalConfig);
+    const auto& out = h(ShellIntent{shell_intent::OpenContact{ContactKind::Phone, "+31 299 123 456"}});
+    REQUIRE(out.size() == 1);
+    REQUIRE(std::holds_alternative<OpenLink>(out[0]));
+    CHECK(std::get<OpenLink>(out[0]).url == "tel:+31299123456");
+    CHECK(h(ShellIntent{shell_intent::OpenContact{ContactKind::Phone, "ask at the desk"}}).empty());
+}
