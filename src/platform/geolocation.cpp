@@ -11,7 +11,7 @@ namespace {
 
 // code 1 is PERMISSION_DENIED; no API (old browser, insecure page) reads as unavailable.
 EM_JS(void, js_locate, (), {
-    var done = function (ok, lat, lng, denied) { Module._ev_geo_done(ok, lat, lng, denied); };
+    var done = function (ok, lat, lng, denied) { _ev_geo_done(ok, lat, lng, denied); };
     if (!navigator.geolocation) { done(0, 0, 0, 0); return; }
     navigator.geolocation.getCurrentPosition(
         function (p) { done(1, p.coords.latitude, p.coords.longitude, 0); },
