@@ -82,7 +82,7 @@ std::vector<std::pair<double, const LocationSummary*>> favourites_by_distance(co
     std::vector<std::pair<double, const LocationSummary*>> out;
     out.reserve(map.favourites.size());
     for (const auto& f : map.favourites) out.emplace_back(geo::distance_m(from, {f.lat, f.lng}), &f);
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(out.begin(), out.end());  // equal distances keep the list's order: the pointers follow it
     return out;
 }
 

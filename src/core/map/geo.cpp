@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace core::geo {
 namespace {
@@ -126,7 +128,18 @@ std::vector<TileId> covering_tiles(const Camera& c, int z) {
         const double dy = t.y + 0.5 - cy;
         return dx * dx + dy * dy;
     };
-    std::stable_sort(out.begin(), out.end(), [&](const TileId& a, const TileId& b) { return dist(a) < dist(b); });
+    // Sorted as (key, tile) pairs, the one tile sort the map already has: a non-negative double's
+    // bits order as its value does.
+    std::vector<std::pair<uint64_t, TileId>> order;
+    order.reserve(out.size());
+    for (const TileId& t : out) {
+        const double d = dist(t);
+        uint64_t key;  // std::bit_cast, which Emscripten 3.1.6's libc++ lacks
+        std::memcpy(&key, &d, sizeof key);
+        order.emplace_back(key, t);
+    }
+    std::sort(order.begin(), order.end());
+    for (size_t i = 0; i < order.size(); ++i) out[i] = order[i].second;
     return out;
 }
 
