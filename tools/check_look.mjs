@@ -8,8 +8,11 @@
 //   node tools/check_look.mjs --verbose --save --json /tmp/look.json
 //     --verbose  every failure, not only the first     --save  marked screenshots to tests/browser/artifacts/
 //     --json F   all failures as JSON                  --dpr N  one device pixel ratio for every size
+//     --root DIR another build to check (default build/web/dist)
+//     --text N   the driver's text size in per cent (100, 125, 150), as Display settings keep it
 // Needs the built app (bash tools/build.sh web).
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 import { checkLook, describe, saveFailureShot } from '../tests/browser/lib/look_checks.mjs';
 import { runMatrix, parseArgs, parseScreens, parseSizes, SCREEN_NAMES, THEMES, VIEWPORTS } from '../tests/browser/lib/screens.mjs';
@@ -18,6 +21,7 @@ const args = parseArgs(process.argv.slice(2));
 const screens = args.screens ? parseScreens(args.screens) : SCREEN_NAMES;
 const viewports = args.sizes ? parseSizes(args.sizes) : VIEWPORTS;
 const themes = args.themes ? args.themes.split(',') : THEMES;
+const root = typeof args.root === 'string' ? path.resolve(args.root) : null;
 const started = Date.now();
 const rows = [];
 const pad = (s, n) => String(s).padEnd(n);
@@ -30,7 +34,7 @@ function print(row) {
 }
 
 await runMatrix({
-  screens, viewports, themes, deviceScaleFactor: args.dpr ? Number(args.dpr) : null,
+  screens, viewports, themes, deviceScaleFactor: args.dpr ? Number(args.dpr) : null, root, textPercent: args.text ? Number(args.text) : 100,
   onError: (err, combo) => {
     const row = { screen: combo.screen, size: combo.size, theme: combo.theme, failures: [], error: err.message };
     rows.push(row);

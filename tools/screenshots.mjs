@@ -8,6 +8,7 @@
 //   node tools/screenshots.mjs --screens price,receipt --themes dark
 //   node tools/screenshots.mjs --root OTHER/build/web/dist --out DIR   # another build (before/after),
 //                                                         # written to DIR/<screen>-<theme>.png only
+//   node tools/screenshots.mjs --all-sizes --text 150 --out DIR        # at the largest text size
 //
 // Starts its own serve.py on the built app (build/web/dist: bash tools/build.sh web first).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,10 @@ const themes = args.themes ? args.themes.split(',') : THEMES;
 const docs = path.join(repoRoot, 'docs/screens');
 const out = args.out ? path.resolve(args.out) : null;
 const root = typeof args.root === 'string' ? path.resolve(args.root) : null;
+if (args.text && !out) {
+  console.error('--text needs --out DIR (docs/screens shows the default text size)');
+  process.exit(2);
+}
 if (root && !out) {
   console.error('--root needs --out DIR (docs/screens shows this build only)');
   process.exit(2);
@@ -41,7 +46,7 @@ mkdirSync(docs, { recursive: true });
 if (out) mkdirSync(out, { recursive: true });
 
 await runMatrix({
-  screens, viewports, themes, deviceScaleFactor: 1, root,
+  screens, viewports, themes, deviceScaleFactor: 1, root, textPercent: args.text ? Number(args.text) : 100,
   onError: (err, combo) => {
     failed += 1;
     console.error(`${combo.screen} ${combo.size} ${combo.theme}: ${err.message.split('\n')[0]}`);

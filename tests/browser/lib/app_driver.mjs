@@ -33,11 +33,17 @@ export async function launchBrowser({ args = [], headless = true } = {}) {
 }
 
 // Opens `url` in a new phone context and waits for the first frame. `context` overrides the
-// phone profile (e.g. { hasTouch: false, isMobile: false } for a desktop run).
-export async function openApp(url, { browser, context = {}, waitFirstFrame = true, timeout = 20000 } = {}) {
+// phone profile (e.g. { hasTouch: false, isMobile: false } for a desktop run). `textPercent`
+// (125, 150) is the driver's text size, as Display settings store it, from the first load on.
+export async function openApp(url, { browser, context = {}, waitFirstFrame = true, timeout = 20000, textPercent = 100 } = {}) {
   const ownBrowser = !browser;
   browser = browser || (await launchBrowser());
   const ctx = await browser.newContext(phoneContext(context));
+  if (textPercent !== 100) {
+    await ctx.addInitScript((percent) => {
+      if (!localStorage.getItem('preferences')) localStorage.setItem('preferences', JSON.stringify({ theme: 'system', textPercent: percent }));
+    }, textPercent);
+  }
   const page = await ctx.newPage();
   const app = new AppDriver(page);
   page.on('pageerror', (e) => app.errors.push(String(e)));

@@ -244,14 +244,14 @@ export async function launchScreenBrowser({ args = [] } = {}) {
 // A fresh page of the app at `viewport` in `colorScheme`, brought to `screen`. Rejects (and
 // releases) when the screen could not be reached.
 export async function openScreen(screen, { browser, servers, viewport = { width: 412, height: 860 }, colorScheme = 'light',
-  deviceScaleFactor = deviceScale(viewport), timeout = 20000 } = {}) {
+  deviceScaleFactor = deviceScale(viewport), timeout = 20000, textPercent = 100 } = {}) {
   if (typeof screen === 'string') screen = SCREENS[screen];
   const server = servers[screen.server];
   if (!server) throw new Error(`no ${screen.server} server started for ${screen.name}`);
   const env = { url: server.url, server, servers };
   const phone = viewport.width < 700 || viewport.height < 500;
   const opened = await openApp(server.url + '/', {
-    browser, timeout,
+    browser, timeout, textPercent,
     context: { viewport, deviceScaleFactor, colorScheme, isMobile: phone, hasTouch: true },
   });
   const release = async () => { if (screen.release) await screen.release(env); };
@@ -272,7 +272,7 @@ export async function openScreen(screen, { browser, servers, viewport = { width:
 // is handed to `onError(err, combo)` and the run goes on. `fn` may keep nothing of the page: it is
 // closed (and the charger freed) right after.
 export async function runMatrix({ screens = SCREEN_NAMES, viewports = VIEWPORTS, themes = THEMES, deviceScaleFactor = null,
-  root = null, onError = (err) => { throw err; } } = {}, fn) {
+  root = null, textPercent = 100, onError = (err) => { throw err; } } = {}, fn) {
   const kinds = [...new Set(screens.map((s) => SCREENS[s].server))];
   const servers = await startScreenServers(root ? { kinds, root } : { kinds });
   const browser = await launchScreenBrowser();
@@ -283,7 +283,7 @@ export async function runMatrix({ screens = SCREEN_NAMES, viewports = VIEWPORTS,
           const combo = { screen: name, viewport, size: sizeName(viewport), theme };
           let shot;
           try {
-            shot = await openScreen(name, { browser, servers, viewport, colorScheme: theme,
+            shot = await openScreen(name, { browser, servers, viewport, colorScheme: theme, textPercent,
               deviceScaleFactor: deviceScaleFactor ?? deviceScale(viewport) });
             await fn(shot, combo);
           } catch (err) {
