@@ -1,5 +1,6 @@
 // Prints what a first visit costs: bytes of each file (raw, gzip, brotli, and what went over the wire),
-// time to first frame (median of several cold loads) and frames drawn during 3 s of idle.
+// time to first frame (median of several cold loads) and frames drawn during 3 s of idle, in the
+// light theme (the first load) and the dark one (the second: the phone set to dark).
 // Usage: node tools/bench_load.mjs [--runs N]   (needs a web build in build/web/dist)
 import { statSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -17,9 +18,10 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   const firstFrames = [];
   let files = [];
-  let idleFrames = NaN;
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext(phoneContext());
+  const idleFrames = { light: NaN, dark: NaN };
+  for (let i = 0; i < Math.max(runs, 2); i++) {
+    const scheme = i === 1 ? 'dark' : 'light';
+    const context = await browser.newContext(phoneContext({ colorScheme: scheme }));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -30,14 +32,14 @@ try {
     cdp.on('Network.loadingFinished', (e) => wire.set(e.requestId, e.encodedDataLength));
     await page.goto(server.url + '/');
     await page.waitForFunction(() => performance.getEntriesByName('first-frame').length > 0, null, { timeout: 30000 });
-    firstFrames.push(await page.evaluate(() => performance.getEntriesByName('first-frame')[0].startTime));
-    if (i === 0) {
+    if (i < runs) firstFrames.push(await page.evaluate(() => performance.getEntriesByName('first-frame')[0].startTime));
+    if (i < 2) {
       await page.waitForTimeout(1500);  // let start-up requests and settle frames finish
       const before = await page.evaluate(() => window.__frames);
       await page.waitForTimeout(3000);
-      idleFrames = (await page.evaluate(() => window.__frames)) - before;
-      files = [...urls.entries()].map(([id, url]) => ({ url, wire: wire.get(id) ?? 0 }));
+      idleFrames[scheme] = (await page.evaluate(() => window.__frames)) - before;
     }
+    if (i === 0) files = [...urls.entries()].map(([id, url]) => ({ url, wire: wire.get(id) ?? 0 }));
     await context.close();
   }
   const rows = files.filter((f) => !new URL(f.url).pathname.startsWith('/api/')).map((f) => {
@@ -54,7 +56,7 @@ try {
   console.log('total app files'.padEnd(28), String(sum('raw')).padStart(9), String(sum('gzip')).padStart(9), String(sum('brotli')).padStart(9), String(sum('wire')).padStart(9));
   console.log(`api calls on first load: ${api.length} (${api.reduce((a, f) => a + f.wire, 0)} bytes on wire)`);
   console.log(`time to first frame: median ${median(firstFrames).toFixed(0)} ms over ${runs} cold loads (min ${Math.min(...firstFrames).toFixed(0)}, max ${Math.max(...firstFrames).toFixed(0)})`);
-  console.log(`frames drawn during 3 s idle: ${idleFrames}`);
+  console.log(`frames drawn during 3 s idle: ${idleFrames.light} (light), ${idleFrames.dark} (dark)`);
 } finally {
   await browser.close();
   await server.stop();
