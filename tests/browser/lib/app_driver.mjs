@@ -108,6 +108,30 @@ export class AppDriver {
     }
   }
 
+  // From now on, keeps every node any frame shows, so that a state the simulator's fast clock
+  // carries past in well under a second can still be asserted once it has gone (`wasShown`).
+  async recordShown() {
+    await this.page.evaluate(() => {
+      const m = window.evMirror;
+      if (m.shown) return;
+      const shown = new Set();
+      const update = m.update;
+      m.shown = () => [...shown];
+      m.update = (data, dpr) => {
+        update(data, dpr);
+        for (const n of m.nodes()) shown.add(`${n.role}\n${n.name}`);
+      };
+    });
+  }
+
+  // Whether a frame since recordShown() showed a node with this role and name.
+  async wasShown(role, name) {
+    return this.page.evaluate(({ role, name }) => {
+      const match = typeof name === 'string' ? (n) => n === name : ((re) => (n) => re.test(n))(new RegExp(name.source, name.flags));
+      return window.evMirror.shown().some((k) => { const [r, n] = k.split('\n'); return r === role && match(n); });
+    }, { role, name: nameArg(name) });
+  }
+
   async waitForGone(role, name, { timeout = 10000 } = {}) {
     const end = Date.now() + timeout;
     while (await this.find(role, name)) {
