@@ -125,6 +125,19 @@ test('a name with nothing drawn in its box fails at 1:1; an empty text field is 
   assert.equal(f.ratio, 1);
 });
 
+test('an empty field on a dark page is not failed for its corners; a faint hint inside it is', () => {
+  // The node's box is the field's; the fill leaves a 3 px frame of the page (its rounded corners).
+  const field = { x: 13, y: 43, w: 74, h: 42, fill: '#252a2e' };
+  const empty = picture(100, 100, '#111417', [field]);
+  const box = node('textbox', 'Booking reference', 10, 40, 80, 48, { value: '' });
+  assert.deepEqual(contrastFailures(empty, [box]), []);
+  const hinted = picture(100, 100, '#111417', [field, { text: { x: 24, y: 56, w: 50, h: 16, colour: '#3d444a', size: 12 } }]);
+  const [f, ...rest] = contrastFailures(hinted, [box]);
+  assert.equal(rest.length, 0);
+  assert.equal(f.fg, '#3d444a');
+  assert.ok(f.ratio < 4.5);
+});
+
 test('disabled and offscreen nodes are not measured for contrast', () => {
   const image = picture(100, 100, '#ffffff', [{ text: { x: 10, y: 10, w: 60, h: 16, colour: '#cccccc', size: 12 } }]);
   assert.equal(contrastFailures(image, [node('button', 'Go', 10, 10, 60, 16)]).length, 1);
