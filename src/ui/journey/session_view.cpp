@@ -53,19 +53,30 @@ std::string cost_so_far(const core::ActiveSession& s, core::TimePoint now) {
 void figures(const core::ActiveSession& s, core::TimePoint now) {
     const core::SessionStatus& st = *s.last;
     begin_card("##figures");
-    const float half = (card_avail() - theme::space(theme::Space::M)) * 0.5f;
+    const float gap = theme::space(theme::Space::M);
+    const float half = (card_avail() - gap) * 0.5f;
     const float left = ImGui::GetCursorPosX();
-    figure(tr(Str::Energy), core::format_energy(st.energy_kwh));
+    // Two figures share a row when each fits its half; with large text on a narrow phone the
+    // second goes under the first instead of over it.
+    auto beside = [&](std::string_view a_caption, std::string_view a, std::string_view b_caption, std::string_view b,
+                      theme::Type type) {
+        if (figure_width(a_caption, a, type) <= half && figure_width(b_caption, b, type) <= half)
+            ImGui::SameLine(left + half + gap);
+    };
+    const std::string energy = core::format_energy(st.energy_kwh);
+    figure(tr(Str::Energy), energy);
     const std::string cost = cost_so_far(s, now);
     if (!cost.empty()) {
-        ImGui::SameLine(left + half + theme::space(theme::Space::M));
+        beside(tr(Str::Energy), energy, tr(Str::CostSoFar), cost, theme::Type::Display);
         figure(tr(Str::CostSoFar), cost, theme::Type::Display, tr(Str::CostSoFar) + std::string(" ") + cost);
     }
     ImGui::Dummy(ImVec2(0, theme::space(theme::Space::XS)));
-    figure(tr(Str::Power), core::format_power(st.power_kw), theme::Type::Title);
+    const std::string power = core::format_power(st.power_kw);
+    figure(tr(Str::Power), power, theme::Type::Title);
     if (const auto elapsed = core::session_elapsed_seconds(s, now)) {
-        ImGui::SameLine(left + half + theme::space(theme::Space::M));
-        figure(tr(Str::Elapsed), core::format_duration(*elapsed), theme::Type::Title);
+        const std::string time = core::format_duration(*elapsed);
+        beside(tr(Str::Power), power, tr(Str::Elapsed), time, theme::Type::Title);
+        figure(tr(Str::Elapsed), time, theme::Type::Title);
     }
     if (st.state_of_charge) figure(tr(Str::Battery), core::format_percent(*st.state_of_charge), theme::Type::Title);
     end_card();

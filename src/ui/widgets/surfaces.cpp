@@ -31,6 +31,16 @@ void figure(std::string_view caption_text, std::string_view value, theme::Type v
     a11y::place(a11y::add(a11y::Role::Text, spoken));
 }
 
+float figure_width(std::string_view caption_text, std::string_view value, theme::Type value_type) {
+    float width = 0;
+    {
+        theme::WithFont font(theme::Type::Caption);
+        width = ImGui::CalcTextSize(caption_text.data(), caption_text.data() + caption_text.size()).x;
+    }
+    theme::WithFont font(value_type);
+    return std::max(width, ImGui::CalcTextSize(value.data(), value.data() + value.size()).x);
+}
+
 void caption(std::string_view line) {
     theme::WithFont font(theme::Type::Caption);
     theme::WithText colour(theme::Role::OnSurfaceMuted);

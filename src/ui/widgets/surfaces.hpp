@@ -14,6 +14,9 @@ namespace ui {
 void figure(std::string_view caption, std::string_view value, theme::Type value_type = theme::Type::Display,
             std::string_view spoken = {});
 
+// How wide figure() draws: the wider of its caption and its value, in CSS px × the text size.
+float figure_width(std::string_view caption, std::string_view value, theme::Type value_type = theme::Type::Display);
+
 // Quiet text in the Caption type and the muted colour ("Updated 4 s ago").
 void caption(std::string_view text);
 // Body text in a role's colour (a status in the success or warning colour).
