@@ -9,20 +9,21 @@
 //   node tools/screenshots.mjs --root OTHER/build/web/dist --out DIR   # another build (before/after),
 //                                                         # written to DIR/<screen>-<theme>.png only
 //   node tools/screenshots.mjs --all-sizes --text 150 --out DIR        # at the largest text size
+//   node tools/screenshots.mjs --sizes 360x640,860x412 --out DIR       # some sizes only
 //
 // Starts its own serve.py on the built app (build/web/dist: bash tools/build.sh web first).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { capture } from '../tests/browser/lib/look_checks.mjs';
-import { runMatrix, parseArgs, parseScreens, sizeName, SCREEN_NAMES, THEMES, VIEWPORTS } from '../tests/browser/lib/screens.mjs';
+import { runMatrix, parseArgs, parseScreens, parseSizes, sizeName, SCREEN_NAMES, THEMES, VIEWPORTS } from '../tests/browser/lib/screens.mjs';
 import { repoRoot } from '../tests/browser/lib/serve_process.mjs';
 
 const PHONE = { width: 412, height: 860 };
 
 const args = parseArgs(process.argv.slice(2));
-if (args['all-sizes'] && typeof args.out !== 'string') {
-  console.error('--all-sizes needs --out DIR');
+if ((args['all-sizes'] || args.sizes) && typeof args.out !== 'string') {
+  console.error('--all-sizes and --sizes need --out DIR');
   process.exit(2);
 }
 const screens = args.screens ? parseScreens(args.screens) : SCREEN_NAMES;
@@ -38,7 +39,7 @@ if (root && !out) {
   console.error('--root needs --out DIR (docs/screens shows this build only)');
   process.exit(2);
 }
-const viewports = args['all-sizes'] ? VIEWPORTS : [PHONE];
+const viewports = args.sizes ? parseSizes(args.sizes) : args['all-sizes'] ? VIEWPORTS : [PHONE];
 const started = Date.now();
 let written = 0, failed = 0;
 
@@ -56,7 +57,7 @@ await runMatrix({
   const files = [];
   if (root) files.push(path.join(out, `${combo.screen}-${combo.theme}.png`));
   else if (sizeName(combo.viewport) === sizeName(PHONE)) files.push(path.join(docs, `${combo.screen}-${combo.theme}.png`));
-  if (out && args['all-sizes'] && !root) files.push(path.join(out, `${combo.screen}-${combo.size}-${combo.theme}.png`));
+  if (out && (args['all-sizes'] || args.sizes) && !root) files.push(path.join(out, `${combo.screen}-${combo.size}-${combo.theme}.png`));
   for (const file of files) writeFileSync(file, png);
   written += files.length;
   console.log(`${combo.screen} ${combo.size} ${combo.theme} → ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
