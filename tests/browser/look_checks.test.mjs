@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { decodePng, encodePng } from './lib/png.mjs';
 import {
-  checkImage, contrastFailures, contrastRatio, dominantColours, iconOnly, markFailures, targetFailures,
+  checkImage, contrastFailures, contrastRatio, dominantColours, iconOnly, markFailures, targetFailures, textOverlapFailures,
 } from './lib/look_checks.mjs';
 
 const rgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
@@ -136,6 +136,25 @@ test('an empty field on a dark page is not failed for its corners; a faint hint 
   assert.equal(rest.length, 0);
   assert.equal(f.fg, '#3d444a');
   assert.ok(f.ratio < 4.5);
+});
+
+test('words over words are reported; one drawn thing told in parts (same box) is not', () => {
+  const energy = node('text', 'Energy: 0.18 kWh', 28, 200, 233, 78);
+  const cost = node('text', 'Cost so far ≈ €2.02', 183, 200, 155, 78);
+  const [f, ...rest] = textOverlapFailures([energy, cost, node('button', 'Stop', 16, 220, 300, 48)]);
+  assert.equal(rest.length, 0);
+  assert.equal(f.check, 'text-overlap');
+  assert.equal(f.name, 'Energy: 0.18 kWh');
+  assert.equal(f.other.name, 'Cost so far ≈ €2.02');
+  const steps = [node('text', 'Requested: done', 16, 560, 322, 30), node('text', 'Charging: now', 16, 560, 322, 30)];
+  assert.deepEqual(textOverlapFailures(steps), []);
+  assert.deepEqual(textOverlapFailures([energy, node('text', 'Power', 28, 290, 100, 20)]), []);
+});
+
+test('a line scrolled out but for a sliver is left for when it is in view', () => {
+  const image = picture(100, 100, '#ffffff', []);
+  assert.equal(contrastFailures(image, [node('text', 'External ID', 10, 97, 80, 3, { clipped: true })]).length, 0);
+  assert.equal(contrastFailures(image, [node('text', 'External ID', 10, 90, 80, 10)]).length, 1);
 });
 
 test('disabled and offscreen nodes are not measured for contrast', () => {

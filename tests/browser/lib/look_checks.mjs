@@ -108,6 +108,29 @@ export function targetFailures(nodes, viewport, { min = MIN_TARGET_CSS, toleranc
   return out;
 }
 
+// Words over words: two nodes of text (headings, lines, statuses) on screen whose boxes overlap,
+// as two large figures do when a row is too narrow for both. Words inside a control are the
+// control's own name, not nodes of their own, so only these roles are compared.
+const WORD_ROLES = new Set(['text', 'heading', 'status']);
+export function textOverlapFailures(nodes, { tolerance = TOLERANCE_CSS } = {}) {
+  const out = [];
+  const words = nodes.filter((n) => WORD_ROLES.has(n.role) && !n.offscreen && n.w > 0 && n.h > 0);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j < words.length; j++) {
+      const a = words[i], b = words[j];
+      // One drawn thing told in parts (a stepper's steps share the label's box) is not an overlap.
+      if (Math.abs(a.x - b.x) <= tolerance && Math.abs(a.y - b.y) <= tolerance
+        && Math.abs(a.w - b.w) <= tolerance && Math.abs(a.h - b.h) <= tolerance) continue;
+      const o = overlap(a, b);
+      if (o && o.w > tolerance && o.h > tolerance) {
+        out.push(failure('text-overlap', words[i], `overlaps ${b.role} "${b.name}" (${boxText(b)}) by ${round1(o.w)}×${round1(o.h)} CSS px`,
+          { other: { role: b.role, name: b.name, box: boxOf(b) } }));
+      }
+    }
+  }
+  return out;
+}
+
 // ---- contrast ----
 
 // The two colours that make up a box: the most frequent one is the background; the text (or icon)
@@ -185,6 +208,8 @@ export function contrastFailures(image, nodes, { scale = 1, viewport = null } = 
       box = { x: box.x + inset, y: box.y + inset, w: box.w - 2 * inset, h: box.h - 2 * inset };
     }
     if (box.w * scale < 2 || box.h * scale < 2) continue;
+    // A line partly scrolled out of its window shows a sliver of its letters: measured once in view.
+    if (n.clipped && box.h < (n.textPx || 16) * 0.75) continue;
     const icon = iconOnly(n);
     const large = (n.textPx || 0) >= LARGE_TEXT_CSS;
     const required = icon || large ? LARGE_RATIO : TEXT_RATIO;
@@ -217,7 +242,8 @@ function clip(b, viewport) {
 // Both checks on a decoded screenshot (`image`: { width, height, pixel(x, y) }) of a viewport.
 export function checkImage({ image, nodes, viewport }) {
   const scale = image.width / viewport.width;
-  return [...targetFailures(nodes, viewport), ...contrastFailures(image, nodes, { scale, viewport })];
+  return [...targetFailures(nodes, viewport), ...textOverlapFailures(nodes),
+    ...contrastFailures(image, nodes, { scale, viewport })];
 }
 
 // ---- in the browser ----

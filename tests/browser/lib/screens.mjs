@@ -120,10 +120,12 @@ const list = [
     reach: async (app) => {
       await mapLoaded(app);
       const vp = app.page.viewportSize();
-      // The finger stays in the part under the map (from the Filters row to above the window's
-      // bottom padding): above it, a drag pans the map; below it, it scrolls nothing.
+      // The finger stays in the part under the map (from the Filters row to above the shortcut bar
+      // upright, or the window's bottom padding): above it, a drag pans the map; below it, it
+      // scrolls nothing. With large text the bar is taller.
       const top = (await app.waitFor('button', /^Filters/)).y;
-      const from = vp.height - 24;
+      const bar = await app.find('button', 'Payment methods');
+      const from = Math.min(vp.height - 24, bar && !bar.offscreen && bar.y > top ? bar.y - 16 : Infinity);
       for (let i = 0; i < 6; i++) {
         const field = await app.find('textbox', 'Search chargers');
         if (field && field.y + field.h <= top) break;  // scrolled up past the top of that part
