@@ -3,9 +3,8 @@
  * in src/platform/*.cpp and Emscripten's runtime): everything that crosses to the page's own
  * scripts (web/*.js, shell/index.html), to JSON read from the server, to the browser tests, or to
  * browser APIs newer than the compiler's own externs. A name missing here is renamed in
- * evcharge.js and silently stops matching; tools/build.sh's check (check_closure_names.py) fails
- * the build when a property an EM_JS block uses is neither here, in the compiler's externs, nor
- * defined inside evcharge.js.
+ * evcharge.js and silently stops matching: tools/check_closure_names.py, run when dist/ is made
+ * (CMakeLists.txt), fails the build when a property an EM_JS block uses was renamed.
  * @externs
  */
 
