@@ -1,6 +1,7 @@
 // palette_report: every colour role of the design system in the light and the dark theme, and the
 // WCAG 2.2 contrast of every pairing a screen draws (text role on background role) against the
 // ratio it must reach. With --brand #RRGGBB, the same for a deployment's brand colour once mapped.
+// It lives in tools/ beside qr_scan: it reads the palette's own header, as only tests and tools may.
 //
 //   build/native/palette_report [--brand #50B748]
 #include <cstdio>
