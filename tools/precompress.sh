@@ -5,7 +5,9 @@ dir=${1:?usage: precompress.sh DIR}
 find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.mjs' -o -name '*.html' -o -name '*.css' \
   -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.ttf' \) -print0 |
 while IFS= read -r -d '' f; do
-  brotli -f -q 11 -o "$f.br" "$f"
+  # -n: the copy gets its own (later) time; brotli would copy the source's truncated to whole
+  # seconds, which serve.py then takes for a stale copy older than its source.
+  brotli -f -n -q 11 -o "$f.br" "$f"
   # Chromium takes gzip over plain HTTP: zopfli's gzip is about 4 % smaller than gzip -9's, same format.
   if command -v zopfli > /dev/null; then zopfli -c "$f" > "$f.gz"; else gzip -9 -n -c "$f" > "$f.gz"; fi
 done

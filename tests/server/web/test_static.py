@@ -3,6 +3,7 @@ path traversal, and the placeholder page when there is no build."""
 import gzip
 import http.client
 import os
+import subprocess
 import tempfile
 import time
 import unittest
@@ -154,3 +155,30 @@ class NotBuiltTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PrecompressedByTheBuildTest(unittest.TestCase):
+    """tools/precompress.sh's siblings are served: brotli must not give the copy its source's time
+    cut to whole seconds, which reads as a copy older than the source (and so stale)."""
+
+    def test_siblings_made_by_precompress_are_fresh(self):
+        repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+        with tempfile.TemporaryDirectory(prefix="precompress-test-") as root:
+            source = os.path.join(root, "app.js")
+            with open(source, "wb") as fh:
+                fh.write(JS)
+            past = int(time.time()) - 60 + 0.75  # a source time with a fraction of a second
+            os.utime(source, (past, past))
+            subprocess.run(["bash", os.path.join(repo, "tools", "precompress.sh"), root], check=True)
+            server = ServerProcess(root=root).start()
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+                for coding in ("br", "gzip"):
+                    conn.request("GET", "/app.js", headers={"Accept-Encoding": coding})
+                    response = conn.getresponse()
+                    response.read()
+                    self.assertEqual((response.status, response.getheader("Content-Encoding")), (200, coding))
+                conn.close()
+            finally:
+                server.stop()
+                server._tmp.cleanup()
