@@ -174,7 +174,8 @@ export class AppDriver {
     await this.page.waitForFunction((key) => document.activeElement && document.activeElement.id === 'text-input'
       && window.evMirror.nodes().some((x) => x.key === key && x.focused), n.key, { timeout });
     await this.type(text);
-    await this.waitIdle({ quietMs: 150 });
+    // The map may still be taking in places and tiles for some seconds after the first frame.
+    await this.waitIdle({ quietMs: 150, timeout: 20000 });
     return this.find('textbox', name, { nth });
   }
 
