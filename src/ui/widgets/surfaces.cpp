@@ -105,7 +105,7 @@ void stepper(const std::vector<StepperItem>& steps, const std::vector<std::strin
         if (i < spoken.size()) {
             const int index = a11y::add(a11y::Role::Text, spoken[i]);
             // Every step is boxed by the row of words under the dots, where the current one is named.
-            a11y::node(index).box = {origin.x, at.y, width, label_size};
+            a11y::place(index, origin.x, at.y, origin.x + width, at.y + label_size);  // clipped like any node
         }
         bottom = std::max(bottom, at.y + label_size);
     }
