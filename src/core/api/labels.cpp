@@ -109,4 +109,11 @@ std::string charged_to_text(const PaymentMethod& p) {
     return tr_format(Str::ChargedToMethod, {p.id});
 }
 
+std::string operator_name(const std::string& operator_field, const Branding* branding) {
+    if (!operator_field.empty()) return operator_field;
+    return branding ? branding->display_name : std::string();
+}
+
+std::string operator_name(const Location& l) { return operator_name(l.operator_name, l.branding ? &*l.branding : nullptr); }
+
 }  // namespace core

@@ -25,4 +25,9 @@ std::string payment_method_label(const PaymentMethod& p);
 // The receipt's line for the method a session was charged to ("Charged to card ••2836").
 std::string charged_to_text(const PaymentMethod& p);
 
+// Who runs a location, the same on every screen and the receipt: the location's `operator.name`
+// where present, else its branding's `displayName`; empty when neither is given.
+std::string operator_name(const std::string& operator_field, const Branding* branding);
+std::string operator_name(const Location& l);
+
 }  // namespace core

@@ -139,6 +139,8 @@ std::vector<ReceiptRow> receipt_rows(const SessionStatus& r, const ReceiptContex
     for (const auto* part : {&r.location_address, &r.location_city})
         if (!part->empty()) place += (place.empty() ? "" : ", ") + *part;
     add(Kind::Fact, Str::ReceiptLocation, place.empty() ? r.location_id : place);
+    const std::string op = operator_name(context.operator_name, r.branding ? &*r.branding : nullptr);
+    if (!op.empty()) add(Kind::Fact, Str::FactOperator, op);
     const std::string charger = context.charger_name.empty() ? r.evse_uid : context.charger_name;
     add(Kind::Fact, Str::ReceiptCharger,
         r.connector_id.empty() || charger.empty() ? charger : tr_format(Str::ChargerConnector, {charger, r.connector_id}));

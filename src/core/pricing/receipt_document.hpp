@@ -28,6 +28,7 @@ struct ReceiptRow {
 struct ReceiptContext {
     std::string charger_name;        // the EVSE as the location lists it; empty: its uid
     const Tariff* tariff = nullptr;  // the price the session ran under: explains billing steps
+    std::string operator_name;       // who runs the location (operator_name() of the api part)
 };
 
 // Total; what it was charged to; one row per cost line in the price screen's (AFIR) order (energy,

@@ -40,7 +40,9 @@ void contacts(const core::Model& m, const core::SessionStatus& st, Intents& out)
     const core::Branding* b = st.branding ? &*st.branding : nullptr;
     if (!b && m.location && m.location->id == st.location_id && m.location->branding) b = &*m.location->branding;
     if (!b) return;
-    const std::string who = !b->display_name.empty() ? b->display_name : std::string(tr(Str::TheOperator));
+    const bool here = m.location && m.location->id == st.location_id;
+    std::string who = core::operator_name(here ? m.location->operator_name : std::string(), b);
+    if (who.empty()) who = tr(Str::TheOperator);
     const auto contact = [&](core::ContactKind kind, const char* icon, Str title, Str label, const std::string& value) {
         if (value.empty()) return;
         ImGui::PushID(static_cast<int>(kind));

@@ -112,7 +112,7 @@ void draw_scan_result_screen(const core::Model& m, Intents& out) {
     heading(loc.name);
     if (begin_facts("##found")) {
         fact_row(tr(Str::FactChargerId), evse->evse_id.empty() ? evse->uid : evse->evse_id);
-        if (!loc.operator_name.empty()) fact_row(tr(Str::FactOperator), loc.operator_name);
+        if (const std::string op = core::operator_name(loc); !op.empty()) fact_row(tr(Str::FactOperator), op);
         fact_row(tr(Str::FactAddress), loc.name + ", " + loc.address + ", " + loc.postal_code + " " + loc.city);
         end_facts();
     }

@@ -1,7 +1,8 @@
-// Payment methods named the same way on every screen: price cards, wallet, receipt.
+// Payment methods and operators named the same way on every screen: price cards, wallet, sheet, receipt.
 #include <catch2/catch.hpp>
 
 #include "core/api/api.hpp"
+#include "seed_bodies.hpp"
 
 using namespace core;
 
@@ -33,4 +34,21 @@ TEST_CASE("the receipt says what the session was charged to") {
     CHECK(charged_to_text(method("CHARGE_CARD", "** **** 2836")) == "Charged to card ••2836");
     CHECK(charged_to_text(method("EXTERNAL", "", "room-12")) == "Charged to payment reference room-12");
     CHECK(charged_to_text(method("EXTERNAL", "", "x", "Room 12")) == "Charged to Room 12");
+}
+
+TEST_CASE("a location's operator is named by operator.name, its branding's name standing in") {
+    const auto seed_location = decode_location(seed::kSeedLocation);
+    REQUIRE(seed_location.ok());
+    // The seed names the operator "GreenFlux" and brands the location "Total Demo": the operator wins.
+    CHECK(operator_name(*seed_location.value) == "GreenFlux");
+    Location no_operator = *seed_location.value;
+    no_operator.operator_name.clear();
+    CHECK(operator_name(no_operator) == "Total Demo");
+    no_operator.branding.reset();
+    CHECK(operator_name(no_operator).empty());
+    Branding b;
+    b.display_name = "Hotel Marga";
+    CHECK(operator_name("", &b) == "Hotel Marga");
+    CHECK(operator_name("Vattenfall", &b) == "Vattenfall");
+    CHECK(operator_name("", nullptr).empty());
 }

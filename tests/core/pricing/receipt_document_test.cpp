@@ -132,3 +132,21 @@ TEST_CASE("download and print are effects for the receipt on screen, nothing wit
     CHECK(page->kind == OfferDocument::Kind::Print);
     CHECK(page->content.find("<table>") != std::string::npos);
 }
+
+TEST_CASE("receipt rows: the operator as every screen names it, its branding standing in") {
+    SessionStatus r = final_record();
+    auto has = [](const std::vector<ReceiptRow>& rows, const std::string& line) {
+        for (const auto& row : rows)
+            if (row.label + ": " + row.value == line) return true;
+        return false;
+    };
+    ReceiptContext context;
+    context.operator_name = "GreenFlux";
+    r.branding = Branding{};
+    r.branding->display_name = "Total Demo";
+    CHECK(has(receipt_rows(r, context), "Operator: GreenFlux"));
+    CHECK_FALSE(has(receipt_rows(r, context), "Operator: Total Demo"));
+    CHECK(has(receipt_rows(r), "Operator: Total Demo"));  // the location not loaded: the status's branding
+    r.branding.reset();
+    for (const auto& row : receipt_rows(r)) CHECK(row.label != "Operator");
+}
