@@ -40,12 +40,12 @@ window.evDocuments = (() => {
       window.print();
     },
     openLink(url) {
-      if (!/^(tel:|mailto:|https?:\/\/)/i.test(url)) return;
+      if (!/^(tel:|mailto:|geo:|https?:\/\/)/i.test(url)) return;
       if (/^https?:/i.test(url)) {
         window.open(url, '_blank', 'noopener');
         return;
       }
-      const a = document.createElement('a');  // tel: and mailto: hand over to the phone's dialer or mail app
+      const a = document.createElement('a');  // tel:, mailto: and geo: hand over to the phone's dialer, mail or maps app
       a.href = url;
       a.style.display = 'none';
       document.body.appendChild(a);

@@ -53,6 +53,7 @@ class DeployConfig:
     location_ids: list = field(default_factory=list)
     area: dict = field(default_factory=lambda: dict(DEFAULT_AREA))
     languages: list = field(default_factory=lambda: ["en"])
+    directions_url: str = ""   # the web map directions open where the phone has no maps app of its own
     portal: PortalSettings = None
     kiosk: KioskSettings = None
     source: str = ""           # the file it came from, "" for the default
@@ -62,6 +63,8 @@ class DeployConfig:
         body = {"mode": self.mode, "branding": dict(self.branding), "api": {"mode": self.api_mode},
                 "locations": {"ids": list(self.location_ids), "area": dict(self.area)},
                 "languages": list(self.languages)}
+        if self.directions_url:
+            body["directionsUrl"] = self.directions_url
         if self.portal:
             body["portal"] = {"timeZone": self.portal.time_zone}
         if self.kiosk:
@@ -171,7 +174,7 @@ def _ids(value, where):
 
 def parse(data, base_dir="."):
     """A DeployConfig from the decoded JSON; ConfigError names the first field that is wrong."""
-    obj = _object(data, "", ("mode", "branding", "api", "locations", "languages", "portal", "kiosk"))
+    obj = _object(data, "", ("mode", "branding", "api", "locations", "languages", "directionsUrl", "portal", "kiosk"))
     cfg = DeployConfig()
     mode = obj.get("mode", "driver")
     if mode not in MODES:
@@ -211,6 +214,14 @@ def parse(data, base_dir="."):
     if len(set(languages)) != len(languages):
         raise ConfigError("languages", "a language is listed twice")
     cfg.languages = list(languages)
+
+    if "directionsUrl" in obj:
+        if mode == "kiosk":
+            raise ConfigError("directionsUrl", "a kiosk offers no directions")
+        url = _text(obj, "directionsUrl", "", 500, required=True)
+        if not re.match(r"^https://[^\s/]+/\S*$", url) or "{lat}" not in url or "{lng}" not in url:
+            raise ConfigError("directionsUrl", "must be an https:// address with {lat} and {lng} in it")
+        cfg.directions_url = url
 
     for section in ("portal", "kiosk"):
         if section in obj and mode != section:

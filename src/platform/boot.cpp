@@ -31,6 +31,11 @@ EM_JS(void, js_forget_launch_code, (), {
     } catch (e) {}
 });
 EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+EM_JS(char*, js_user_agent, (), {
+    var s = String(navigator.userAgent || '').slice(0, 400), n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
 
 EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
 
@@ -43,6 +48,9 @@ core::Boot read_boot() {
                             core::kKeyPreferences})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
     boot.utc_offset_minutes = js_utc_offset_minutes();
+    char* agent = js_user_agent();
+    boot.user_agent = agent;
+    free(agent);
     uint8_t bytes[kRandomBytes];
     js_random_bytes(bytes, kRandomBytes);
     static const char kHex[] = "0123456789abcdef";

@@ -89,6 +89,11 @@ Decoded<DeployConfig> decode_deploy_config(std::string_view body) {
     });
     if (!languages.empty()) c.languages = std::move(languages);
     if (const auto p = r.object("portal")) c.portal_time_zone = p->string_or("timeZone");
+    c.directions_url = r.string_or("directionsUrl");
+    if (!c.directions_url.empty() && c.directions_url.rfind("https://", 0) != 0) {
+        log.add("config.directionsUrl", "not an https:// address");
+        c.directions_url.clear();
+    }
     if (const auto k = r.object("kiosk")) {
         c.kiosk.idle_seconds = static_cast<int>(k->opt_integer("idleSeconds", 5, 3600).value_or(60));
         c.kiosk.countdown_seconds = static_cast<int>(k->opt_integer("countdownSeconds", 3, 120).value_or(10));

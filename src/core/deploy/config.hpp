@@ -28,6 +28,7 @@ struct DeployConfig {
     std::optional<BoundingBox> area;         // where the app looks first
     std::vector<std::string> languages{"en"};
     std::string portal_time_zone;            // portal: the hotel's zone (IANA name)
+    std::string directions_url;              // web map for directions: {lat} {lng} {name}; empty: the default
     KioskSettings kiosk;
 };
 

@@ -43,6 +43,8 @@ Model fresh_journey(const AppModel& m) {
     }
     j.scope.ids = m.config.location_ids;
     j.scope.private_access = m.config.mode == AppMode::Portal;
+    j.directions.offered = m.config.mode != AppMode::Kiosk;
+    j.directions.web_template = m.config.directions_url;
     return j;
 }
 

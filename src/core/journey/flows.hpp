@@ -57,4 +57,7 @@ void open_settings(Step& s);
 void choose_theme(Step& s, const intent::ChooseTheme& i);
 void choose_text_size(Step& s, const intent::ChooseTextSize& i);
 
+// directions_flow.cpp: directions to a location in the phone's maps app.
+void open_directions(Step& s, const intent::OpenDirections& i);
+
 }  // namespace core::detail

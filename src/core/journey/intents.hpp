@@ -39,6 +39,8 @@ struct OpenContact {
     ContactKind kind = ContactKind::Phone;
     std::string written;
 };
+// Directions to a location, in the phone's maps app (Model::directions says which).
+struct OpenDirections { std::string location_id; };
 // Scanning (scan_flow.hpp).
 struct OpenScanner {};
 struct ToggleTorch {};
@@ -60,7 +62,8 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
                                 intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize,
-                                intent::AskStop, intent::KeepCharging, intent::OpenContact>;
+                                intent::AskStop, intent::KeepCharging, intent::OpenContact,
+                                intent::OpenDirections>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
                            StorageChanged>;

@@ -118,6 +118,13 @@ struct Model {
     std::vector<SessionSummary> history;  // the token's sessions, newest first
     bool history_loading = false;
     int utc_offset_minutes = 0;  // from Boot
+    // Directions to a charger: offered unless the deployment is a kiosk (nobody drives off with it);
+    // the device from Boot picks the maps app, a deployment may name its web map.
+    struct Directions {
+        bool offered = true;
+        DeviceKind device = DeviceKind::Other;
+        std::string web_template;
+    } directions;
 
     bool visible = true;  // polling pauses while the page is hidden
     bool online = true;   // and while the browser says it is offline

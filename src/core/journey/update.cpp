@@ -80,6 +80,7 @@ void on_intent(Step& s, const UserIntent& intent) {
         [&](const intent::OpenContact& i) {
             if (auto url = contact_link(i.kind, i.written)) s.out.emplace_back(OpenLink{std::move(*url)});
         },
+        [&](const intent::OpenDirections& i) { open_directions(s, i); },
         [&](const intent::OpenSettings&) { open_settings(s); },
         [&](const intent::ChooseTheme& i) { choose_theme(s, i); },
         [&](const intent::ChooseTextSize& i) { choose_text_size(s, i); },

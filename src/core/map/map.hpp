@@ -1,6 +1,6 @@
 // The map without the journey: Web Mercator geometry and tiles, the camera and its glide, the
 // bounding-box planner (tiles of locations, paging, availability), markers, clusters, the sorted
-// list, favourites, tile images, and the requests they send. MapState is the map's whole state.
+// list, favourites, tile images, directions links, and the requests they send. MapState is the map's whole state.
 // Other parts include only this header.
 #pragma once
 
@@ -14,3 +14,4 @@
 #include "requests.hpp"
 #include "planner.hpp"
 #include "favourites.hpp"
+#include "directions.hpp"

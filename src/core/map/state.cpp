@@ -32,4 +32,11 @@ bool is_favourite(const MapState& map, const std::string& location_id) {
                        [&](const LocationSummary& f) { return f.id == location_id; });
 }
 
+geo::LatLng list_origin(const MapState& map) { return map.me ? *map.me : map.camera.centre; }
+
+std::optional<double> distance_from_driver(const MapState& map, geo::LatLng place) {
+    if (!map.me) return std::nullopt;
+    return geo::distance_m(*map.me, place);
+}
+
 }  // namespace core

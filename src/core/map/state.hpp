@@ -139,5 +139,10 @@ bool map_loading(const MapState& map);
 // Does the view show an area cut off at the per-area bound?
 bool map_truncated(const MapState& map);
 bool is_favourite(const MapState& map, const std::string& location_id);
+// Where lists are ordered from: the driver when located, else the middle of the map.
+geo::LatLng list_origin(const MapState& map);
+// How far the driver is from a place; nothing when the driver's position is not known (a
+// distance from the map's middle would read as the driver's: "Marga · 0 m" from 10 km away).
+std::optional<double> distance_from_driver(const MapState& map, geo::LatLng place);
 
 }  // namespace core

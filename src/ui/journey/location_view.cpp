@@ -22,8 +22,10 @@ void draw_location_screen(const core::Model& m, Intents& out) {
     const core::Location& loc = *m.location;
     ImGui::PushTextWrapPos(0);
     text(loc.address + ", " + loc.postal_code + " " + loc.city);
-    if (!loc.operator_name.empty()) muted_text(core::tr_format(Str::OperatedBy, {loc.operator_name}));
+    if (const std::string op = core::operator_name(loc); !op.empty()) muted_text(core::tr_format(Str::OperatedBy, {op}));
     ImGui::PopTextWrapPos();
+    if (m.directions.offered && button_with_icon(kIconDirections, tr(Str::Directions)))
+        out.push_back(core::intent::OpenDirections{loc.id});
     ImGui::Spacing();
 
     ImGui::BeginChild("##evses", ImVec2(0, 0), false);

@@ -24,12 +24,12 @@ void draw_map_favourites(const core::Model& m, Intents& out) {
         return;
     }
     section_label(tr(Str::FavouritesHeading));
-    const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
-    for (const auto& [distance, place] : core::favourites_by_distance(map, from)) {
+    for (const auto& [distance, place] : core::favourites_by_distance(map, core::list_origin(map))) {
         ImGui::PushID(place->id.c_str());
         // A place known only by its id (marked before its details came) has no position to show.
         const bool placed = place->lat != 0 || place->lng != 0;
-        if (place->name.empty() ? list_row(place->id) : location_row(*place, distance)) {
+        const std::optional<double> shown = map.me ? std::optional<double>(distance) : std::nullopt;
+        if (place->name.empty() ? list_row(place->id) : location_row(*place, shown)) {
             if (placed) out.push_back(core::MapIntent{core::intent::ShowLocation{place->id, place->lat, place->lng}});
             else out.push_back(core::MapIntent{core::intent::SelectLocation{place->id}});
         }

@@ -26,8 +26,7 @@ void draw_map_sheet(const core::Model& m, Intents& out) {
     ImGui::PushTextWrapPos(0);
     if (loc) {
         text(loc->address + ", " + loc->postal_code + " " + loc->city);
-        const std::string op = loc->branding && !loc->branding->display_name.empty() ? loc->branding->display_name
-                                                                                      : loc->operator_name;
+        const std::string op = core::operator_name(*loc);
         if (!op.empty()) text(core::tr_format(Str::OperatedBy, {op}));
         if (const std::string f = core::facilities_line(loc->facilities); !f.empty()) text(f);
         if (loc->opening_hours)
@@ -36,14 +35,16 @@ void draw_map_sheet(const core::Model& m, Intents& out) {
         text(summary->address + ", " + summary->city);
     }
     if (summary) {
-        // Distance from the driver when known, else from the middle of the map.
-        const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
-        const double d = core::geo::distance_m(from, {summary->lat, summary->lng});
-        text(core::tr_format(Str::DistanceAway, {core::format_distance(d)}) + " · " +
-             core::tr_format(Str::ConnectorsFree, {std::to_string(summary->connectors_available),
-                                                   std::to_string(summary->connectors_total)}));
+        // How far from the driver, when the phone has said where it is.
+        std::string line = core::tr_format(Str::ConnectorsFree, {std::to_string(summary->connectors_available),
+                                                                 std::to_string(summary->connectors_total)});
+        if (const auto d = core::distance_from_driver(map, {summary->lat, summary->lng}))
+            line = core::tr_format(Str::DistanceAway, {core::format_distance(*d)}) + " · " + line;
+        text(line);
     }
     if (primary_button(tr(Str::ChargeHere))) out.push_back(core::intent::OpenLocation{map.selected_id});
+    if (m.directions.offered && button_with_icon(kIconDirections, tr(Str::Directions)))
+        out.push_back(core::intent::OpenDirections{map.selected_id});
     const bool favourite = core::is_favourite(map, map.selected_id);
     // Favourite and Close side by side when both labels fit, else one under the other.
     const float gap = ImGui::GetStyle().ItemSpacing.x;

@@ -384,3 +384,19 @@ TEST_CASE("the hotel's help line tapped on the check-in opens the phone's dialer
     CHECK(std::get<OpenLink>(out[0]).url == "tel:+31299123456");
     CHECK(h(ShellIntent{shell_intent::OpenContact{ContactKind::Phone, "ask at the desk"}}).empty());
 }
+
+TEST_CASE("directions: a kiosk offers none; a driver deployment may name its web map, https only") {
+    Harness kiosk;
+    kiosk.boot({}, kKioskConfig);
+    CHECK_FALSE(kiosk.m.journey.directions.offered);
+
+    Harness driver;
+    driver.boot({}, R"({"mode":"driver","directionsUrl":"https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lng}"})");
+    CHECK(driver.m.journey.directions.offered);
+    CHECK(driver.m.journey.directions.web_template == "https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lng}");
+
+    const auto bad = decode_deploy_config(R"j({"mode":"driver","directionsUrl":"javascript:alert(1)"})j");
+    REQUIRE(bad.ok());
+    CHECK(bad.value->directions_url.empty());
+    CHECK(bad.error().find("config.directionsUrl") != std::string::npos);
+}

@@ -92,6 +92,16 @@ class BrokenConfigTest(unittest.TestCase):
         message = self.assert_field({"languages": ["en", "xx"]}, "languages[1]")
         self.assertIn("available: en", message)
 
+    def test_directions_url(self):
+        for url in ("http://maps.example/{lat},{lng}", "https://maps.example/route", "javascript:{lat}{lng}",
+                    "https://maps.example/{lat},{lng} x", "", 7):
+            self.assert_field({"directionsUrl": url}, "directionsUrl")
+        self.assert_field(self.variant("kiosk.json", lambda d: d.__setitem__(
+            "directionsUrl", "https://maps.example/?to={lat},{lng}")), "directionsUrl")
+        good = "https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lng}"
+        self.assertEqual(parse({"directionsUrl": good}).public()["directionsUrl"], good)
+        self.assertNotIn("directionsUrl", parse({}).public())
+
     def test_portal(self):
         self.assert_field(self.variant("portal-hotel.json", lambda d: d.pop("portal")), "portal")
         for key, value, field in (("guestList", "missing.csv", "portal.guestList"),
