@@ -106,7 +106,7 @@ namespace core {
     X(Saving, "Saving…")                                                                        \
     X(UnknownValue, "Unknown (%s)")                                                               \
     X(SearchChargers, "Search chargers")                                                          \
-    X(SearchHint, "Name, street or town")                                                         \
+    X(SearchHint, "Name, street, town")                                                           \
     X(ClearSearch, "Clear search")                                                                \
     X(SheetMore, "Show more of the list")                                                         \
     X(SheetLess, "Show less of the list")                                                         \
@@ -259,6 +259,7 @@ namespace core {
     X(FilterGroupConnector, "Connector")                                                          \
     X(FilterGroupPayment, "Payment")                                                              \
     X(ChargeHere, "Charge here")                                                                  \
+    X(Directions, "Directions")                                                                   \
     X(CloseSheet, "Close")                                                                        \
     X(DistanceAway, "%s away")                                                                    \
     X(RestrictedAccess, "Restricted access")                                                      \
@@ -330,7 +331,9 @@ namespace core {
     X(FavouritesLoading, "Loading your favourites…")                                              \
     X(ListCountOne, "1 charger in view")                                                          \
     X(ListCount, "%s chargers in view, nearest first")                                            \
+    X(ListCountFromCentre, "%s chargers in view, nearest the map centre first")                   \
     X(ListRow, "%s · %s · %s · %s")                                                               \
+    X(ListRowNoDistance, "%s · %s · %s")                                                          \
     /* scanning */                                                                                \
     X(Scan, "Scan QR code")                                                                       \
     X(ScanTitle, "Scan the charger's QR code")                                                    \

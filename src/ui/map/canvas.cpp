@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/deploy/deploy.hpp"
@@ -25,8 +26,10 @@ namespace geo = core::geo;
 
 namespace {
 
-constexpr float kClusterCellCss = 56;    // markers nearer than this on screen merge
-constexpr double kNoClusterZoom = 16.5;  // street level: every charger on its own
+// Markers whose boxes of this size (CSS px) would overlap merge: a 48 px touch target each, and
+// room for the largest cluster's disc (24 px radius and its 3 px ring) beside another.
+constexpr double kMarkerGapCss = 56;
+constexpr float kMarkerTargetCss = 48;
 constexpr int kMirroredMarkers = 40;     // markers also offered to screen readers and tests
 constexpr double kKwLabelZoom = 15;      // from here on each marker shows its power in figures
 
@@ -34,36 +37,74 @@ constexpr double kKwLabelZoom = 15;      // from here on each marker shows its p
 bool g_clustering = true;
 bool g_legend = false;  // the legend under the map, opened with its info button
 
-struct ClusterCache {
+// The markers the map may draw: loaded locations matching the search words, then the service-wide
+// search results not loaded yet. Clusters are cached per data version, words, results and zoom,
+// so a pan only re-projects; a zoom re-places (the order is kept per data version).
+struct MarkerCache {
     uint64_t version = ~0ull;
-    double zoom = -1;
     size_t count = 0;
+    std::string words;
+    const void* results = nullptr;
+    size_t results_count = 0;
+    std::vector<size_t> order;  // indices into locations: fast chargers first, then by id (stable)
+    std::vector<const core::LocationSummary*> items;
+    std::vector<geo::World> world;
+    double zoom = -1;
     bool clustering = true;
     std::vector<core::cluster::Cluster> clusters;
 };
 
-const std::vector<core::cluster::Cluster>& clusters_for(const core::MapState& map, double zoom) {
-    static ClusterCache cache;
-    if (cache.version == map.data_version && cache.zoom == zoom && cache.count == map.locations.size() &&
-        cache.clustering == g_clustering)
-        return cache.clusters;
-    const double size = geo::world_px(zoom);
-    std::vector<core::cluster::Point> points;
-    points.reserve(map.locations.size());
-    for (size_t i = 0; i < map.locations.size(); ++i) {
-        const auto& l = map.locations[i];
-        // A cluster is green when any member's marker is, grey when no member's state is known.
-        const core::MarkerState state = core::marker_state(l.summary);
-        points.push_back({l.world.x * size, l.world.y * size, static_cast<int>(i), state == core::MarkerState::Free,
-                          state != core::MarkerState::Unknown});
+MarkerCache& markers_for(const core::MapState& map, std::string_view words, double zoom) {
+    static MarkerCache cache;
+    const bool new_data = cache.version != map.data_version || cache.count != map.locations.size();
+    if (new_data) {
+        cache.order.resize(map.locations.size());
+        for (size_t i = 0; i < cache.order.size(); ++i) cache.order[i] = i;
+        std::sort(cache.order.begin(), cache.order.end(), [&](size_t a, size_t b) {
+            const auto& x = map.locations[a].summary;
+            const auto& y = map.locations[b].summary;
+            const int px = core::power_class(x.max_kw), py = core::power_class(y.max_kw);
+            return px != py ? px > py : x.id < y.id;
+        });
     }
-    const double cell = zoom >= kNoClusterZoom || !g_clustering ? 1e-3 : kClusterCellCss;
-    cache.clusters = core::cluster::build(points, cell);
-    cache.version = map.data_version;
-    cache.zoom = zoom;
-    cache.count = map.locations.size();
-    cache.clustering = g_clustering;
-    return cache.clusters;
+    const bool same_items = !new_data && cache.words == words && cache.results == map.search_results.data() &&
+                            cache.results_count == map.search_results.size();
+    if (!same_items) {
+        cache.items.clear();
+        cache.world.clear();
+        for (const size_t i : cache.order) {
+            const auto& l = map.locations[i];
+            if (!core::matches_words(l.summary, words)) continue;
+            cache.items.push_back(&l.summary);
+            cache.world.push_back(l.world);
+        }
+        for (const auto& r : map.search_results) {
+            if (map.location_index.count(r.id) != 0) continue;  // loaded: already in (when it matches)
+            cache.items.push_back(&r);
+            cache.world.push_back(geo::project({r.lat, r.lng}));
+        }
+        cache.version = map.data_version;
+        cache.count = map.locations.size();
+        cache.words = std::string(words);
+        cache.results = map.search_results.data();
+        cache.results_count = map.search_results.size();
+        cache.zoom = -1;
+    }
+    if (cache.zoom != zoom || cache.clustering != g_clustering) {
+        const double size = geo::world_px(zoom);
+        std::vector<core::cluster::Point> points;
+        points.reserve(cache.items.size());
+        for (size_t i = 0; i < cache.items.size(); ++i) {
+            // A cluster is green when any member's marker is, grey when no member's state is known.
+            const core::MarkerState state = core::marker_state(*cache.items[i]);
+            points.push_back({cache.world[i].x * size, cache.world[i].y * size, static_cast<int>(i),
+                              state == core::MarkerState::Free, state != core::MarkerState::Unknown});
+        }
+        cache.clusters = core::cluster::build(points, g_clustering ? kMarkerGapCss : 1e-3);
+        cache.zoom = zoom;
+        cache.clustering = g_clustering;
+    }
+    return cache;
 }
 
 ImU32 parse_hex(const std::string& hex, ImU32 fallback) {
@@ -227,31 +268,48 @@ std::string cluster_name(const core::cluster::Cluster& c) {
 }
 
 // Credits, bottom right: the tiles' attribution and the charger data's licence (both from the
-// server), each wrapped to the room right of `left` and in the accessibility mirror.
-void draw_credits(ImDrawList* dl, const ImVec2& end, float left) {
-    const char* pieces[] = {map_tiles::enabled() ? map_tiles::attribution() : "", map_tiles::data_attribution()};
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize() * 0.8f, pad = theme::px(4), margin = theme::px(6), gap = theme::px(2);
-    const float wrap = std::max(theme::px(120), end.x - margin - pad - (left + pad));
+// server), each wrapped to the room right of `left` and in the accessibility mirror. Laid out
+// before anything is drawn, so markers keep clear of it.
+struct Credits {
+    const char* pieces[2] = {"", ""};
     ImVec2 sizes[2];
+    ImVec2 min, max;  // the box; empty when there is nothing to credit
+    float size = 0, wrap = 0;
+};
+
+Credits layout_credits(const ImVec2& end, float left) {
+    Credits c;
+    c.pieces[0] = map_tiles::enabled() ? map_tiles::attribution() : "";
+    c.pieces[1] = map_tiles::data_attribution();
+    ImFont* font = ImGui::GetFont();
+    c.size = ImGui::GetFontSize() * 0.8f;
+    const float pad = theme::px(4), margin = theme::px(6), gap = theme::px(2);
+    c.wrap = std::max(theme::px(120), end.x - margin - pad - (left + pad));
     float w = 0, h = 0;
     for (int i = 0; i < 2; ++i) {
-        if (*pieces[i] == 0) continue;
-        sizes[i] = font->CalcTextSizeA(size, FLT_MAX, wrap, pieces[i]);
-        w = std::max(w, sizes[i].x);
-        h += sizes[i].y + (h > 0 ? gap : 0);
+        if (*c.pieces[i] == 0) continue;
+        c.sizes[i] = font->CalcTextSizeA(c.size, FLT_MAX, c.wrap, c.pieces[i]);
+        w = std::max(w, c.sizes[i].x);
+        h += c.sizes[i].y + (h > 0 ? gap : 0);
     }
-    if (h == 0) return;
-    const ImVec2 box0(end.x - margin - w - 2 * pad, end.y - margin - h - 2 * pad);
-    dl->AddRectFilled(box0, ImVec2(end.x - margin, end.y - margin), theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(4));
-    float y = box0.y + pad;
+    if (h == 0) return c;
+    c.min = ImVec2(end.x - margin - w - 2 * pad, end.y - margin - h - 2 * pad);
+    c.max = ImVec2(end.x - margin, end.y - margin);
+    return c;
+}
+
+void draw_credits(ImDrawList* dl, const Credits& c) {
+    if (c.max.x <= c.min.x) return;
+    const float pad = theme::px(4), gap = theme::px(2);
+    dl->AddRectFilled(c.min, c.max, theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(4));
+    float y = c.min.y + pad;
     for (int i = 0; i < 2; ++i) {
-        if (*pieces[i] == 0) continue;
-        const ImVec2 at(end.x - margin - pad - sizes[i].x, y);
-        dl->AddText(font, size, at, theme::colour(theme::Role::OnSurface), pieces[i], nullptr, wrap);
-        const int index = a11y::add(a11y::Role::Text, pieces[i]);
-        a11y::node(index).box = {at.x, at.y, sizes[i].x, sizes[i].y};
-        y += sizes[i].y + gap;
+        if (*c.pieces[i] == 0) continue;
+        const ImVec2 at(c.max.x - pad - c.sizes[i].x, y);
+        dl->AddText(ImGui::GetFont(), c.size, at, theme::colour(theme::Role::OnSurface), c.pieces[i], nullptr, c.wrap);
+        const int index = a11y::add(a11y::Role::Text, c.pieces[i]);
+        a11y::node(index).box = {at.x, at.y, c.sizes[i].x, c.sizes[i].y};
+        y += c.sizes[i].y + gap;
     }
 }
 
@@ -311,6 +369,87 @@ void keep_selected_in_sight(const core::MapState& map, geo::Camera& camera) {
         camera.centre = {l.summary.lat, l.summary.lng};
 }
 
+// What floats over the map, laid out before the map is drawn: the zoom and locate buttons down
+// the right edge (along the top when the sheet leaves only a strip of map), a quiet status note
+// top left where no button covers it, the scale bar bottom left and the credits bottom right.
+struct Overlay {
+    bool controls_in_row = false;
+    ImVec2 controls_min, controls_max;
+    const char* note = nullptr;
+    ImVec2 note_min, note_max;
+    float note_wrap = 0;
+    geo::ScaleBar bar;
+    ImVec2 bar_min, bar_max;
+    Credits credits;
+    bool covers(ImVec2 a, ImVec2 b) const {
+        const auto hits = [&](ImVec2 lo, ImVec2 hi) { return hi.x > lo.x && a.x < hi.x && b.x > lo.x && a.y < hi.y && b.y > lo.y; };
+        return hits(controls_min, controls_max) || (note != nullptr && hits(note_min, note_max)) ||
+               hits(bar_min, bar_max) || hits(credits.min, credits.max);
+    }
+};
+
+const char* status_note(const core::MapState& map) {
+    if (map.locate == core::LocateState::Denied) return tr(Str::LocateDenied);
+    if (map.locate == core::LocateState::Unavailable) return tr(Str::LocateUnavailable);
+    if (map.locate == core::LocateState::Asking) return tr(Str::Locating);
+    if (map.offline) return tr(Str::MapOffline);
+    if (map.server_error) return tr(Str::MapServerError);
+    if (core::map_loading(map)) return tr(Str::MapLoading);
+    if (core::map_truncated(map)) return tr(Str::MapTruncated);
+    return nullptr;
+}
+
+Overlay layout_overlay(const core::MapState& map, const View& v, const ImVec2& end) {
+    Overlay o;
+    const float bw = theme::touch(), gap = theme::space(theme::Space::S);
+    constexpr int kControls = 4;
+    o.controls_in_row = v.origin.y + gap + kControls * (bw + gap) > end.y - theme::px(40);
+    if (o.controls_in_row) {
+        o.controls_min = ImVec2(end.x - kControls * (bw + gap), v.origin.y + gap);
+        o.controls_max = ImVec2(end.x - gap, v.origin.y + gap + bw);
+    } else {
+        o.controls_min = ImVec2(end.x - bw - gap, v.origin.y + gap);
+        o.controls_max = ImVec2(end.x - gap, v.origin.y + gap + kControls * (bw + gap) - gap);
+    }
+
+    o.bar = geo::scale_bar(v.camera.centre.lat, v.camera.zoom, 100);
+    if (o.bar.px > 0) {
+        const float x0 = v.origin.x + theme::px(10), y0 = end.y - theme::px(12);
+        const float x1 = x0 + static_cast<float>(o.bar.px * v.dpr);
+        o.bar_min = ImVec2(x0 - theme::px(3), y0 - theme::px(20));
+        o.bar_max = ImVec2(std::max(x1, x0 + ImGui::CalcTextSize(core::format_distance(o.bar.metres).c_str()).x) + theme::px(3),
+                           y0 + theme::px(4));
+    }
+    o.credits = layout_credits(end, v.origin.x + theme::px(o.bar.px > 0 ? 130 : 10));
+
+    o.note = status_note(map);
+    if (o.note != nullptr) {
+        // Left of the column of buttons; under their row when the map is tall enough, else beside it.
+        const float pad = theme::px(4), inset = theme::px(4);
+        const bool below = o.controls_in_row && end.y - v.origin.y >= bw + gap * 2 + ImGui::GetTextLineHeight() * 2 + theme::px(56);
+        const float right = o.controls_in_row && !below ? o.controls_min.x - gap : below ? end.x - gap : o.controls_min.x - gap;
+        const float top = below ? o.controls_max.y + gap : v.origin.y + gap;
+        o.note_wrap = std::max(theme::px(80), right - v.origin.x - inset - 2 * pad);
+        const ImVec2 ts = ImGui::CalcTextSize(o.note, nullptr, false, o.note_wrap);
+        o.note_min = ImVec2(v.origin.x + inset, top);
+        o.note_max = ImVec2(v.origin.x + inset + ts.x + 2 * pad, top + ts.y + 2 * pad);
+    }
+    return o;
+}
+
+void draw_scale_bar(ImDrawList* dl, const Overlay& o) {
+    if (o.bar.px <= 0) return;
+    const float x0 = o.bar_min.x + theme::px(3), y0 = o.bar_max.y - theme::px(4);
+    const float x1 = x0 + static_cast<float>(o.bar.px * a11y::frame().dpr);
+    const ImU32 ink = theme::colour(theme::Role::OnSurface);
+    dl->AddRectFilled(o.bar_min, o.bar_max, theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(3));
+    dl->AddLine(ImVec2(x0, y0), ImVec2(x1, y0), ink, theme::px(2));
+    dl->AddLine(ImVec2(x0, y0 - theme::px(5)), ImVec2(x0, y0), ink, theme::px(2));
+    dl->AddLine(ImVec2(x1, y0 - theme::px(5)), ImVec2(x1, y0), ink, theme::px(2));
+    const std::string label = core::format_distance(o.bar.metres);
+    dl->AddText(ImVec2(x0, y0 - theme::px(19)), ink, label.c_str());
+}
+
 }  // namespace
 
 void set_clustering(bool on) { g_clustering = on; }
@@ -320,7 +459,7 @@ ImU32 availability_colour(int available, int total) {
     return available > 0 ? theme::colour(theme::Role::Success) : theme::colour(theme::Role::Warning);
 }
 
-void draw_map_canvas(const core::Model& m, float height, Intents& out) {
+void draw_map_canvas(const core::Model& m, float height, std::string_view lower_words, Intents& out) {
     const core::MapState& map = m.map;
     const float dpr = a11y::frame().dpr;
     View v;
@@ -347,28 +486,34 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
     const bool tapped = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     const ImVec2 tap_at = ImGui::GetIO().MousePos;
 
+    // What floats over the map is laid out first: markers keep clear of it.
+    const Overlay overlay = layout_overlay(map, v, end);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(v.origin, end, true);
     draw_background(v, dl, end);
 
-    const auto& clusters = clusters_for(map, v.camera.zoom);
+    MarkerCache& markers = markers_for(map, lower_words, v.camera.zoom);
     const bool with_kw = v.camera.zoom >= kKwLabelZoom;
-    const float margin = theme::px(30);
+    const float reach = theme::px(30), half_target = theme::px(kMarkerTargetCss / 2);
     struct Shown {
         ImVec2 at;
         const core::cluster::Cluster* c;
         float d2;
+        bool whole;  // its whole touch target is on the map
     };
     static std::vector<Shown> shown;
     shown.clear();
     const ImVec2 mid((v.origin.x + end.x) / 2, (v.origin.y + end.y) / 2);
-    for (const auto& c : clusters) {
+    for (const auto& c : markers.clusters) {
         const ImVec2 p = v.to_screen(c.x, c.y);
-        if (p.x < v.origin.x - margin || p.x > end.x + margin || p.y < v.origin.y - margin || p.y > end.y + margin) continue;
-        if (c.count == 1) draw_marker(dl, p, map.locations[static_cast<size_t>(c.first)].summary, with_kw);
+        if (p.x < v.origin.x - reach || p.x > end.x + reach || p.y < v.origin.y - reach || p.y > end.y + reach) continue;
+        const ImVec2 a(p.x - half_target, p.y - half_target), b(p.x + half_target, p.y + half_target);
+        if (overlay.covers(a, b)) continue;  // under a control, the scale or the credits: the list has it
+        if (c.count == 1) draw_marker(dl, p, *markers.items[static_cast<size_t>(c.first)], with_kw);
         else draw_cluster(dl, p, c);
         const float dx = p.x - mid.x, dy = p.y - mid.y;
-        shown.push_back({p, &c, dx * dx + dy * dy});
+        const bool whole = a.x >= v.origin.x && a.y >= v.origin.y && b.x <= end.x && b.y <= end.y;
+        shown.push_back({p, &c, dx * dx + dy * dy, whole});
     }
     if (map.me) {
         const geo::World w = geo::project(*map.me);
@@ -380,27 +525,14 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
             a11y::node(a11y::add(a11y::Role::Text, tr(Str::YourPosition))).box = {p.x - half, p.y - half, 2 * half, 2 * half};
         }
     }
-
-    // Scale bar, bottom left; attribution, bottom right.
-    const geo::ScaleBar bar = geo::scale_bar(v.camera.centre.lat, v.camera.zoom, 100);
-    if (bar.px > 0) {
-        const float x0 = v.origin.x + theme::px(10), y0 = end.y - theme::px(12);
-        const float x1 = x0 + static_cast<float>(bar.px * dpr);
-        dl->AddRectFilled(ImVec2(x0 - theme::px(3), y0 - theme::px(20)), ImVec2(x1 + theme::px(3), y0 + theme::px(4)),
-                          theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(3));
-        dl->AddLine(ImVec2(x0, y0), ImVec2(x1, y0), theme::colour(theme::Role::OnSurface), theme::px(2));
-        dl->AddLine(ImVec2(x0, y0 - theme::px(5)), ImVec2(x0, y0), theme::colour(theme::Role::OnSurface), theme::px(2));
-        dl->AddLine(ImVec2(x1, y0 - theme::px(5)), ImVec2(x1, y0), theme::colour(theme::Role::OnSurface), theme::px(2));
-        const std::string label = core::format_distance(bar.metres);
-        dl->AddText(ImVec2(x0, y0 - theme::px(19)), theme::colour(theme::Role::OnSurface), label.c_str());
-    }
-    draw_credits(dl, end, v.origin.x + theme::px(bar.px > 0 ? 130 : 10));
+    draw_scale_bar(dl, overlay);
+    draw_credits(dl, overlay.credits);
     dl->PopClipRect();
 
     // A tap: the nearest marker or cluster under the finger (within a 48 CSS px target).
     const core::cluster::Cluster* hit = nullptr;
-    if (tapped) {
-        float best = theme::px(24) * theme::px(24);
+    if (tapped && !overlay.covers(tap_at, tap_at)) {
+        float best = half_target * half_target;
         for (const auto& s : shown) {
             const float dx = s.at.x - tap_at.x, dy = s.at.y - tap_at.y;
             if (dx * dx + dy * dy <= best) {
@@ -409,74 +541,53 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
             }
         }
     }
-    // The markers nearest the middle are also in the accessibility mirror (the list below has all).
-    const size_t mirrored = std::min<size_t>(shown.size(), kMirroredMarkers);
-    std::partial_sort(shown.begin(), shown.begin() + static_cast<long>(mirrored), shown.end(),
-                      [](const Shown& a, const Shown& b) { return a.d2 < b.d2; });
-    for (size_t i = 0; i < mirrored; ++i) {
-        const auto& s = shown[i];
-        if (s.at.x < v.origin.x || s.at.x > end.x || s.at.y < v.origin.y || s.at.y > end.y) continue;
-        const auto& summary = map.locations[static_cast<size_t>(s.c->first)].summary;
+    // The markers nearest the middle, whole on the map, are also in the accessibility mirror (the
+    // list below has them all).
+    std::sort(shown.begin(), shown.end(), [](const Shown& a, const Shown& b) { return a.d2 < b.d2; });
+    int mirrored = 0;
+    for (const auto& s : shown) {
+        if (mirrored == kMirroredMarkers) break;
+        if (!s.whole) continue;
+        ++mirrored;
+        const auto& summary = *markers.items[static_cast<size_t>(s.c->first)];
         const std::string name = s.c->count == 1 ? core::marker_label(summary) : cluster_name(*s.c);
         const int index = a11y::add(a11y::Role::Button, name);
-        const float half = theme::px(24);
-        a11y::node(index).box = {s.at.x - half, s.at.y - half, 2 * half, 2 * half};
+        a11y::node(index).box = {s.at.x - half_target, s.at.y - half_target, 2 * half_target, 2 * half_target};
         if (a11y::take_activation(index)) hit = s.c;
     }
     if (hit != nullptr) {
         if (hit->count == 1) {
-            out.push_back(core::MapIntent{core::intent::SelectLocation{map.locations[static_cast<size_t>(hit->first)].summary.id}});
+            const core::LocationSummary& l = *markers.items[static_cast<size_t>(hit->first)];
+            if (map.location_index.count(l.id) != 0) out.push_back(core::MapIntent{core::intent::SelectLocation{l.id}});
+            else out.push_back(core::MapIntent{core::intent::ShowLocation{l.id, l.lat, l.lng}});  // a search result
         } else {
             out.push_back(core::MapIntent{core::intent::MapMoved{zoom_into(v, *hit), true}});
         }
-    } else if (tapped && !map.selected_id.empty()) {
+    } else if (tapped && !map.selected_id.empty() && !overlay.covers(tap_at, tap_at)) {
         out.push_back(core::MapIntent{core::intent::SelectLocation{""}});  // a tap on the map closes the sheet
     }
 
-    // Status notes, top left: quiet, no animation (no frames while idle).
-    const char* note = nullptr;
-    if (map.locate == core::LocateState::Denied) note = tr(Str::LocateDenied);
-    else if (map.locate == core::LocateState::Unavailable) note = tr(Str::LocateUnavailable);
-    else if (map.locate == core::LocateState::Asking) note = tr(Str::Locating);
-    else if (map.offline) note = tr(Str::MapOffline);
-    else if (map.server_error) note = tr(Str::MapServerError);
-    else if (core::map_loading(map)) note = tr(Str::MapLoading);
-    else if (core::map_truncated(map)) note = tr(Str::MapTruncated);
-    const ImVec2 after(v.origin.x, end.y + ImGui::GetStyle().ItemSpacing.y);
-    // The controls run down the right edge when the map is tall enough (clear of the credits),
-    // along its top when the bottom sheet has left only a strip of map.
-    const float bw = theme::touch();
-    const float gap = theme::space(theme::Space::S);
-    constexpr int kControls = 4;
-    const bool in_row = v.origin.y + gap + kControls * (bw + gap) > end.y - theme::px(40);
-    if (note != nullptr) {
-        // Under the row of controls when the map has the height for it, else beside them.
-        const bool below = in_row && height >= bw + gap * 2 + ImGui::GetTextLineHeight() * 2 + theme::px(56);
-        const float note_y = below ? v.origin.y + bw + gap * 2 : v.origin.y;
-        const float note_w = in_row && !below
-                                 ? std::max(theme::px(80), end.x - kControls * (bw + gap) - v.origin.x - theme::px(16))
-                                 : width - (in_row ? theme::px(24) : theme::px(80));
-        ImGui::SetCursorScreenPos(ImVec2(v.origin.x + theme::px(8), note_y + theme::px(8)));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + note_w);
-        const ImVec2 ts = ImGui::CalcTextSize(note, nullptr, false, note_w);
-        dl->AddRectFilled(ImVec2(v.origin.x + theme::px(4), note_y + theme::px(4)),
-                          ImVec2(v.origin.x + theme::px(12) + ts.x, note_y + theme::px(12) + ts.y),
-                          theme::colour(theme::Role::SurfaceRaised, 0.92f), theme::px(6));
-        status_line(note);
-        ImGui::PopTextWrapPos();
+    if (overlay.note != nullptr) {
+        // Drawn here rather than as a status line, which would wrap at the window's edge, under the buttons.
+        const float pad = theme::px(4);
+        const ImVec2 at(overlay.note_min.x + pad, overlay.note_min.y + pad);
+        dl->AddRectFilled(overlay.note_min, overlay.note_max, theme::colour(theme::Role::SurfaceRaised, 0.92f), theme::px(6));
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, theme::colour(theme::Role::OnSurface), overlay.note, nullptr,
+                    overlay.note_wrap);
+        a11y::node(a11y::add(a11y::Role::Status, overlay.note)).box = {at.x, at.y, overlay.note_max.x - pad - at.x,
+                                                                       overlay.note_max.y - pad - at.y};
     }
 
-    // Zoom and locate buttons, right edge: floating icon buttons named in words for the mirror.
-    float bx = in_row ? end.x - kControls * (bw + gap) : end.x - bw - gap;
-    float by = v.origin.y + gap;
+    // Zoom and locate buttons: floating icon buttons named in words for the mirror.
+    const float bw = theme::touch(), gap = theme::space(theme::Space::S);
+    float bx = overlay.controls_min.x, by = overlay.controls_min.y;
     auto control = [&](const char* label, const char* icon) {
         ImGui::SetCursorScreenPos(ImVec2(bx, by));
         const bool pressed = icon_button(icon, label, IconButtonStyle::Floating);
-        if (in_row) bx = ImGui::GetItemRectMax().x + gap;
-        else by = ImGui::GetItemRectMax().y + gap;
+        if (overlay.controls_in_row) bx += bw + gap;
+        else by += bw + gap;
         return pressed;
     };
-    const float controls_x = bx;
     const geo::ScreenPoint centre{v.camera.width / 2, v.camera.height / 2};
     if (control(tr(Str::ZoomIn), kIconAdd))
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom + 1, centre), true}});
@@ -484,10 +595,11 @@ void draw_map_canvas(const core::Model& m, float height, Intents& out) {
         out.push_back(core::MapIntent{core::intent::MapMoved{geo::zoom_around(v.camera, v.camera.zoom - 1, centre), true}});
     if (control(tr(Str::LocateMe), kIconMyLocation)) out.push_back(core::MapIntent{core::intent::LocateMe{}});
     if (control(tr(Str::MapLegend), kIconInfo)) g_legend = !g_legend;
-    if (in_row) map_surface::publish_controls({controls_x, v.origin.y + gap, bx - gap - controls_x, bw});
-    else map_surface::publish_controls({bx, v.origin.y + gap, bw, by - gap - (v.origin.y + gap)});
+    map_surface::publish_controls({overlay.controls_min.x, overlay.controls_min.y,
+                                   overlay.controls_max.x - overlay.controls_min.x,
+                                   overlay.controls_max.y - overlay.controls_min.y});
 
-    ImGui::SetCursorScreenPos(after);
+    ImGui::SetCursorScreenPos(ImVec2(v.origin.x, end.y + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(width, 0));
     if (g_legend) draw_legend();
 }

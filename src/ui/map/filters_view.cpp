@@ -15,12 +15,12 @@ using core::MapFilters;
 using core::Str;
 using core::tr;
 
-namespace {
-
-int count_on(const MapFilters& f) {
+int map_filters_on(const MapFilters& f) {
     return f.available_now + (f.power != MapFilters::Power::Any) + (f.min_kw > 0) +
            static_cast<int>(f.connector_types.size()) + f.direct_pay + f.favourites_only;
 }
+
+namespace {
 
 bool has(const MapFilters& f, const char* standard) {
     return std::find(f.connector_types.begin(), f.connector_types.end(), standard) != f.connector_types.end();
@@ -35,13 +35,13 @@ void toggle(MapFilters& f, const char* standard) {
 }  // namespace
 
 std::string map_filters_label(const MapFilters& f) {
-    const int on = count_on(f);
+    const int on = map_filters_on(f);
     return on > 0 ? core::tr_format(Str::FiltersOn, {std::to_string(on)}) : std::string(tr(Str::Filters));
 }
 
 void draw_map_filters(const core::Model& m, Intents& out) {
     const MapFilters& now = m.map.filters;
-    const int on = count_on(now);
+    const int on = map_filters_on(now);
     MapFilters f = now;
     bool changed = false;
     // Chips in groups, each under a quiet head: what a driver filters by, in the order they ask.

@@ -10,6 +10,7 @@ namespace ui {
 void draw_map_sheet(const core::Model& m, Intents& out);       // map_sheet.cpp
 void draw_map_filters(const core::Model& m, Intents& out);     // map_filters_view.cpp: the unfolded toggles
 std::string map_filters_label(const core::MapFilters& f);      // "Filters" / "Filters (2 on)"
+int map_filters_on(const core::MapFilters& f);                 // how many filters are on
 void draw_map_favourites(const core::Model& m, Intents& out);  // map_favourites_view.cpp
 // "Marga · 350 m · Margaklompehof 11, Almere · 2 of 3 free" (map_view.cpp); without the distance
 // when the driver's position is not known.

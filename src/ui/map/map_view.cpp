@@ -42,10 +42,9 @@ void draw_search(const core::Model& m, const std::string& query, bool submitted,
         status_line(core::tr_format(Str::SearchNothing, {map.search_query}));
     } else {
         heading(tr(Str::SearchResults));
-        const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
         for (const auto& l : map.search_results) {
             ImGui::PushID(l.id.c_str());
-            if (location_row(l, core::geo::distance_m(from, {l.lat, l.lng})))
+            if (location_row(l, core::distance_from_driver(map, {l.lat, l.lng})))
                 out.push_back(core::MapIntent{core::intent::ShowLocation{l.id, l.lat, l.lng}});
             ImGui::PopID();
         }
@@ -57,8 +56,7 @@ core::MapListCache g_cache;     // rebuilt per change of data, view or words; so
 
 size_t update_list(const core::MapState& map) {
     // Nearest to the driver when located, else to the middle of the map.
-    const core::geo::LatLng from = map.me ? *map.me : map.camera.centre;
-    return g_cache.update(map, core::geo::visible_box(map.camera), from, core::lower_ascii(g_query));
+    return g_cache.update(map, core::geo::visible_box(map.camera), core::list_origin(map), core::lower_ascii(g_query));
 }
 
 // What the list holds, in a line ("216 chargers in view, nearest first"); a status when it says
@@ -73,7 +71,9 @@ Summary list_summary(const core::MapState& map, size_t count) {
     if (count == 0 && g_query.empty() && !core::map_loading(map)) return {tr(Str::NoLocations), true};
     if (count == 0 && !g_query.empty()) return {tr(Str::NoMatch)};
     if (count == 1) return {tr(Str::ListCountOne)};
-    if (count > 1) return {core::tr_format(Str::ListCount, {core::format_number(static_cast<double>(count), 0)})};
+    if (count > 1)
+        return {core::tr_format(map.me ? Str::ListCount : Str::ListCountFromCentre,
+                                {core::format_number(static_cast<double>(count), 0)})};
     return {};
 }
 
@@ -86,10 +86,32 @@ void say(const Summary& s) {
 // `with_summary`: the count line above the rows (the phone's sheet has it in its handle instead).
 // The search words, above everything else under the map (the sheet's peek shows them). Returns
 // true when Enter was pressed.
-bool draw_search_field(const core::Model& m, Intents& out) {
-    const bool submitted = search_field(tr(Str::SearchChargers), g_query, tr(Str::SearchHint));
+bool draw_search_field(const core::Model& m, float width, Intents& out) {
+    const bool submitted = search_field(tr(Str::SearchChargers), g_query, tr(Str::SearchHint), width);
     if (g_query.empty() && !m.map.search_query.empty()) out.push_back(core::MapIntent{core::intent::SearchLocations{""}});
     return submitted;
+}
+
+// An icon button that unfolds a panel under the search field: ringed while its panel is open, with
+// a count badge (filters on, favourites) when there is one.
+bool panel_button(const char* icon, const std::string& name, int count, bool open) {
+    const bool pressed = icon_button(icon, name, open ? IconButtonStyle::Floating : IconButtonStyle::Tonal);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (open)
+        dl->AddCircle(ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2), (max.x - min.x) / 2 - theme::px(1),
+                      theme::colour(theme::Role::Primary), 32, theme::px(2));
+    if (count > 0) {
+        const std::string text = count > 99 ? "99+" : std::to_string(count);
+        ImFont* font = theme::font(theme::Type::Caption);
+        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str());
+        const float r = std::max(ts.y * 0.5f + theme::px(1), ts.x * 0.5f + theme::px(3));
+        const ImVec2 c(max.x - r * 0.7f, min.y + r * 0.7f);
+        dl->AddCircleFilled(c, r, theme::colour(theme::Role::Primary), 20);
+        dl->AddText(font, font->FontSize, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), theme::colour(theme::Role::OnPrimary),
+                    text.c_str());
+    }
+    return pressed;
 }
 
 void draw_list(const core::Model& m, bool with_summary, bool submitted, Intents& out) {
@@ -110,7 +132,7 @@ void draw_list(const core::Model& m, bool with_summary, bool submitted, Intents&
             const core::ListedLocation& row = cache.at(static_cast<size_t>(i));
             const core::LocationSummary& l = map.locations[row.index].summary;
             ImGui::PushID(i);
-            if (location_row(l, row.distance_m, row_h))
+            if (location_row(l, map.me ? std::optional<double>(row.distance_m) : std::nullopt, row_h))
                 out.push_back(core::intent::OpenLocation{l.id});
             ImGui::PopID();
         }
@@ -144,18 +166,18 @@ ChipTone chip_tone(core::MarkerState state) {
 
 }  // namespace
 
-std::string map_row_label(const core::LocationSummary& l, double distance_m) {
-    return core::tr_format(Str::ListRow,
-                           {l.name, core::format_distance(distance_m), place_where(l),
-                            core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
-                                                                  std::to_string(l.connectors_total)})});
+std::string map_row_label(const core::LocationSummary& l, std::optional<double> distance_m) {
+    const std::string free = core::tr_format(Str::ConnectorsFree, {std::to_string(l.connectors_available),
+                                                                  std::to_string(l.connectors_total)});
+    if (!distance_m) return core::tr_format(Str::ListRowNoDistance, {l.name, place_where(l), free});
+    return core::tr_format(Str::ListRow, {l.name, core::format_distance(*distance_m), place_where(l), free});
 }
 
-bool location_row(const core::LocationSummary& l, double distance_m, float height) {
-    std::string detail = core::format_distance(distance_m);
+bool location_row(const core::LocationSummary& l, std::optional<double> distance_m, float height) {
+    std::string detail = distance_m ? core::format_distance(*distance_m) : std::string();
     const std::string power = core::marker_power_text(l);
-    if (!power.empty()) detail += " · " + power;
-    detail += " · " + (l.city.empty() ? place_where(l) : l.city);
+    if (!power.empty()) detail += (detail.empty() ? "" : " · ") + power;
+    detail += (detail.empty() ? "" : " · ") + (l.city.empty() ? place_where(l) : l.city);
     return place_row(map_row_label(l, distance_m), l.name.empty() ? l.id : l.name, detail, core::marker_state_text(l),
                      chip_tone(core::marker_state(l)), height);
 }
@@ -168,18 +190,20 @@ void draw_below_map(const core::Model& m, Panel& panel, bool with_links, Intents
     // Everything below the map scrolls as one, so the list can use the whole height under the
     // map once the driver scrolls past the buttons and the search field.
     ImGui::BeginChild("##below", ImVec2(0, 0), false);
-    const bool submitted = draw_search_field(m, out);
-    // Filters and favourites side by side: two taps away from anything, little height taken.
-    // (one above the other when large text would not fit them beside each other).
+    // Filters and favourites as icon buttons beside the search field: two taps away from anything,
+    // no row of their own, so the list starts higher (named in words for the mirror).
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f;
+    const float icon = theme::touch(), gap = style.ItemSpacing.x;
+    const bool submitted = draw_search_field(m, ImGui::GetContentRegionAvail().x - 2 * (icon + gap), out);
     const std::string filters = map_filters_label(m.map.filters);
     const std::string favourites = core::tr_format(Str::Favourites, {std::to_string(m.map.favourites.size())});
-    const bool beside = std::max(ImGui::CalcTextSize(filters.c_str()).x, ImGui::CalcTextSize(favourites.c_str()).x) +
-                            style.FramePadding.x * 2 <= half;
-    if (button(filters, beside ? half : 0)) panel = panel == Panel::Filters ? Panel::None : Panel::Filters;
-    if (beside) ImGui::SameLine();
-    if (button(favourites, beside ? half : 0)) panel = panel == Panel::Favourites ? Panel::None : Panel::Favourites;
+    ImGui::SameLine(0, gap);
+    if (panel_button(kIconTune, filters, map_filters_on(m.map.filters), panel == Panel::Filters))
+        panel = panel == Panel::Filters ? Panel::None : Panel::Filters;
+    ImGui::SameLine(0, gap);
+    if (panel_button(m.map.favourites.empty() ? kIconStarBorder : kIconStar, favourites,
+                     static_cast<int>(m.map.favourites.size()), panel == Panel::Favourites))
+        panel = panel == Panel::Favourites ? Panel::None : Panel::Favourites;
     if (panel == Panel::Filters) draw_map_filters(m, out);
     if (panel == Panel::Favourites) draw_map_favourites(m, out);
     if (panel != Panel::None) ImGui::Separator();  // where the panel ends and the list begins
@@ -284,7 +308,7 @@ void draw_portrait(const core::Model& m, Panel& panel, Intents& out) {
     const sheet::Heights hs = sheet::heights_for(body - gap, peek, theme::px(120));
     const float sheet_h = drag.dragging ? drag.h : hs.of(drag.stop);
 
-    draw_map_canvas(m, std::max(theme::px(48), body - gap - sheet_h), out);
+    draw_map_canvas(m, std::max(theme::px(48), body - gap - sheet_h), core::lower_ascii(g_query), out);
 
     // The sheet: raised, its top corners rounded, a shadow cast up onto the map.
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -323,7 +347,7 @@ void draw_map_screen(const core::Model& m, Intents& out) {
         ImGui::EndChild();
         ImGui::SameLine(0, gap);
         ImGui::BeginChild("##map_area", ImVec2(0, avail.y), false, ImGuiWindowFlags_NoScrollbar);
-        draw_map_canvas(m, ImGui::GetContentRegionAvail().y, out);
+        draw_map_canvas(m, ImGui::GetContentRegionAvail().y, core::lower_ascii(g_query), out);
         ImGui::EndChild();
         return;
     }

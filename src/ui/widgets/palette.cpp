@@ -29,6 +29,8 @@ const Palette kLight = make({
     {Role::Outline, 0x767E83},          {Role::Divider, 0xDADFDC},
     {Role::Focus, 0x1A5FB4},            {Role::Scrim, 0x000000},
     {Role::MapLand, 0xEEF1EA},          {Role::MapGrid, 0xD5DBD0},
+    {Role::MapWater, 0xA9D1E0},         {Role::MapShore, 0x86B3C6},          {Role::MapBorder, 0x8C78A2},
+    {Role::MapPlace, 0x30363B},         {Role::MapPlaceHalo, 0xF7F8F4},
 });
 
 const Palette kDark = make({
@@ -45,6 +47,8 @@ const Palette kDark = make({
     {Role::Outline, 0x8D969C},          {Role::Divider, 0x343A3F},
     {Role::Focus, 0x8AB4F8},            {Role::Scrim, 0x000000},
     {Role::MapLand, 0x1B201D},          {Role::MapGrid, 0x2C332E},
+    {Role::MapWater, 0x16303D},         {Role::MapShore, 0x24485A},          {Role::MapBorder, 0x7A6B92},
+    {Role::MapPlace, 0xD3D9DC},         {Role::MapPlaceHalo, 0x111614},
 });
 
 }  // namespace
@@ -97,6 +101,10 @@ const std::vector<Pairing>& pairings() {
         {Role::Outline, Role::SurfaceRaised, kLargeContrast},
         {Role::Focus, Role::Surface, kLargeContrast},
         {Role::OnSurface, Role::MapLand, kTextContrast},
+        {Role::MapPlace, Role::MapLand, kTextContrast},
+        {Role::MapPlace, Role::MapWater, kTextContrast},
+        {Role::MapPlace, Role::MapPlaceHalo, kTextContrast},
+        {Role::MapBorder, Role::MapLand, kLargeContrast},
     };
     return list;
 }
@@ -107,7 +115,7 @@ const char* role_name(Role r) {
         "primary-container", "on-primary-container", "secondary", "on-secondary", "danger", "on-danger",
         "danger-container", "on-danger-container", "success", "warning", "warning-container",
         "on-warning-container", "disabled", "on-disabled", "outline", "divider", "focus", "scrim", "map-land",
-        "map-grid"};
+        "map-grid", "map-water", "map-shore", "map-border", "map-place", "map-place-halo"};
     static_assert(sizeof names / sizeof names[0] == static_cast<int>(Role::Count));
     return names[static_cast<int>(r)];
 }

@@ -41,6 +41,11 @@ enum class Role {
     Scrim,               // behind a confirmation
     MapLand,
     MapGrid,
+    MapWater,            // the base map's sea, lakes and rivers
+    MapShore,            // the line along the water's edge
+    MapBorder,           // country borders
+    MapPlace,            // place names: text-safe on land and water
+    MapPlaceHalo,        // the glow behind a place name, so a line under it cannot cut it
     Count
 };
 

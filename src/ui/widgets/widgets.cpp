@@ -203,13 +203,13 @@ bool text_field(std::string_view label, std::string& buffer, std::string_view hi
     return input_box(index, buffer, hint, digits_only, -FLT_MIN, 0);
 }
 
-bool search_field(std::string_view label, std::string& buffer, std::string_view hint) {
+bool search_field(std::string_view label, std::string& buffer, std::string_view hint, float width) {
     const int index = a11y::add(a11y::Role::Textbox, label);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float clear = buffer.empty() ? 0 : theme::touch() + style.ItemSpacing.x;
     const float icon_w = ImGui::CalcTextSize(kIconSearch).x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const bool entered = input_box(index, buffer, hint, false, ImGui::GetContentRegionAvail().x - clear,
+    const bool entered = input_box(index, buffer, hint, false, (width > 0 ? width : ImGui::GetContentRegionAvail().x) - clear,
                                    icon_w + style.ItemInnerSpacing.x);
     const float h = ImGui::GetItemRectSize().y;
     ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + style.FramePadding.x, at.y + (h - ImGui::GetFontSize()) * 0.5f),

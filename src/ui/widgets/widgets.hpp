@@ -42,7 +42,7 @@ bool text_field(std::string_view label, std::string& buffer, std::string_view hi
                 bool digits_only = false);
 // A search box: a magnifier inside, no visible label (`label` names it in the mirror), and a
 // Clear search button beside it while it holds words. Returns true when Enter was pressed.
-bool search_field(std::string_view label, std::string& buffer, std::string_view hint);
+bool search_field(std::string_view label, std::string& buffer, std::string_view hint, float width = 0);
 // With the on-screen keyboard up, scrolls the window so the text field just drawn stays above it.
 void keep_above_keyboard();
 // A selectable row (list item, radio choice). Returns true when tapped.
