@@ -14,6 +14,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 
@@ -59,9 +60,16 @@ def band_cells(z, region=REGION):
     return [(x, y) for x in range(int(x0 * n), int(x1 * n) + 1) for y in range(int(y0 * n), int(y1 * n) + 1)]
 
 
+def run_gmt(args, stdin=None):
+    """gmt's standard output. It runs in a scratch folder: gmt leaves a gmt.history wherever it runs."""
+    with tempfile.TemporaryDirectory(prefix="basemap-gmt-") as scratch:
+        return subprocess.run(["gmt"] + args, input=stdin, cwd=scratch, check=True, capture_output=True,
+                              text=True).stdout
+
+
 def gmt_lines(args):
     """Runs gmt with -M and returns [(header, [(lon, lat), ...])]."""
-    text = subprocess.run(["gmt"] + args + ["-M"], check=True, capture_output=True, text=True).stdout
+    text = run_gmt(args + ["-M"])
     out, header, pts = [], None, None
     for line in text.splitlines():
         if line.startswith(">"):
@@ -91,8 +99,7 @@ def wet_points(points, res):
         return []
     text = "".join(f"{lon:.10f} {lat:.10f} {i}\n" for i, (lon, lat) in enumerate(points))
     # -Ns/k: skip wet points, keep dry ones; the trailing index tells which survived.
-    kept = subprocess.run(["gmt", "select", f"-D{res}", GSHHG_AREA, "-Ns/k", "-fg"], input=text, check=True,
-                          capture_output=True, text=True).stdout
+    kept = run_gmt(["select", f"-D{res}", GSHHG_AREA, "-Ns/k", "-fg"], text)
     dry = {int(line.split()[-1]) for line in kept.splitlines() if line.strip()}
     return [i not in dry for i in range(len(points))]
 
