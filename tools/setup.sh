@@ -9,6 +9,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev catch2 libzxing-dev libwebp-dev libstb-dev
   fonts-dejavu-core fonts-material-design-icons-iconfont python3-fonttools brotli zopfli
   chromium qrencode ffmpeg
+  gmt gmt-gshhg-high gmt-gshhg-low gmt-dcw python3-shapely python3-mapbox-earcut python3-numpy python3-brotli
 )
 
 say() { printf '[setup] %s\n' "$*"; }

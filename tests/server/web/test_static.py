@@ -14,6 +14,8 @@ WASM = b"\x00asm\x01\x00\x00\x00" + bytes(range(256)) * 4
 JS = b"console.log('evcharge');\n" * 50
 JS_BR = b"pretend-brotli-bytes"  # served as is: the server never decodes
 SECRET = b"top secret, outside the web root"
+CELL = b"EVBM\x01\x0a\x00\x00" + bytes(range(256)) * 2  # a base map cell (binary)
+CELL_BR = b"pretend-brotli-cell"
 
 
 class StaticTest(unittest.TestCase):
@@ -23,6 +25,7 @@ class StaticTest(unittest.TestCase):
         base = cls.tmp.name
         root = os.path.join(base, "dist")
         os.makedirs(os.path.join(root, "sub"))
+        os.makedirs(os.path.join(root, "basemap", "10", "526"))
         files = {
             "index.html": b"<!doctype html><title>app</title>",
             "evcharge.wasm": WASM,
@@ -35,6 +38,8 @@ class StaticTest(unittest.TestCase):
             "icon.png": b"\x89PNG\r\n\x1a\n",
             "icon.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>",
             "font.ttf": b"\x00\x01\x00\x00",
+            "basemap/10/526/336.bin": CELL,
+            "basemap/10/526/336.bin.br": CELL_BR,
             "stale.js": b"new content",
             "stale.js.br": b"old content",
             "sub/index.html": b"<p>sub</p>",
@@ -84,6 +89,7 @@ class StaticTest(unittest.TestCase):
             "/icon.png": "image/png",
             "/icon.svg": "image/svg+xml",
             "/font.ttf": "font/ttf",
+            "/basemap/10/526/336.bin": "application/octet-stream",
         }
         for path, mime in expected.items():
             status, headers, _ = self.get(path)
@@ -107,6 +113,15 @@ class StaticTest(unittest.TestCase):
         self.assertEqual((body, headers["Content-Encoding"], headers["Vary"]), (JS, None, "Accept-Encoding"))
         status, headers, body = self.get("/stale.js", {"Accept-Encoding": "br"})
         self.assertEqual((body, headers["Content-Encoding"]), (b"new content", None))
+
+    def test_base_map_cells_as_binary_with_their_brotli_copy(self):
+        status, headers, body = self.get("/basemap/10/526/336.bin", {"Accept-Encoding": "gzip, deflate, br"})
+        self.assertEqual((status, body, headers["Content-Encoding"]), (200, CELL_BR, "br"))
+        self.assertEqual(headers["Content-Type"], "application/octet-stream")
+        status, headers, body = self.get("/basemap/10/526/336.bin")
+        self.assertEqual((status, body, headers["Content-Encoding"]), (200, CELL, None))
+        # A cell outside the covered region is simply not there.
+        self.assertEqual(self.get("/basemap/10/1/1.bin")[0], 404)
 
     def test_validators_and_304(self):
         status, headers, _ = self.get("/evcharge.wasm")
@@ -182,3 +197,23 @@ class PrecompressedByTheBuildTest(unittest.TestCase):
             finally:
                 server.stop()
                 server._tmp.cleanup()
+
+    def test_cells_are_covered_and_fresh_copies_kept(self):
+        """.bin files get siblings too; a file whose siblings are already fresh (the base map writer
+        makes its own) is left alone rather than compressed again."""
+        repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+        with tempfile.TemporaryDirectory(prefix="precompress-test-") as root:
+            made, kept = os.path.join(root, "a.bin"), os.path.join(root, "b.bin")
+            for path in (made, kept):
+                with open(path, "wb") as fh:
+                    fh.write(CELL)
+            for suffix in (".br", ".gz"):
+                with open(kept + suffix, "wb") as fh:
+                    fh.write(b"made by the writer")
+            subprocess.run(["bash", os.path.join(repo, "tools", "precompress.sh"), root], check=True)
+            with open(made + ".gz", "rb") as fh:
+                self.assertEqual(gzip.decompress(fh.read()), CELL)
+            self.assertTrue(os.path.getsize(made + ".br") > 0)
+            for suffix in (".br", ".gz"):
+                with open(kept + suffix, "rb") as fh:
+                    self.assertEqual(fh.read(), b"made by the writer")
