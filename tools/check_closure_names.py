@@ -15,7 +15,7 @@ import re
 import sys
 
 # Properties that live only inside evcharge.js: renaming them is harmless.
-INTERNAL = {'evTileJobs', 'evTileWake', 'wanted', 'lock', 'installed',
+INTERNAL = {'evTileJobs', 'evTileWake', 'evCellJobs', 'evCellWake', 'wanted', 'lock', 'installed',
             'getNewId', 'textures'}  # GL's own tables, from Emscripten's library_webgl.js
 
 EM_JS = re.compile(r'\bEM_JS\s*\(')

@@ -23,6 +23,10 @@ namespace core::basemap {
 inline constexpr const char* kCredit =
     "Shorelines, rivers, borders \xC2\xA9 GSHHG (Wessel & Smith, LGPL) \xC2\xB7 Places \xC2\xA9 GeoNames (CC BY 4.0)";
 
+// The same, short enough for a corner of a phone's map; the full credit goes where there is room
+// (the map's legend).
+inline constexpr const char* kCreditShort = "\xC2\xA9 GSHHG \xC2\xB7 GeoNames";
+
 inline constexpr std::uint8_t kFormatVersion = 1;
 inline constexpr int kBandZooms[] = {4, 7, 10};
 
@@ -69,5 +73,10 @@ struct Box {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 std::vector<std::size_t> place_labels(const std::vector<Box>& candidates, const std::vector<Box>& obstacles, Box viewport);
+// The same, where several candidates may be places for one label (centred, above, below, beside
+// its point): `group[i]` names candidate i's label, and once one of a group is chosen the rest of
+// that group are passed over. `group` has one entry per candidate (else nothing is chosen).
+std::vector<std::size_t> place_labels(const std::vector<Box>& candidates, const std::vector<std::uint32_t>& group,
+                                      const std::vector<Box>& obstacles, Box viewport);
 
 }  // namespace core::basemap

@@ -71,8 +71,17 @@ private:
 }  // namespace
 
 std::vector<std::size_t> place_labels(const std::vector<Box>& candidates, const std::vector<Box>& obstacles, Box viewport) {
+    std::vector<std::uint32_t> own(candidates.size());
+    for (std::size_t i = 0; i < own.size(); ++i) own[i] = static_cast<std::uint32_t>(i);
+    return place_labels(candidates, own, obstacles, viewport);
+}
+
+std::vector<std::size_t> place_labels(const std::vector<Box>& candidates, const std::vector<std::uint32_t>& group,
+                                      const std::vector<Box>& obstacles, Box viewport) {
     std::vector<std::size_t> chosen;
-    if (!proper(viewport)) return chosen;
+    if (!proper(viewport) || group.size() != candidates.size()) return chosen;
+    std::vector<std::uint32_t> placed;  // groups with a chosen label, sorted
+    auto is_placed = [&](std::uint32_t g) { return std::binary_search(placed.begin(), placed.end(), g); };
     Grid grid(viewport, candidates.size() / 4 + obstacles.size() + 1);
     std::vector<Box> held;  // obstacles, then chosen labels; the grid holds indices into it
     held.reserve(obstacles.size() + candidates.size());
@@ -91,6 +100,7 @@ std::vector<std::size_t> place_labels(const std::vector<Box>& candidates, const 
     }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const Box& c = candidates[i];
+        if (is_placed(group[i])) continue;
         if (!proper(c) || c.x0 < viewport.x0 || c.y0 < viewport.y0 || c.x1 > viewport.x1 || c.y1 > viewport.y1)
             continue;
         int gx0 = 0, gy0 = 0, gx1 = 0, gy1 = 0;
@@ -107,6 +117,7 @@ std::vector<std::size_t> place_labels(const std::vector<Box>& candidates, const 
         }
         if (!free) continue;
         chosen.push_back(i);
+        placed.insert(std::upper_bound(placed.begin(), placed.end(), group[i]), group[i]);
         hold(c);
     }
     return chosen;

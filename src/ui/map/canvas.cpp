@@ -15,6 +15,7 @@
 #include "core/text/text.hpp"
 #include "core/map/map.hpp"
 #include "imgui.h"
+#include "basemap_layer.hpp"
 #include "surface.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -30,6 +31,7 @@ namespace {
 // room for the largest cluster's disc (24 px radius and its 3 px ring) beside another.
 constexpr double kMarkerGapCss = 56;
 constexpr float kMarkerTargetCss = 48;
+constexpr double kGridZoom = 13;  // from here on the base map is mostly one colour: a grid shows movement
 constexpr int kMirroredMarkers = 40;     // markers also offered to screen readers and tests
 constexpr double kKwLabelZoom = 15;      // from here on each marker shows its power in figures
 
@@ -162,7 +164,9 @@ void draw_background(const View& v, ImDrawList* dl, const ImVec2& end) {
         }
         return;
     }
-    // No tiles: a grid on the Mercator square so movement and scale still read.
+    // No tile server: the offline base map. Where it has no cell, and at street level where it has
+    // no streets to show, a grid so movement and scale still read.
+    if (basemap_layer::draw_ground(dl, {v.camera, v.origin, end, v.dpr}) && v.camera.zoom < kGridZoom) return;
     const int z = std::clamp(static_cast<int>(std::floor(v.camera.zoom)) + 2, 0, 24);
     const double step = v.size / std::exp2(z);
     const double left = v.centre.x * v.size - v.camera.width / 2, top = v.centre.y * v.size - v.camera.height / 2;
@@ -279,7 +283,7 @@ struct Credits {
 
 Credits layout_credits(const ImVec2& end, float left) {
     Credits c;
-    c.pieces[0] = map_tiles::enabled() ? map_tiles::attribution() : "";
+    c.pieces[0] = map_tiles::enabled() ? map_tiles::attribution() : basemap_layer::drawn() ? core::basemap::kCreditShort : "";
     c.pieces[1] = map_tiles::data_attribution();
     ImFont* font = ImGui::GetFont();
     c.size = ImGui::GetFontSize() * 0.8f;
@@ -352,6 +356,13 @@ void draw_legend() {
         c.available = c.total = 1;
         draw_cluster(dl, p, c);
     }, 44);
+    // Who the map's data is from, in full (the map's corner has room for short names only).
+    section_label(tr(Str::LegendCredits));
+    ImGui::PushTextWrapPos(0);
+    if (map_tiles::enabled() && *map_tiles::attribution() != 0) text(map_tiles::attribution());
+    else text(core::basemap::kCredit);
+    if (*map_tiles::data_attribution() != 0) text(map_tiles::data_attribution());
+    ImGui::PopTextWrapPos();
     if (button(tr(Str::LegendClose))) g_legend = false;
 }
 
@@ -381,6 +392,12 @@ struct Overlay {
     geo::ScaleBar bar;
     ImVec2 bar_min, bar_max;
     Credits credits;
+    void add_to(std::vector<core::basemap::Box>& boxes) const {
+        boxes.push_back({controls_min.x, controls_min.y, controls_max.x, controls_max.y});
+        if (note != nullptr) boxes.push_back({note_min.x, note_min.y, note_max.x, note_max.y});
+        if (bar.px > 0) boxes.push_back({bar_min.x, bar_min.y, bar_max.x, bar_max.y});
+        if (credits.max.x > credits.min.x) boxes.push_back({credits.min.x, credits.min.y, credits.max.x, credits.max.y});
+    }
     bool covers(ImVec2 a, ImVec2 b) const {
         const auto hits = [&](ImVec2 lo, ImVec2 hi) { return hi.x > lo.x && a.x < hi.x && b.x > lo.x && a.y < hi.y && b.y > lo.y; };
         return hits(controls_min, controls_max) || (note != nullptr && hits(note_min, note_max)) ||
@@ -504,16 +521,27 @@ void draw_map_canvas(const core::Model& m, float height, std::string_view lower_
     static std::vector<Shown> shown;
     shown.clear();
     const ImVec2 mid((v.origin.x + end.x) / 2, (v.origin.y + end.y) / 2);
+    static std::vector<core::basemap::Box> taken;  // where place names may not go
+    taken.clear();
     for (const auto& c : markers.clusters) {
         const ImVec2 p = v.to_screen(c.x, c.y);
         if (p.x < v.origin.x - reach || p.x > end.x + reach || p.y < v.origin.y - reach || p.y > end.y + reach) continue;
         const ImVec2 a(p.x - half_target, p.y - half_target), b(p.x + half_target, p.y + half_target);
         if (overlay.covers(a, b)) continue;  // under a control, the scale or the credits: the list has it
-        if (c.count == 1) draw_marker(dl, p, *markers.items[static_cast<size_t>(c.first)], with_kw);
-        else draw_cluster(dl, p, c);
         const float dx = p.x - mid.x, dy = p.y - mid.y;
         const bool whole = a.x >= v.origin.x && a.y >= v.origin.y && b.x <= end.x && b.y <= end.y;
         shown.push_back({p, &c, dx * dx + dy * dy, whole});
+        // The marker's disc (its street-level power badge hangs below it).
+        const float r = theme::px(c.count == 1 && with_kw ? 20 : 18);
+        taken.push_back({p.x - r, p.y - r, p.x + r, p.y + r + (c.count == 1 && with_kw ? theme::px(18) : 0)});
+    }
+    if (!map_tiles::enabled()) {
+        overlay.add_to(taken);
+        basemap_layer::draw_places(dl, {v.camera, v.origin, end, v.dpr}, taken);
+    }
+    for (const auto& s : shown) {
+        if (s.c->count == 1) draw_marker(dl, s.at, *markers.items[static_cast<size_t>(s.c->first)], with_kw);
+        else draw_cluster(dl, s.at, *s.c);
     }
     if (map.me) {
         const geo::World w = geo::project(*map.me);

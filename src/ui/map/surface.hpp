@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "core/basemap/basemap.hpp"
 #include "core/map/map.hpp"
 
 namespace ui::map_surface {
@@ -42,3 +43,20 @@ struct Piece {
 Piece ancestor(core::geo::TileId t);
 
 }  // namespace ui::map_tiles
+
+// The offline base map's cells (core/basemap), fetched and decoded by the platform (implemented in
+// src/platform/basemap_cells.cpp; the bookkeeping is core/map's TileSet, as for raster tiles).
+namespace ui::basemap_cells {
+
+struct Loaded {
+    core::geo::TileId id;
+    bool absent = false;  // outside the covered region (or unreadable): plain land
+    core::basemap::Cell cell;
+};
+// This frame's cells at the band's zoom, nearest the view's centre first: missing ones are fetched
+// a few at a time, fetches of cells no longer shown are aborted. Call once per frame that draws them.
+void show(const std::vector<core::geo::TileId>& cells);
+const Loaded* cell(core::geo::TileId t);      // loaded (or known absent), else nullptr; never fetches
+const Loaded* ancestor(core::geo::TileId t);  // the nearest loaded cell above `t`, else nullptr
+
+}  // namespace ui::basemap_cells

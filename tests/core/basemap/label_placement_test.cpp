@@ -74,3 +74,17 @@ TEST_CASE("labels: 10,000 random candidates and 500 obstacles keep every rule") 
     }
     CHECK(place_labels(cands, obstacles, vp) == chosen);
 }
+
+TEST_CASE("labels: one label per group, its first place that fits") {
+    const Box vp{0, 0, 100, 100};
+    // Label 0 may go centred (blocked by a marker), above or below; label 1 only centred.
+    const std::vector<Box> c{{40, 45, 60, 55}, {40, 30, 60, 40}, {40, 60, 60, 70}, {45, 28, 70, 38}};
+    const std::vector<std::uint32_t> group{0, 0, 0, 1};
+    const std::vector<Box> marker{{42, 42, 58, 58}};
+    // Above fits, so below is passed over; label 1 overlaps the label above and is left out.
+    CHECK(place_labels(c, group, marker, vp) == std::vector<std::size_t>{1});
+    // Without the marker the centred place wins and label 1 fits beside it.
+    CHECK(place_labels(c, group, {}, vp) == std::vector<std::size_t>{0, 3});
+    // A group list of the wrong length chooses nothing.
+    CHECK(place_labels(c, std::vector<std::uint32_t>{0, 0}, {}, vp).empty());
+}
