@@ -162,6 +162,8 @@ test('tiles draw where they belong, parents stand in while children load, stale 
           assert.ok(n.x >= 0 && n.x + n.w <= 360 + 0.5, `${name} fits the width: ${JSON.stringify(n)}`);
           assert.ok(n.y + n.h <= box.y + box.h + 14 && n.y > box.y + box.h / 2, `${name} at the map's bottom`);
         }
+        // The configured tiles take over from the offline base map: its credit is not claimed.
+        assert.equal(await app.find('text', /GSHHG/), null);
 
         // z11: its own tiles.
         const cam11 = await waitCamera(page, (c) => c.zoom === 11);

@@ -161,6 +161,9 @@ void draw_places(ImDrawList* dl, const Frame& f, const std::vector<Box>& obstacl
                                ImVec2(hw, hw), ImVec2(-hw, hw), ImVec2(hw, -hw)})
             dl->AddText(font, c.size, ImVec2(at.x + d.x, at.y + d.y), halo, name);
         dl->AddText(font, c.size, at, ink, name);
+        // In the mirror too: where the driver is looking, in words.
+        const Box& b = boxes[i];
+        a11y::node(a11y::add(a11y::Role::Text, c.place->name)).box = {b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0};
     }
 }
 
