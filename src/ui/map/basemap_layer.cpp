@@ -19,6 +19,8 @@ using core::basemap::LineKind;
 
 namespace {
 
+constexpr double kShoreLineZoom = 9;
+
 // The cells drawn this frame (a stand-in ancestor once, however many cells it covers).
 std::vector<const basemap_cells::Loaded*> g_drawn;
 bool g_any = false;  // some cell of the view is covered
@@ -65,17 +67,35 @@ float line_width(LineKind kind, double zoom) {
     return 1.0f;
 }
 
-void draw_lines(ImDrawList* dl, const Placement& p, const core::basemap::Cell& cell, double zoom) {
+void draw_lines(ImDrawList* dl, const Placement& p, const core::basemap::Cell& cell, double zoom, const ImVec2& lo,
+                const ImVec2& hi) {
     static std::vector<ImVec2> points;
+    // A cell's shores are drawn to a fifth of a kilometre: zoomed out, most of their points fall
+    // within a pixel of the last one kept, and only cost vertices.
+    const float keep2 = theme::px(1.5f) * theme::px(1.5f);
     for (const auto& line : cell.lines) {
         const size_t n = line.xy.size() / 2;
         if (n < 2) continue;
-        points.resize(n);
-        for (size_t i = 0; i < n; ++i) points[i] = p.at(line.xy[2 * i], line.xy[2 * i + 1]);
+        // The water's own edge draws the shore when zoomed out: its line is for the close view.
+        if (line.kind == LineKind::Coast && zoom < kShoreLineZoom) continue;
+        points.clear();
+        ImVec2 min(FLT_MAX, FLT_MAX), max(-FLT_MAX, -FLT_MAX);  // the line's box: drawn only if it meets the view
+        for (size_t i = 0; i < n; ++i) {
+            const ImVec2 q = p.at(line.xy[2 * i], line.xy[2 * i + 1]);
+            min = ImVec2(std::min(min.x, q.x), std::min(min.y, q.y));
+            max = ImVec2(std::max(max.x, q.x), std::max(max.y, q.y));
+            if (!points.empty() && i + 1 < n) {
+                const float dx = q.x - points.back().x, dy = q.y - points.back().y;
+                if (dx * dx + dy * dy < keep2) continue;
+            }
+            points.push_back(q);
+        }
+        if (max.x < lo.x || max.y < lo.y || min.x > hi.x || min.y > hi.y || points.size() < 2) continue;
         const ImU32 colour = theme::colour(line.kind == LineKind::Border ? theme::Role::MapBorder
                                            : line.kind == LineKind::Coast ? theme::Role::MapShore
                                                                            : theme::Role::MapWater);
-        dl->AddPolyline(points.data(), static_cast<int>(n), colour, ImDrawFlags_None, theme::px(line_width(line.kind, zoom)));
+        dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None,
+                        theme::px(line_width(line.kind, zoom)));
     }
 }
 
@@ -102,7 +122,7 @@ bool draw_ground(ImDrawList* dl, const Frame& f) {
     const ImU32 water = theme::colour(theme::Role::MapWater);
     for (const auto* c : g_drawn) draw_water(dl, place_cell(f, c->id), c->cell, water);
     // Rivers and borders over every cell's water, so a neighbour's sea never covers them.
-    for (const auto* c : g_drawn) draw_lines(dl, place_cell(f, c->id), c->cell, f.camera.zoom);
+    for (const auto* c : g_drawn) draw_lines(dl, place_cell(f, c->id), c->cell, f.camera.zoom, f.origin, f.end);
     return !outside;
 }
 
