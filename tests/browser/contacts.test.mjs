@@ -50,15 +50,15 @@ test('the operator can be called, written to and visited from a start that faile
   try {
     const { app, page } = shot;
     await recordLinks(page);
-    await app.tap('button', 'Call Total Demo: 0201234567');
+    await app.tap('button', 'Call GreenFlux: 0201234567');
     await followed(page, 'tel:0201234567');
-    await app.tap('button', 'E-mail Total Demo: support@example.com');
+    await app.tap('button', 'E-mail GreenFlux: support@example.com');
     await followed(page, 'mailto:support@example.com');
-    const site = await app.find('button', /^Help from Total Demo: https:\/\//);
+    const site = await app.find('button', /^Help from GreenFlux: https:\/\//);
     assert.ok(site, 'the website row is there');
     const tabs = page.context().pages().length;
     await app.tap('button', site.name);
-    await followed(page, site.name.replace('Help from Total Demo: ', ''));
+    await followed(page, site.name.replace('Help from GreenFlux: ', ''));
     const deadline = Date.now() + 10000;
     while (page.context().pages().length === tabs && Date.now() < deadline) await page.waitForTimeout(100);
     const tab = page.context().pages().find((p) => p !== page);

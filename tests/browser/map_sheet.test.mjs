@@ -14,6 +14,7 @@ useAppServer();
 
 const MARGA = { lat: 52.37707, lng: 5.21647 };
 const ROW = /^(.+) · ([\d.,]+ k?m) · (.+) · \d+ of \d+ free$/;  // name · distance · address · free
+const ANY_ROW = /^(.+?) · (?:[\d.,]+ k?m · )?(.+) · \d+ of \d+ free$/;  // the distance only once the driver is located
 
 // Metres from the list's "350 m" / "1.2 km" / "12 km".
 function metres(text) {
@@ -23,8 +24,11 @@ function metres(text) {
 
 const setCamera = (page, app, cam) => reopenAt(page, app, cam, server.url + '/');
 
+// A driver in Amsterdam whose phone says so (distances are the driver's, never the map's middle).
+const IN_AMSTERDAM = { permissions: ['geolocation'], geolocation: { latitude: 52.37, longitude: 4.90 } };
+
 test('Marga\'s sheet names its facilities; a favourite survives a reload and opens from the list and the filter', { timeout: 90000 }, async () => {
-  const { page, app, close } = await openApp(server.url + '/', { browser });
+  const { page, app, close } = await openApp(server.url + '/', { browser, context: IN_AMSTERDAM });
   try {
     await withScreenshotOnFailure(page, 'map-sheet-favourite', async () => {
       await setCamera(page, app, { ...MARGA, zoom: 17 });
@@ -40,8 +44,11 @@ test('Marga\'s sheet names its facilities; a favourite survives a reload and ope
         return body.data.some((l) => l.name === 'Marga');
       }, null, { polling: 100, timeout: 10000 });
 
-      // Reload far away (Amsterdam): the favourites list has Marga, with its distance.
+      // Reload far away (Amsterdam), where the driver is: the favourites list has Marga, with its
+      // distance from the driver.
       await setCamera(page, app, { lat: 52.37, lng: 4.90, zoom: 13 });
+      await app.tap('button', 'Show my position');
+      await app.waitFor('text', 'Your position', { timeout: 15000 });
       await app.tap('button', 'Favourites (1)', { timeout: 15000 });
       const row = await app.waitFor('option', /^Marga · [\d.,]+ k?m · Margaklompehof 11, Almere · \d of \d free$/);
       assert.ok(metres(ROW.exec(row.name)[2]) > 15000, `Marga is far from Amsterdam: ${row.name}`);
@@ -68,11 +75,11 @@ test('Marga\'s sheet names its facilities; a favourite survives a reload and ope
         'the filter asks the service for this driver\'s favourites');
       let listed = [];
       for (let i = 0; i < 100; i++) {  // the mirror follows the frame after the answer
-        listed = (await app.nodes()).filter((n) => n.role === 'option' && ROW.test(n.name));
+        listed = (await app.nodes()).filter((n) => n.role === 'option' && ANY_ROW.test(n.name));
         if (listed.length === 1) break;
         await sleep(100);
       }
-      assert.deepEqual(listed.map((n) => ROW.exec(n.name)[1]), ['Marga']);
+      assert.deepEqual(listed.map((n) => ANY_ROW.exec(n.name)[1]), ['Marga']);
       await app.tap('option', listed[0].name);
       await app.waitFor('heading', 'Marga');
       await app.waitFor('button', 'Charge at Chargestation-1, connector 1');
@@ -83,11 +90,15 @@ test('Marga\'s sheet names its facilities; a favourite survives a reload and ope
 });
 
 test('the list holds every charger in view, nearest first, and a row far down opens', { timeout: 150000 }, async () => {
-  const { page, app, close } = await openApp(server.url + '/', { browser });
+  const { page, app, close } = await openApp(server.url + '/', { browser, context: IN_AMSTERDAM });
   try {
     await withScreenshotOnFailure(page, 'map-sheet-long-list', async () => {
-      // Amsterdam and around, zoomed out: hundreds of chargers in view once every area has loaded.
-      await setCamera(page, app, { lat: 52.37, lng: 4.90, zoom: 10 });
+      // Amsterdam and around, where the driver is, zoomed out: hundreds of chargers in view once
+      // every area has loaded, nearest the driver first.
+      await setCamera(page, app, { lat: 52.37, lng: 4.90, zoom: 14 });
+      await app.tap('button', 'Show my position');
+      await app.waitFor('text', 'Your position', { timeout: 15000 });
+      for (let i = 0; i < 4; i++) await app.tap('button', 'Zoom out');
       const countOf = async () => {
         const n = await app.find('text', /^[\d,]+ chargers in view/);
         return n ? Number(n.name.match(/^[\d,]+/)[0].replace(/,/g, '')) : 0;
