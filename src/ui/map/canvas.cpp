@@ -3,6 +3,7 @@
 #include "canvas.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -392,16 +393,20 @@ struct Overlay {
     geo::ScaleBar bar;
     ImVec2 bar_min, bar_max;
     Credits credits;
-    void add_to(std::vector<core::basemap::Box>& boxes) const {
-        boxes.push_back({controls_min.x, controls_min.y, controls_max.x, controls_max.y});
-        if (note != nullptr) boxes.push_back({note_min.x, note_min.y, note_max.x, note_max.y});
-        if (bar.px > 0) boxes.push_back({bar_min.x, bar_min.y, bar_max.x, bar_max.y});
-        if (credits.max.x > credits.min.x) boxes.push_back({credits.min.x, credits.min.y, credits.max.x, credits.max.y});
+    // The boxes of what is there (an absent note, bar or credit has an empty box).
+    std::array<core::basemap::Box, 4> boxes() const {
+        const auto box = [](ImVec2 lo, ImVec2 hi) { return core::basemap::Box{lo.x, lo.y, hi.x, hi.y}; };
+        return {box(controls_min, controls_max), box(note_min, note_max), box(bar_min, bar_max),
+                box(credits.min, credits.max)};
+    }
+    void add_to(std::vector<core::basemap::Box>& out) const {
+        for (const auto& b : boxes())
+            if (b.x1 > b.x0) out.push_back(b);
     }
     bool covers(ImVec2 a, ImVec2 b) const {
-        const auto hits = [&](ImVec2 lo, ImVec2 hi) { return hi.x > lo.x && a.x < hi.x && b.x > lo.x && a.y < hi.y && b.y > lo.y; };
-        return hits(controls_min, controls_max) || (note != nullptr && hits(note_min, note_max)) ||
-               hits(bar_min, bar_max) || hits(credits.min, credits.max);
+        for (const auto& o : boxes())
+            if (o.x1 > o.x0 && a.x < o.x1 && b.x > o.x0 && a.y < o.y1 && b.y > o.y0) return true;
+        return false;
     }
 };
 
@@ -503,11 +508,12 @@ void draw_map_canvas(const core::Model& m, float height, std::string_view lower_
     const bool tapped = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     const ImVec2 tap_at = ImGui::GetIO().MousePos;
 
-    // What floats over the map is laid out first: markers keep clear of it.
-    const Overlay overlay = layout_overlay(map, v, end);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(v.origin, end, true);
     draw_background(v, dl, end);
+    // What floats over the map is laid out before the markers, which keep clear of it; after the
+    // ground, so the credits name what this frame shows.
+    const Overlay overlay = layout_overlay(map, v, end);
 
     MarkerCache& markers = markers_for(map, lower_words, v.camera.zoom);
     const bool with_kw = v.camera.zoom >= kKwLabelZoom;
