@@ -144,6 +144,26 @@ SessionStatusCode session_status_from_wire(std::string_view s) {
     return from_table(s, table, SessionStatusCode::Unknown);
 }
 
+PriorityStatus priority_status_from_wire(std::string_view s) {
+    static const std::pair<const char*, PriorityStatus> table[] = {
+        {"NOT_APPLICABLE", PriorityStatus::NotApplicable},
+        {"OFF", PriorityStatus::Off},
+        {"ON", PriorityStatus::On},
+    };
+    return from_table(s, table, PriorityStatus::Other);
+}
+
+Decoded<HighPriorityAnswer> decode_high_priority(std::string_view body) {
+    return decode_document<HighPriorityAnswer>(body, [](const FieldReader& r) -> std::optional<HighPriorityAnswer> {
+        static const std::pair<const char*, HighPriorityAnswer> table[] = {
+            {"APPROVED", HighPriorityAnswer::Approved},
+            {"DENIED", HighPriorityAnswer::Denied},
+            {"ERROR", HighPriorityAnswer::Error},
+        };
+        return from_table(r.string_or("status"), table, HighPriorityAnswer::Other);
+    });
+}
+
 Decoded<LocationList> decode_location_list(std::string_view body) {
     return decode_document<LocationList>(body, [](const FieldReader& r) -> std::optional<LocationList> {
         auto items = read_data_list<LocationSummary>(r, read_location_summary);

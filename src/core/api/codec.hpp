@@ -39,6 +39,7 @@ Decoded<Tariff> decode_default_tariff(std::string_view body);                   
 Decoded<StartResult> decode_start_result(std::string_view body);                  // StartResponse
 Decoded<SessionStatus> decode_session_status(std::string_view body);              // StatusResponse
 Decoded<std::vector<SessionSummary>> decode_session_list(std::string_view body);  // {data:[SessionHistoryModel]}
+Decoded<HighPriorityAnswer> decode_high_priority(std::string_view body);          // HighPriorityResponse
 
 // A human message from an error body: ValidationResponse {validationMessages, message},
 // ValidationResponseV2 {message, code}, RFC 7807 {title, detail}, a JSON string, or short plain
@@ -52,6 +53,7 @@ Facility facility_from_wire(std::string_view s);
 PriceType price_type_from_wire(std::string_view s);
 TariffValidity tariff_validity_from_wire(std::string_view s);
 SessionStatusCode session_status_from_wire(std::string_view s);
+PriorityStatus priority_status_from_wire(std::string_view s);
 
 // Counts one EVSE status (the wire value) into the tally; unknown values count as UNKNOWN.
 void tally_evse(EvseTally& t, std::string_view status);

@@ -146,6 +146,10 @@ std::optional<SessionStatus> read_session_status(const FieldReader& r) {
     s.connector_id = r.string_or("connectorId");
     s.energy_kwh = r.number_or("energyInKwh");
     s.power_kw = r.number_or("currentPowerInKw");
+    s.meter_reported = r.opt_number("currentPowerInKw").has_value();
+    s.smart_charging = r.opt_bool("smartChargingEnabled");
+    s.priority_raw = r.string_or("prioritySessionStatus");
+    s.priority = s.priority_raw.empty() ? PriorityStatus::Absent : priority_status_from_wire(s.priority_raw);
     s.state_of_charge = r.opt_number("stateOfCharge");
     s.total_costs = r.opt_money("totalCosts");
     s.total_vat = r.opt_money("totalVat");

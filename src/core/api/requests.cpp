@@ -112,6 +112,12 @@ HttpRequest stop_request(std::string_view app_token, std::string_view charge_ses
     return make("POST", "/api/session/stop?appToken=" + url_encode(app_token), dump_json(body));
 }
 
+HttpRequest high_priority_request(std::string_view app_token, std::string_view charge_session_id) {
+    Json body = Json::object();
+    body["chargeSessionId"] = std::string(charge_session_id);
+    return make("POST", "/api/session/highpriority?appToken=" + url_encode(app_token), dump_json(body));
+}
+
 HttpRequest sessions_request(std::string_view app_token, TimePoint since) {
     // The service's default window starts on the first of the month: a session started late on
     // the 31st would vanish at midnight, so the start of the window is always given.

@@ -31,6 +31,8 @@ HttpRequest start_request(std::string_view app_token, std::string_view location_
                           std::string_view payment_method_id);
 HttpRequest status_request(std::string_view app_token, std::string_view charge_session_id);
 HttpRequest stop_request(std::string_view app_token, std::string_view charge_session_id);
+// POST /api/session/highpriority: charge now at full power, overriding smart charging.
+HttpRequest high_priority_request(std::string_view app_token, std::string_view charge_session_id);
 // GET /api/token/{t}/sessions: this token's sessions that started from `since` on, newest first.
 HttpRequest sessions_request(std::string_view app_token, TimePoint since);
 HttpRequest delete_payment_method_request(std::string_view app_token, std::string_view payment_method_id);

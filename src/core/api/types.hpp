@@ -207,6 +207,13 @@ struct DataPoint {
     double power_kw = 0;
 };
 
+// StatusResponse.prioritySessionStatus: whether the driver's "charge now" overrides smart charging.
+// Absent: not in the answer; Other: a value this app does not know (kept in `priority_raw`).
+enum class PriorityStatus { Absent, NotApplicable, Off, On, Other };
+
+// POST /session/highpriority (HighPriorityResponse.status).
+enum class HighPriorityAnswer { Approved, Denied, Error, Other };
+
 // GET /session/status and POST /session/stop (StatusResponse).
 struct SessionStatus {
     SessionStatusCode status = SessionStatusCode::Unknown;
@@ -216,6 +223,12 @@ struct SessionStatus {
     std::string location_id, evse_uid, connector_id;
     double energy_kwh = 0;
     double power_kw = 0;
+    // currentPowerInKw was given: the charge station sends meter data, so a car is connected
+    // (before the start arrives: connected and waiting, with no current).
+    bool meter_reported = false;
+    std::optional<bool> smart_charging;  // smartChargingEnabled
+    PriorityStatus priority = PriorityStatus::Absent;
+    std::string priority_raw;
     std::optional<double> state_of_charge;
     std::optional<Micros> total_costs;
     std::optional<Micros> total_vat;

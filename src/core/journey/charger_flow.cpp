@@ -32,10 +32,11 @@ void fetch_default_tariff(Step& s) {
          RequestKind::DefaultTariff);
 }
 
-// Keeps the driver's choice while it stays usable; otherwise the first usable method.
+// Keeps the driver's choice while it stays usable (or is a card still being checked: it will be);
+// otherwise the first usable method.
 void choose_payment(Model& m) {
     const WalletTariffItem* current = chosen_tariff_item(m);
-    if (current != nullptr && payment_usable(*current)) return;
+    if (current != nullptr && (payment_usable(*current) || payment_pending(*current))) return;
     m.chosen_payment_method_id.clear();
     // The driver's default first, when it can be used here.
     for (const auto& item : m.tariffs) {
@@ -46,6 +47,13 @@ void choose_payment(Model& m) {
     }
     for (const auto& item : m.tariffs) {
         if (payment_usable(item)) {
+            m.chosen_payment_method_id = item.payment_method.id;
+            return;
+        }
+    }
+    // None yet: a card being checked, which Start waits for.
+    for (const auto& item : m.tariffs) {
+        if (payment_pending(item)) {
             m.chosen_payment_method_id = item.payment_method.id;
             return;
         }
@@ -86,6 +94,15 @@ void on_wallet(Step& s, const HttpResponse& r) {
     if (!decoded.ok()) return;
     s.m.wallet = std::move(*decoded.value);
     s.m.wallet_loaded = true;
+    const bool pending = std::any_of(s.m.wallet.begin(), s.m.wallet.end(), [](const PaymentMethod& p) {
+        return p.verification == VerificationStatus::Pending;
+    });
+    if (pending && s.m.screen == Screen::Wallet) {
+        s.m.wallet_refresh_at = s.now + verification_wait(s.m.wallet_polls++);
+        s.out.emplace_back(WakeAt{*s.m.wallet_refresh_at});
+    } else if (!pending) {
+        s.m.wallet_polls = 0;
+    }
 }
 
 void on_locations(Step& s, const HttpResponse& r, const PendingRequest& request) {
@@ -146,12 +163,14 @@ void on_tariff(Step& s, const HttpResponse& r) {
     }
     s.m.tariffs = std::move(*decoded.value);
     choose_payment(s.m);
-    // A card still being verified gets its price once verified: ask again shortly.
-    const WalletTariffItem* chosen = chosen_tariff_item(s.m);
-    if (chosen != nullptr && chosen->payment_method.verification == VerificationStatus::Pending &&
-        s.m.screen == Screen::Price) {
-        s.m.tariff_refresh_at = s.now + kTariffRefresh;
+    // A card still being checked gets its price, and Start, once verified: ask again, each time
+    // a little later, while the price screen is open.
+    const bool pending = std::any_of(s.m.tariffs.begin(), s.m.tariffs.end(), payment_pending);
+    if (pending && s.m.screen == Screen::Price) {
+        s.m.tariff_refresh_at = s.now + verification_wait(s.m.verification_polls++);
         s.out.emplace_back(WakeAt{*s.m.tariff_refresh_at});
+    } else if (!pending) {
+        s.m.verification_polls = 0;
     }
 }
 
@@ -217,6 +236,7 @@ void choose_connector(Step& s, const intent::ChooseConnector& i) {
     m.chosen_connector_id = i.connector_id;
     m.tariffs.clear();
     m.default_tariff.reset();
+    m.verification_polls = 0;
     m.screen = Screen::Price;
     ensure_registered(s);
     fetch_default_tariff(s);

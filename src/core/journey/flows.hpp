@@ -45,6 +45,10 @@ void show_session(Step& s, const intent::ShowSession& i);
 void try_again(Step& s, const intent::TryAgain&);
 void choose_other_connector(Step& s, const intent::ChooseOtherConnector&);
 
+// smart_charging_flow.cpp: "Charge now at full power" (POST /session/highpriority) and its answer.
+void charge_now(Step& s, const intent::ChargeNow& i);
+void on_high_priority(Step& s, const HttpResponse& r, const std::string& session_id);
+
 // navigation.cpp: Back, the receipt's way out, its documents, the problem banner.
 void go_back(Step& s, const intent::Back&);
 void finish(Step& s, const intent::Finish&);

@@ -21,6 +21,7 @@ struct StopCharging { std::string session_id; };  // empty: the session on scree
 struct AskStop { std::string session_id; };       // the first Stop tap: the screen asks once before stopping
 struct KeepCharging {};                           // the driver answered no
 struct ShowSession { std::string session_id; };   // one of several running sessions
+struct ChargeNow { std::string session_id; };     // full power now, overriding smart charging
 struct TryAgain {};  // after a start that timed out or was cancelled: back to that connector's price
 struct ChooseOtherConnector {};  // after a start that did not run: that location's connectors
 struct OpenWallet {};
@@ -63,7 +64,7 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
                                 intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize,
                                 intent::AskStop, intent::KeepCharging, intent::OpenContact,
-                                intent::OpenDirections>;
+                                intent::OpenDirections, intent::ChargeNow>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
                            StorageChanged>;

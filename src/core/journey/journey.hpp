@@ -24,6 +24,10 @@ const Evse* chosen_evse(const Model& m);
 const Connector* chosen_connector(const Model& m);
 const WalletTariffItem* chosen_tariff_item(const Model& m);
 bool can_start(const Model& m);
+// The service reports the charger UNKNOWN: it is offline, and a start from the app cannot reach it.
+bool evse_unreachable(const Evse& e);
+// Out of order, inoperative, removed or not built yet: nothing can start there.
+bool evse_broken(const Evse& e);
 // The stop button: enabled while a session runs and no stop is under way; shows Stopping
 // from the tap until the session is over.
 bool can_stop(const Model& m);
@@ -35,9 +39,16 @@ bool is_stopping(const ActiveSession& s);
 bool is_cancel(const ActiveSession& s);
 // The session on the session screen (the first one when none was chosen), or nullptr.
 const ActiveSession* shown_session(const Model& m);
-// A payment method the driver may start with here: the service knows a price (VALID/UNKNOWN),
-// does not call it incompatible, and the card is not INVALID.
+// A payment method the driver may start with here: verified (never PENDING or INVALID), not
+// called incompatible (NOT_COMPATIBLE, isCompatible false), and priced (VALID; UNKNOWN only for a
+// verified method).
 bool payment_usable(const WalletTariffItem& item);
+// A card that will be usable here once the service has checked it (PENDING, compatible).
+bool payment_pending(const WalletTariffItem& item);
+// Why Start is off, in the driver's words (the card is being checked, the charger is offline or
+// broken, no method can be used here); None when Start is on or nothing needs saying (loading,
+// a session already running).
+Str start_blocker(const Model& m);
 // The card number as it will be sent (spaces and dashes dropped), or nullopt when it is not
 // 6 to 30 letters and digits.
 std::optional<std::string> normalize_card_number(std::string_view typed);

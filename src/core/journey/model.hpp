@@ -42,7 +42,7 @@ Preferences decode_preferences(std::string_view text);  // defaults for anything
 
 enum class RequestKind {
     RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
-    Sessions, RemovePayment, AddExternal, PastSession, QrResolve, EvseLookup
+    Sessions, RemovePayment, AddExternal, PastSession, QrResolve, EvseLookup, HighPriority
 };
 
 struct PendingRequest {
@@ -90,8 +90,13 @@ struct Model {
     bool tariffs_loading = false;
     std::optional<Tariff> default_tariff;  // the connector's published price, known without a card
     bool default_tariff_loading = false;
-    // While a chosen card is still being verified its price is unknown: ask again at this time.
+    // While a card here is still being verified its price is unknown: ask again at this time,
+    // each wait longer than the one before (verification_wait).
     std::optional<TimePoint> tariff_refresh_at;
+    int verification_polls = 0;  // asked again this many times for the card on this screen
+    // The same for the wallet screen, whose cards' states change by themselves.
+    std::optional<TimePoint> wallet_refresh_at;
+    int wallet_polls = 0;
     std::string chosen_payment_method_id;
     bool card_adding = false;
 
@@ -158,7 +163,11 @@ inline constexpr Millis kSessionsRefresh{60000};
 inline constexpr Millis kSessionsWindow{48LL * 3600 * 1000};
 // The most map locations gathered by following continuation tokens for one area.
 inline constexpr size_t kMaxMapLocations = 500;
-// How often the price per payment method is asked again while a card is being verified.
-inline constexpr Millis kTariffRefresh{4000};
+// While a card is being verified it is asked about again after 2 s, then each wait 1.5 times the
+// one before, at most 15 s: about the pace the service proposes for a session that is starting
+// (nextStatusCall 3 s), and never faster.
+inline constexpr Millis kVerifyFirstWait{2000};
+inline constexpr Millis kVerifyMaxWait{15000};
+Millis verification_wait(int polls_so_far);
 
 }  // namespace core

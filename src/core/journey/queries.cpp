@@ -1,4 +1,6 @@
 // The pure helpers views use to read the model (journey.hpp).
+#include <algorithm>
+
 #include "flows.hpp"
 
 namespace core {
@@ -22,10 +24,48 @@ const WalletTariffItem* chosen_tariff_item(const Model& m) {
     return nullptr;
 }
 
+Millis verification_wait(int polls_so_far) {
+    double ms = static_cast<double>(kVerifyFirstWait.count());
+    for (int i = 0; i < polls_so_far && ms < kVerifyMaxWait.count(); ++i) ms *= 1.5;
+    return std::min(kVerifyMaxWait, Millis{static_cast<int64_t>(ms)});
+}
+
 bool payment_usable(const WalletTariffItem& item) {
-    const bool priced = item.validity == TariffValidity::Valid || item.validity == TariffValidity::Unknown;
-    return priced && item.payment_method.is_compatible != false &&
-           item.payment_method.verification != VerificationStatus::Invalid;
+    const VerificationStatus v = item.payment_method.verification;
+    // A card still being checked is never started with: the charger would refuse its token.
+    if (v == VerificationStatus::Pending || v == VerificationStatus::Invalid) return false;
+    if (item.payment_method.is_compatible == false) return false;
+    // UNKNOWN (no price known for this method) only for a method the service has verified.
+    return item.validity == TariffValidity::Valid ||
+           (item.validity == TariffValidity::Unknown && v == VerificationStatus::Valid);
+}
+
+bool payment_pending(const WalletTariffItem& item) {
+    return item.payment_method.verification == VerificationStatus::Pending &&
+           item.payment_method.is_compatible != false && item.validity != TariffValidity::NotCompatible;
+}
+
+Str start_blocker(const Model& m) {
+    if (can_start(m) || !m.booted || m.start_in_flight || m.start_marker || m.start_elsewhere ||
+        !m.sessions.empty() || m.tariffs_loading)
+        return Str::None;
+    const Evse* evse = chosen_evse(m);
+    if (evse == nullptr || chosen_connector(m) == nullptr) return Str::None;
+    if (evse_unreachable(*evse)) return Str::ChargerUnreachable;
+    if (evse_broken(*evse)) return Str::StartChargerBroken;
+    if (evse->charging_not_allowed) return Str::ChargingNotAllowed;
+    const WalletTariffItem* item = chosen_tariff_item(m);
+    if (item != nullptr && payment_pending(*item)) return Str::StartWaitsForCard;
+    if (item != nullptr && item->payment_method.verification == VerificationStatus::Invalid)
+        return Str::CardInvalidExplain;
+    return m.tariffs.empty() ? Str::None : Str::StartNeedsMethod;
+}
+
+bool evse_unreachable(const Evse& e) { return e.status == EvseStatus::Unknown && e.status_raw == "UNKNOWN"; }
+
+bool evse_broken(const Evse& e) {
+    return e.status == EvseStatus::OutOfOrder || e.status == EvseStatus::Inoperative ||
+           e.status == EvseStatus::Removed || e.status == EvseStatus::Planned;
 }
 
 bool can_start(const Model& m) {
@@ -36,6 +76,7 @@ bool can_start(const Model& m) {
         return false;
     const Evse* evse = chosen_evse(m);
     if (evse == nullptr || evse->charging_not_allowed || chosen_connector(m) == nullptr) return false;
+    if (evse_unreachable(*evse) || evse_broken(*evse)) return false;  // a remote start cannot succeed
     const WalletTariffItem* item = chosen_tariff_item(m);
     return item != nullptr && payment_usable(*item);
 }

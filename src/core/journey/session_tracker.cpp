@@ -223,6 +223,13 @@ void sessions_tick(Step& s) {
     }
 }
 
+void poll_now(Step& s, const std::string& session_id) {
+    ActiveSession* session = find_session(s.m, session_id);
+    if (session == nullptr) return;
+    session->next_poll = s.now;
+    poll(s, *session);
+}
+
 void sessions_catch_up(Step& s) {
     for (ActiveSession& session : s.m.sessions) {
         if (session.stop_requested && session.stop_retry_at && s.m.online) send_stop(s, session);

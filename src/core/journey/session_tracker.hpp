@@ -18,6 +18,8 @@ void on_stop(Step& s, const HttpResponse& r, const std::string& session_id);
 void request_stop(Step& s, const std::string& session_id);
 // A timer came due: polls and stop retries whose time has come.
 void sessions_tick(Step& s);
+// Asks about one session now (the charger was just told something) instead of at its next poll.
+void poll_now(Step& s, const std::string& session_id);
 // Back in view or back online: ask about every session now instead of waiting.
 void sessions_catch_up(Step& s);
 // Emits KeepAwake when whether the screen should stay on has changed.

@@ -41,6 +41,7 @@ void on_response(Step& s, const HttpResponse& r) {
         case RequestKind::RemovePayment: on_remove_payment(s, r, request.context); break;
         case RequestKind::AddExternal: on_add_external(s, r); break;
         case RequestKind::PastSession: on_past_session(s, r); break;
+        case RequestKind::HighPriority: on_high_priority(s, r, request.context); break;
         case RequestKind::QrResolve:
         case RequestKind::EvseLookup: scan::on_response(s.m, r, request, s.out); break;
     }
@@ -57,6 +58,7 @@ void on_intent(Step& s, const UserIntent& intent) {
         [&](const intent::StartCharging& i) { start_charging(s, i); },
         [&](const intent::StopCharging& i) { stop_charging(s, i); },
         [&](const intent::ShowSession& i) { show_session(s, i); },
+        [&](const intent::ChargeNow& i) { charge_now(s, i); },
         [&](const intent::TryAgain& i) { try_again(s, i); },
         [&](const intent::ChooseOtherConnector& i) { choose_other_connector(s, i); },
         [&](const intent::Back& i) { go_back(s, i); },
@@ -99,9 +101,14 @@ void on_tick(Step& s) {
     for (const auto& [id, p] : s.m.pending)
         if (p.deadline != TimePoint{} && s.now >= p.deadline) overdue.push_back(id);
     for (const int id : overdue) on_response(s, HttpResponse{id, 0, {}});
+    // Cards being checked: asked about again only while their screen is open.
     if (s.m.tariff_refresh_at && s.now >= *s.m.tariff_refresh_at) {
         s.m.tariff_refresh_at.reset();
         if (s.m.screen == Screen::Price && chosen_connector(s.m) != nullptr) fetch_tariff(s);
+    }
+    if (s.m.wallet_refresh_at && s.now >= *s.m.wallet_refresh_at) {
+        s.m.wallet_refresh_at.reset();
+        if (s.m.screen == Screen::Wallet) fetch_wallet(s);
     }
     session_list_tick(s);
     sessions_tick(s);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/api/api.hpp"
+#include "flows.hpp"
 #include "session_list.hpp"
 
 namespace core::detail {
@@ -18,11 +19,15 @@ void refetch_wallet(Step& s) {
 
 void open_wallet(Step& s) {
     s.m.screen = Screen::Wallet;
+    s.m.wallet_polls = 0;
     refetch_wallet(s);  // verification statuses change by themselves: always fresh
 }
 
 void remove_payment_method(Step& s, const std::string& id) {
-    const bool known = std::any_of(s.m.wallet.begin(), s.m.wallet.end(), [&](const PaymentMethod& p) { return p.id == id; });
+    const bool known =
+        std::any_of(s.m.wallet.begin(), s.m.wallet.end(), [&](const PaymentMethod& p) { return p.id == id; }) ||
+        std::any_of(s.m.tariffs.begin(), s.m.tariffs.end(),
+                    [&](const WalletTariffItem& t) { return t.payment_method.id == id; });
     if (!known || in_flight(s.m, RequestKind::RemovePayment, id)) return;
     s.m.wallet_busy = true;
     send(s, delete_payment_method_request(s.m.app_token, id), RequestKind::RemovePayment, id);
@@ -64,6 +69,10 @@ void on_remove_payment(Step& s, const HttpResponse& r, const std::string& id) {
     }
     if (s.m.chosen_payment_method_id == id) s.m.chosen_payment_method_id.clear();
     refetch_wallet(s);
+    // Removed from the price screen (a card that failed its check): its price per method again.
+    auto gone = [&](const WalletTariffItem& t) { return t.payment_method.id == id; };
+    s.m.tariffs.erase(std::remove_if(s.m.tariffs.begin(), s.m.tariffs.end(), gone), s.m.tariffs.end());
+    if (s.m.screen == Screen::Price && chosen_connector(s.m) != nullptr) fetch_tariff(s);
 }
 
 void on_add_external(Step& s, const HttpResponse& r) {

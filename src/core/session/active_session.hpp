@@ -9,6 +9,9 @@
 
 namespace core {
 
+// The driver's "Charge now at full power" (POST /session/highpriority) for this session.
+enum class PriorityAsk { None, Asking, Approved, Denied, Failed };
+
 struct ActiveSession {
     std::string id;
     std::string location_id, evse_uid, connector_id;
@@ -24,6 +27,7 @@ struct ActiveSession {
     int consecutive_client_errors = 0;  // 4xx in a row: the service may have forgotten the session
     TimePoint next_poll{};
     std::optional<TimePoint> completed_since;  // first COMPLETED seen; CDR_AVAILABLE normally follows
+    PriorityAsk priority_ask = PriorityAsk::None;
     bool parked = false;  // PARKING was seen (the timeline shows "car full")
     std::string place_name, charger_name;  // as the driver saw them when starting ("Marga", "Charger 2")
 };

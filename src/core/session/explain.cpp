@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "smart_charging.hpp"
+
 namespace core {
 namespace {
 
@@ -23,6 +25,17 @@ int position(SessionStatusCode st) {
 
 }  // namespace
 
+bool car_waiting_for_start(const SessionStatus& st) {
+    return st.meter_reported &&
+           (st.status == SessionStatusCode::Requested || st.status == SessionStatusCode::Starting);
+}
+
+std::string session_headline(const SessionStatus& st) {
+    if (car_waiting_for_start(st)) return tr(Str::SessionCarWaiting);
+    if (smart_charging(st) == SmartCharging::Holding && st.power_kw <= 0) return tr(Str::SessionSmartHold);
+    return session_status_text(st);
+}
+
 std::vector<TimelineStep> session_timeline(const ActiveSession& s) {
     const SessionStatusCode st = s.last ? s.last->status : SessionStatusCode::Requested;
     int at = position(st);
@@ -30,8 +43,10 @@ std::vector<TimelineStep> session_timeline(const ActiveSession& s) {
     // PARKING shows only once it happened; stopping after charging skips it.
     const bool parked = st == SessionStatusCode::Parking || s.parked;
     struct Row { Str label; int pos; };
-    std::vector<Row> rows = {{Str::StepRequested, 0}, {Str::StepAccepted, 1}, {Str::StepWaitCable, 1},
-                             {Str::StepCharging, 2}};
+    // With the car already connected, the charger waits for the start, not for the cable.
+    const bool connected = s.last && car_waiting_for_start(*s.last);
+    std::vector<Row> rows = {{Str::StepRequested, 0}, {Str::StepAccepted, 1},
+                             {connected ? Str::StepWaitStart : Str::StepWaitCable, 1}, {Str::StepCharging, 2}};
     if (parked) rows.push_back({Str::StepCarFull, 3});
     rows.insert(rows.end(), {{Str::StepStopping, 4}, {Str::StepFinished, 5}, {Str::StepReceipt, 6}});
     std::vector<TimelineStep> out;
@@ -58,9 +73,17 @@ Explanation explain(const SessionStatus& st) {
         e = {Str::WhySoftTimeOut, Str::NextTryAgain, true, true};
     } else {
         switch (st.status) {
-            case SessionStatusCode::Requested: e.what = Str::WhyRequested; break;
-            case SessionStatusCode::Starting: e.what = Str::WhyStarting; break;
-            case SessionStatusCode::Charging: e.what = Str::WhyCharging; break;
+            case SessionStatusCode::Requested:
+                e.what = car_waiting_for_start(st) ? Str::WhyCarWaiting : Str::WhyRequested;
+                break;
+            case SessionStatusCode::Starting:
+                e.what = car_waiting_for_start(st) ? Str::WhyCarWaiting : Str::WhyStarting;
+                break;
+            case SessionStatusCode::Charging:
+                e.what = smart_charging(st) != SmartCharging::Holding ? Str::WhyCharging
+                         : st.power_kw <= 0                          ? Str::WhySmartHold
+                                                                     : Str::WhySmartSlow;
+                break;
             case SessionStatusCode::Parking: e.what = Str::WhyParking; break;
             case SessionStatusCode::Stopping: e.what = Str::WhyStopping; break;
             case SessionStatusCode::Completed: e.what = Str::WhyCompleted; break;
@@ -80,6 +103,7 @@ Explanation explain(const SessionStatus& st) {
 
 std::optional<Millis> cable_wait_left(const ActiveSession& s, TimePoint now) {
     if (!s.last || s.last->status != SessionStatusCode::Starting || !s.requested_at) return std::nullopt;
+    if (car_waiting_for_start(*s.last)) return std::nullopt;  // the cable is in already
     const Millis waited = std::chrono::duration_cast<Millis>(now - *s.requested_at);
     return std::max(Millis{0}, kCableWait - waited);
 }

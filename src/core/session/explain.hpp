@@ -16,6 +16,14 @@ struct TimelineStep {
     StepState state = StepState::ToCome;
 };
 
+// Before charging (REQUESTED, STARTING) the charge station already sends meter data: a car is
+// connected and the charger waits, with no current, for the start to authorize it.
+bool car_waiting_for_start(const SessionStatus& st);
+
+// The status in a few words for the top of the session screen: the API status's words, or what
+// is really happening within it ("Paused by smart charging", "Car connected, starting").
+std::string session_headline(const SessionStatus& st);
+
 // The timeline for a running session; PARKING ("car full") appears only when it happened.
 std::vector<TimelineStep> session_timeline(const ActiveSession& s);
 

@@ -25,8 +25,9 @@ namespace core {
     X(StatusPlanned, "Coming soon")                                                               \
     X(StatusRemoved, "Removed")                                                                   \
     X(StatusReserved, "Reserved")                                                                 \
-    X(StatusUnknown, "Status unknown")                                                            \
+    X(StatusUnknown, "Not reachable now")                                                            \
     X(ChargingNotAllowed, "Charging not allowed here")                                            \
+    X(ChargerUnreachable, "The charger is not connected to the network, so a start from the app cannot reach it.") \
     X(PriceTitle, "Price")                                                                        \
     X(LoadingPrice, "Loading price…")                                                           \
     X(PerKwh, "per kWh")                                                                          \
@@ -71,6 +72,8 @@ namespace core {
     X(SessionCancelled, "Cancelled")                                                              \
     X(SessionError, "The charger reported an error")                                              \
     X(SessionUnknown, "Unknown status: %s")                                                       \
+    X(SessionSmartHold, "Paused by smart charging")                                               \
+    X(SessionCarWaiting, "Car connected, starting")                                               \
     X(Energy, "Energy")                                                                           \
     X(Power, "Power")                                                                             \
     X(Elapsed, "Time")                                                                            \
@@ -123,6 +126,7 @@ namespace core {
     X(StepRequested, "Requested")                                                                 \
     X(StepAccepted, "Accepted")                                                                   \
     X(StepWaitCable, "Waiting for the cable")                                                     \
+    X(StepWaitStart, "Waiting for the start")                                                     \
     X(StepCharging, "Charging")                                                                   \
     X(StepCarFull, "Car full")                                                                    \
     X(StepStopping, "Stopping")                                                                   \
@@ -133,8 +137,21 @@ namespace core {
     X(StepToCome, "%s: to come")                                                                  \
     X(CableWait, "Plug in your car: the charger waits about %s more")                             \
     X(CableWaitOver, "Plug in your car now: the charger may give up any moment")                  \
+    X(ChargeNow, "Charge now at full power")                                                      \
+    X(ChargeNowAsking, "Asking the charger…")                                                     \
+    X(ChargeNowApproved, "Full power is on its way.")                                             \
+    X(ChargeNowDenied, "The charger could not switch to full power. It goes on charging smartly.") \
+    X(ChargeNowFailed, "Full power could not be asked for. Please try again.")                    \
+    X(ChargeNowOn, "Charging at full power: smart charging is overridden.")                       \
+    X(PriorityNotApplicable, "Smart charging: not used at this charger")                          \
+    X(PriorityOff, "Smart charging: on, the charger chooses when to charge")                      \
+    X(PriorityOn, "Smart charging: overridden, charging at full power")                           \
+    X(PriorityOther, "Smart charging: %s")                                                        \
     X(WhyRequested, "The charger has been asked to start.")                                       \
     X(WhyStarting, "The charger accepted. Plug in the cable if you have not yet.")                \
+    X(WhyCarWaiting, "Your car is connected. The charger is waiting for the start from the app and charges as soon as it arrives.") \
+    X(WhySmartHold, "Smart charging is holding back power: the charger waits for cheaper or greener power, then charges your car.") \
+    X(WhySmartSlow, "Smart charging sets the power: the charger may charge slower to use cheaper or greener power.") \
     X(WhyCharging, "Energy is flowing into your car.")                                            \
     X(WhyParking, "Your car is full and takes no more energy. Stop to end the session.")          \
     X(WhyStopping, "The charger is ending the session.")                                          \
@@ -185,6 +202,11 @@ namespace core {
     X(ValidityError, "the price could not be checked")                                            \
     X(ValidityNotCompatible, "not accepted at this charger")                                      \
     X(ValidityInvalidCard, "card not valid")                                                      \
+    X(CardInvalidExplain, "This card was not accepted by its issuer. Remove it and add another.") \
+    X(RemoveCard, "Remove card")                                                                  \
+    X(StartWaitsForCard, "Start is possible as soon as your card is checked.")                    \
+    X(StartNeedsMethod, "Choose a payment method that can be used here.")                         \
+    X(StartChargerBroken, "This charger is out of order, so charging cannot start here.")         \
     X(ValidityOk, "can be used here")                                                             \
     X(CostSoFarEstimate, "Cost so far ≈ %s")                                                      \
     X(EstimateNote, "Estimate until the final bill")                                              \

@@ -138,9 +138,16 @@ TEST_CASE("happy path: from a location to the receipt") {
 
     j.answer("GET", "/api/tariff/", 200, seed::kSeedTariffs);
     REQUIRE(j.m.tariffs.size() == 2);
-    // The external method is VALID but not compatible here; the card is the usable one.
+    // The external method is VALID but not compatible here; the card will be the usable one, but
+    // it is still being checked: chosen, and Start waits for it.
     CHECK(j.m.chosen_payment_method_id == kCard);
     REQUIRE(chosen_tariff_item(j.m) != nullptr);
+    CHECK_FALSE(can_start(j.m));
+    REQUIRE(j.m.tariff_refresh_at.has_value());
+    j.now = *j.m.tariff_refresh_at;
+    j.tick();
+    j.answer("GET", "/api/tariff/app-", 200, test::verified_seed_tariffs());
+    CHECK(j.m.chosen_payment_method_id == kCard);
     CHECK(can_start(j.m));
 
     effects = j.intent(intent::StartCharging{});
@@ -547,10 +554,22 @@ TEST_CASE("charge card number is checked before it is sent") {
     CHECK(starts_with(reqs[1].path, "/api/tariff/"));
     CHECK(j.m.tariffs_loading);
     CHECK_FALSE(can_start(j.m));  // the new price is not in yet
-    j.answer("GET", "/api/tariff/", 200, R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"new-card","isCompatible":true}},
+    j.answer("GET", "/api/tariff/", 200, R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"new-card","isCompatible":true,"verificationStatus":"PENDING"}},
         {"validity":"VALID","paymentMethod":{"id":"other"}}]})");
-    CHECK(j.m.chosen_payment_method_id == "new-card");  // the driver's new card stays chosen
+    CHECK(j.m.chosen_payment_method_id == "new-card");  // the driver's new card stays chosen while it is checked
+    CHECK_FALSE(can_start(j.m));
+    j.now = *j.m.tariff_refresh_at;
+    j.tick();
+    j.answer("GET", "/api/tariff/", 200, R"({"data":[{"validity":"VALID","paymentMethod":{"id":"new-card","isCompatible":true,"verificationStatus":"VALID"}},
+        {"validity":"VALID","paymentMethod":{"id":"other"}}]})");
+    CHECK(j.m.chosen_payment_method_id == "new-card");
     CHECK(can_start(j.m));
+    // A price the service could not tell for a method it has not verified is not started with.
+    WalletTariffItem unclear;
+    unclear.validity = TariffValidity::Unknown;
+    CHECK_FALSE(payment_usable(unclear));
+    unclear.payment_method.verification = VerificationStatus::Valid;
+    CHECK(payment_usable(unclear));
 }
 
 TEST_CASE("adding a card from the map returns to the map") {
@@ -653,7 +672,7 @@ TEST_CASE("the published price is asked for without a token, so it shows before 
     CHECK_FALSE(j.m.default_tariff_loading);
 }
 
-TEST_CASE("while the chosen card is being verified its price is asked for again") {
+TEST_CASE("a card still being checked is never started with: asked about again, slower each time, until it is VALID") {
     Journey j;
     j.ready();
     j.intent(intent::OpenLocation{kLocationId});
@@ -661,21 +680,117 @@ TEST_CASE("while the chosen card is being verified its price is asked for again"
     j.intent(intent::ChooseConnector{kEvse, "1"});
     const std::string pending_only =
         R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"PENDING"}}]})";
-    const auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 200, pending_only);
+    auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 200, pending_only);
+    // Chosen (it will be usable), but Start stays off and says why.
     REQUIRE(j.m.chosen_payment_method_id == "card-1");
-    const auto due = wake(effects);
-    REQUIRE(due.has_value());
-    CHECK(*due == j.now + kTariffRefresh);
-    // Too early: nothing is asked.
-    j.now += std::chrono::seconds(1);
-    CHECK(requests(j.tick()).empty());
-    j.now = *due;
+    CHECK_FALSE(can_start(j.m));
+    CHECK(start_blocker(j.m) == Str::StartWaitsForCard);
+    CHECK(requests(j.intent(intent::StartCharging{})).empty());
+    // Asked again after 2 s, then 3 s, then 4.5 s: each wait 1.5 times the one before.
+    const Millis waits[] = {Millis{2000}, Millis{3000}, Millis{4500}};
+    for (const Millis wait : waits) {
+        const auto due = wake(effects);
+        REQUIRE(due.has_value());
+        CHECK(*due == j.now + wait);
+        j.now += wait - Millis{1};
+        CHECK(requests(j.tick()).empty());  // too early: nothing is asked
+        j.now = *due;
+        const auto asked = requests(j.tick());
+        REQUIRE(asked.size() == 1);
+        CHECK(asked[0].path.rfind("/api/tariff/" + j.m.app_token + "/evse/", 0) == 0);
+        effects = j.respond(asked[0].id, 200, pending_only);
+    }
+    // The waits stop growing at 15 s.
+    CHECK(verification_wait(10) == Millis{15000});
+    CHECK(verification_wait(30) == Millis{15000});
+    // Verified now: Start is on and no further refresh is due.
+    j.now = *wake(effects);
     const auto asked = requests(j.tick());
     REQUIRE(asked.size() == 1);
-    CHECK(asked[0].path.rfind("/api/tariff/" + j.m.app_token + "/evse/", 0) == 0);
-    // Verified now: no further refresh.
     const std::string verified =
-        R"({"data":[{"validity":"VALID","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})";
+        R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})";
     CHECK_FALSE(wake(j.respond(asked[0].id, 200, verified)).has_value());
     CHECK_FALSE(j.m.tariff_refresh_at.has_value());
+    CHECK(can_start(j.m));
+    CHECK(start_blocker(j.m) == Str::None);
+}
+
+TEST_CASE("a card being checked is not asked about once the price screen is closed") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    j.intent(intent::ChooseConnector{kEvse, "1"});
+    const auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
+        R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","verificationStatus":"PENDING"}}]})");
+    const auto due = wake(effects);
+    REQUIRE(due.has_value());
+    j.intent(intent::Back{});
+    REQUIRE(j.m.screen != Screen::Price);
+    j.now = *due;
+    for (const auto& r : requests(j.tick())) CHECK(r.path.rfind("/api/tariff/", 0) != 0);
+}
+
+TEST_CASE("an INVALID card says so in plain words and can be removed from the price screen") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
+        R"({"data":[{"validity":"NOT_COMPATIBLE","paymentMethod":{"id":"bad","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"INVALID"}}]})");
+    j.m.chosen_payment_method_id = "bad";  // the driver's pick, even though it cannot be used
+    CHECK_FALSE(can_start(j.m));
+    CHECK(start_blocker(j.m) == Str::CardInvalidExplain);
+    const auto sent = requests(j.intent(intent::RemovePaymentMethod{"bad"}));
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].method == "DELETE");
+    CHECK(sent[0].path == "/api/payment/" + j.m.app_token + "/bad");
+    // Gone: from the list on screen too, and the prices per method are asked for again.
+    const auto after = requests(j.respond(sent[0].id, 204, ""));
+    CHECK(j.m.tariffs.empty());
+    CHECK(std::any_of(after.begin(), after.end(), [&](const HttpRequest& r) {
+        return r.path.rfind("/api/tariff/" + j.m.app_token + "/evse/", 0) == 0;
+    }));
+}
+
+TEST_CASE("a method the tariff calls incompatible is listed but never chosen; an offline charger offers no start") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
+        R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"room","type":"EXTERNAL","isCompatible":false,"verificationStatus":"VALID"}},
+                    {"validity":"NOT_COMPATIBLE","paymentMethod":{"id":"card","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})");
+    CHECK(j.m.tariffs.size() == 2);
+    CHECK(j.m.chosen_payment_method_id.empty());
+    CHECK_FALSE(payment_usable(j.m.tariffs[0]));
+    CHECK_FALSE(payment_usable(j.m.tariffs[1]));
+    CHECK(payment_reason(j.m.tariffs[0]) == Str::ValidityNotCompatible);
+    CHECK(start_blocker(j.m) == Str::StartNeedsMethod);
+
+    // The same connector, a usable card, but the charger has gone offline (status UNKNOWN).
+    j.m.tariffs = {};
+    WalletTariffItem ok;
+    ok.payment_method.id = "card-2";
+    ok.payment_method.verification = VerificationStatus::Valid;
+    ok.validity = TariffValidity::Valid;
+    j.m.tariffs.push_back(ok);
+    j.m.chosen_payment_method_id = "card-2";
+    j.m.tariffs_loading = false;
+    REQUIRE(can_start(j.m));
+    Evse& evse = j.m.location->evses.front();
+    REQUIRE(evse.uid == kEvse);
+    evse.status = EvseStatus::Unknown;
+    evse.status_raw = "UNKNOWN";
+    CHECK_FALSE(can_start(j.m));
+    CHECK(start_blocker(j.m) == Str::ChargerUnreachable);
+    evse.status = EvseStatus::OutOfOrder;
+    evse.status_raw = "OUTOFORDER";
+    CHECK(start_blocker(j.m) == Str::StartChargerBroken);
+    // A status value this app does not know is not taken for offline.
+    evse.status = EvseStatus::Unknown;
+    evse.status_raw = "PREPARING";
+    CHECK(can_start(j.m));
 }
