@@ -6,7 +6,8 @@ from ..web import ApiError, Response, parse_json_object, required_str
 from . import session_engine as engine
 
 ACTIONS = {
-    "plug": "the car plugs in now (a waiting session starts charging; with no session the car waits for one)",
+    "plug": "the car plugs in now (a waiting session starts charging; with no session the car waits for one; "
+            "a session already charging is left as it is)",
     "unplug": "the car leaves: a charging session ends as if stopped; a session not charging yet loses its car",
     "car_full": "the battery is full: a charging session turns PARKING",
     "fault": "the charge point breaks: OUTOFORDER, and a session on it ends (ERROR before charging)",
@@ -63,6 +64,9 @@ class SimControl:
             if row["plug_at"] is None or row["plug_at"] > now:
                 self.sim.store.update_session(row["id"], plug_at=float(math.floor(now)))
             return "The cable is in; charging starts once the charge point has accepted the session."
+        if view.status in ("CHARGING", "PARKING"):
+            # the session's car came by itself before the visitor got to it: plugging it in again is no change
+            return "The cable is already in; the car is charging."
         raise self._conflict("A car is already plugged in here.")
 
     def _unplug(self, uid, row, view, override, now):

@@ -15,6 +15,8 @@ from ..pricing import Period
 ACCEPT_DELAY = 1      # the operator accepts the remote start
 COMMAND_TIMEOUT = 10  # an offline charger never answers: the backend gives the remote start up
 PLUG_DELAY = 3        # the car plugs in by itself, counted from the start request
+AUTHORIZE_DELAY = 4   # a car already connected when the start came (a charger that requires
+                      # authorization): the backend authorizes it this long after accepting
 START_TIMEOUT = 30    # the charge point gives up when no cable came
 STOP_CONFIRM = 2      # STOPPING until the charge point confirms the session ended
 CDR_DELAY = 3         # COMPLETED until the CDR with costs is in
@@ -122,6 +124,7 @@ class View:
     final: bool = False
     final_at: float | None = None   # from when nothing will change any more
     in_use: bool = False            # the EVSE is taken by this session
+    connected: bool = False         # before charging: the car is plugged in, the station sends meter data
     costs_available: bool = False
     end_visible: bool = False
     next_poll: float = 3
@@ -136,7 +139,10 @@ def charge_start(facts):
     """When current starts to flow: the cable is in and the operator has accepted, before timing out."""
     if facts.reject_error or facts.plug_at is None:
         return None
-    start = max(facts.plug_at, facts.created_at + ACCEPT_DELAY)
+    accepted = facts.created_at + ACCEPT_DELAY
+    if facts.plug_at <= facts.created_at:
+        accepted += AUTHORIZE_DELAY  # connected and held with no current until the authorization arrives
+    start = max(facts.plug_at, accepted)
     if start >= facts.created_at + START_TIMEOUT:
         return None
     if facts.ended_at is not None and facts.ended_at <= start:
@@ -200,7 +206,8 @@ def evaluate(facts, now):
             return View("TIMEOUT", error="SOFT_TIME_OUT", error_message=ERROR_MESSAGES["SOFT_TIME_OUT"],
                         final=True, final_at=deadline, next_poll=FINAL_POLL_SECONDS)
         status = "REQUESTED" if now < accepted else "STARTING"
-        return View(status, in_use=True, next_poll=POLL_SECONDS[status])
+        connected = facts.plug_at is not None and facts.plug_at <= now
+        return View(status, in_use=True, connected=connected, next_poll=POLL_SECONDS[status])
 
     curve = curve_for(facts)
     full = full_at(facts, start, curve)

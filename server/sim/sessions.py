@@ -61,6 +61,8 @@ class SessionApi:
                 reject = "INVALID_TOKEN"  # a closed-loop charger authorizes only its group's tokens
             elif self._method_status(method, now) != "VALID":
                 reject = "INVALID_TOKEN"
+            elif not self._method_accepted(method, location):
+                reject = "INVALID_TOKEN"  # the location does not take this kind of payment method (pms)
             session_id = str(uuid.uuid4())
             created = float(math.ceil(now))
             plug_at = None
@@ -187,6 +189,9 @@ class SessionApi:
             "location": self._session_location(location, facts.connector),
             "costBreakdown": None,
         }
+        if view.connected:
+            # meter values before the start: a car on the cable, drawing nothing (waiting for authorization)
+            body["energyInKwh"], body["currentPowerInKw"] = 0.0, 0.0
         if started:
             points = engine.meter_points(facts, view, now, max_points)
             body["usageSummary"] = {

@@ -27,6 +27,12 @@ class WalletApi:
     def _method_status(self, row, now):
         return row["verified_status"] if now >= row["verify_at"] else "PENDING"
 
+    @staticmethod
+    def _method_accepted(row, location):
+        """Whether the location takes this kind of method; an empty pms list means it takes every kind."""
+        accepted = location.get("pms") or []
+        return not accepted or row["type"] in accepted
+
     def _method_json(self, row, now, location=None):
         status = self._method_status(row, now)
         if row["type"] == "CHARGE_CARD":
@@ -35,9 +41,7 @@ class WalletApi:
         else:
             body = {"id": row["id"], "externalPaymentMethodId": row["external_id"], "type": row["type"]}
         if location is not None:
-            accepted = location.get("pms") or []
-            # an empty pms list means every method is accepted
-            body["isCompatible"] = not accepted or row["type"] in accepted
+            body["isCompatible"] = self._method_accepted(row, location)
         body.update({"isVidMapped": False, "isAccountPaymentMethod": False, "verificationStatus": status,
                      "createdDate": iso_utc(row["created_at"], 3)})
         if row["display_name"]:

@@ -196,6 +196,7 @@ std::vector<Effect> update_app(AppModel& model, const AppEvent& event, TimePoint
         touched(r);
     }
     advance_demo(r);
+    follow_kiosk_step(r);
     return out;
 }
 

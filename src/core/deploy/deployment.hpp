@@ -35,6 +35,7 @@ struct KioskState {
     int demos = 0;                             // demos started since the page loaded
     bool card_requested = false;
     std::string demo_token;  // the current visitor's
+    int step = 0;            // the guide's step at the last event (kiosk_step)
 };
 
 namespace shell_intent {

@@ -116,6 +116,18 @@ void on_charger_action(Run& r, const shell_intent::ChargerAction& a) {
     send(r, json_request("POST", "/sim/control", body), kControlRequest);
 }
 
+// A charger-side refusal belongs to the step it was tried at: it goes once that step is done.
+void clear_charger_refusal(Model& j) {
+    if (j.message && (j.message->text == Str::ChargerActionRefused || j.message->text == Str::ErrorNetwork))
+        j.message.reset();
+}
+
+void follow_kiosk_step(Run& r) {
+    const int step = kiosk_step(r.m);
+    if (step != r.m.kiosk.step) clear_charger_refusal(r.m.journey);
+    r.m.kiosk.step = step;
+}
+
 void on_control_answer(Run& r, const HttpResponse& a) {
     Model& j = r.m.journey;
     if (a.status < 200 || a.status >= 300) {
@@ -123,6 +135,7 @@ void on_control_answer(Run& r, const HttpResponse& a) {
                                   : UserMessage{Str::ChargerActionRefused, decode_error_message(a.body)};
         return;
     }
+    clear_charger_refusal(j);
     // The charger changed: ask for the session's status now rather than at the next poll.
     if (!j.sessions.empty()) {
         for (auto& session : j.sessions) session.next_poll = r.now;

@@ -47,5 +47,7 @@ void advance_demo(Run& r);
 void on_kiosk_tick(Run& r);
 void on_charger_action(Run& r, const shell_intent::ChargerAction& a);
 void on_control_answer(Run& r, const HttpResponse& a);
+// After every event: a new step of the guide takes away the refusal of the step before.
+void follow_kiosk_step(Run& r);
 
 }  // namespace core::shell

@@ -53,6 +53,12 @@ std::string payment_detail(const core::WalletTariffItem& item) {
     return detail;
 }
 
+// The height the reason above Start takes when wrapped to the window's width.
+float reason_height(const char* reason) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    return ImGui::CalcTextSize(reason, nullptr, false, width).y + ImGui::GetStyle().ItemSpacing.y;
+}
+
 }  // namespace
 
 void draw_price_screen(const core::Model& m, Intents& out) {
@@ -62,7 +68,10 @@ void draw_price_screen(const core::Model& m, Intents& out) {
     if (top_bar(title, true)) out.push_back(core::intent::Back{});
     message_banner(m, out);
 
-    begin_body("##price", footer_height(1));
+    // Why Start is off, right above it: "Start is possible as soon as your card is checked."
+    const Str blocker = core::start_blocker(m);
+    const float reason_h = blocker == Str::None ? 0.0f : reason_height(tr(blocker));
+    begin_body("##price", footer_height(1) + reason_h);
     if (evse && connector) {
         ImGui::PushTextWrapPos(0);
         muted_text(core::tr_format(Str::ChargerLine, {core::evse_name(*evse), connector_text(*connector)}));
@@ -90,15 +99,29 @@ void draw_price_screen(const core::Model& m, Intents& out) {
     for (const auto& item : m.tariffs) {
         ImGui::PushID(item.payment_method.id.c_str());
         const bool selected = item.payment_method.id == m.chosen_payment_method_id;
+        // A card being checked can be chosen: Start waits for it and says so.
         if (choice_card(core::payment_method_label(item.payment_method), payment_detail(item), selected,
-                        core::payment_usable(item)))
+                        core::payment_usable(item) || core::payment_pending(item)))
             out.push_back(core::intent::ChoosePaymentMethod{item.payment_method.id});
+        // A card its issuer refused: said plainly, with the way out beside it.
+        if (item.payment_method.verification == core::VerificationStatus::Invalid) {
+            ImGui::PushTextWrapPos(0);
+            muted_text(tr(Str::CardInvalidExplain));
+            ImGui::PopTextWrapPos();
+            if (secondary_button(tr(Str::RemoveCard), 0, !m.wallet_busy))
+                out.push_back(core::intent::RemovePaymentMethod{item.payment_method.id});
+        }
         ImGui::PopID();
     }
     // icon: add (a plus before the words)
     if (secondary_button(tr(Str::AddCard))) out.push_back(core::intent::OpenAddCard{});
     end_body();
 
+    if (blocker != Str::None) {
+        ImGui::PushTextWrapPos(0);
+        status_line(tr(blocker));
+        ImGui::PopTextWrapPos();
+    }
     const char* start_label = m.start_in_flight || m.start_marker ? tr(Str::Starting) : tr(Str::Start);
     if (primary_button(start_label, core::can_start(m))) out.push_back(core::intent::StartCharging{});
 }

@@ -82,6 +82,35 @@ void figures(const core::ActiveSession& s, core::TimePoint now) {
     end_card();
 }
 
+// Smart charging: what the charger does with the power, and "Charge now at full power" while it
+// holds back, with where that request stands.
+void smart_charging_block(const core::ActiveSession& s, Intents& out) {
+    if (!s.last) return;
+    const core::SmartCharging state = core::smart_charging(*s.last);
+    if (state == core::SmartCharging::None) return;
+    ImGui::PushTextWrapPos(0);
+    if (state == core::SmartCharging::FullPower) {
+        text_in(Role::Success, tr(Str::ChargeNowOn));
+    } else if (state == core::SmartCharging::Unknown) {
+        caption(core::priority_text(*s.last));
+    } else {
+        switch (s.priority_ask) {
+            case core::PriorityAsk::Approved: text_in(Role::Success, tr(Str::ChargeNowApproved)); break;
+            case core::PriorityAsk::Denied: text(tr(Str::ChargeNowDenied)); break;
+            case core::PriorityAsk::Failed: status_line(tr(Str::ChargeNowFailed)); break;
+            case core::PriorityAsk::None:
+            case core::PriorityAsk::Asking: break;
+        }
+    }
+    ImGui::PopTextWrapPos();
+    if (state != core::SmartCharging::Holding) return;
+    const bool asking = s.priority_ask == core::PriorityAsk::Asking;
+    if (asking || core::can_ask_full_power(s)) {
+        if (primary_button(tr(asking ? Str::ChargeNowAsking : Str::ChargeNow), !asking, kIconBolt))
+            out.push_back(core::intent::ChargeNow{s.id});
+    }
+}
+
 // The other running sessions, each with Show and Stop (which asks first, like the main Stop).
 void other_sessions(const core::Model& m, const core::ActiveSession& shown, Intents& out) {
     if (m.sessions.size() < 2) return;
@@ -180,9 +209,11 @@ int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out)
     ImGui::PushTextWrapPos(0);
     {
         theme::WithFont title(theme::Type::Title);
-        const bool charging = s.last && s.last->status == core::SessionStatusCode::Charging;
+        // Green only while energy can flow: not while smart charging holds the power back.
+        const bool charging = s.last && s.last->status == core::SessionStatusCode::Charging &&
+                              !(core::smart_charging(*s.last) == core::SmartCharging::Holding && s.last->power_kw <= 0);
         theme::WithText colour(charging ? Role::Success : Role::OnSurface);
-        status_line(s.last ? core::session_status_text(*s.last) : tr(Str::SessionRequested));
+        status_line(s.last ? core::session_headline(*s.last) : tr(Str::SessionRequested));
     }
     const core::Explanation why = s.last ? core::explain(*s.last) : core::Explanation{Str::WhyRequested};
     if (why.what != Str::None) text(tr(why.what));
@@ -192,6 +223,7 @@ int draw_session_screen(const core::Model& m, core::TimePoint now, Intents& out)
         text(secs > 0 ? core::tr_format(Str::CableWait, {core::format_duration(secs)}) : tr(Str::CableWaitOver));
     }
     ImGui::PopTextWrapPos();
+    smart_charging_block(s, out);
     ImGui::Spacing();
     if (s.last) figures(s, now);
     ImGui::Spacing();

@@ -295,6 +295,34 @@ TEST_CASE("kiosk: the charger-side controls act on the session's EVSE", "[deploy
     CHECK(h.m.journey.message->detail == "No car is charging here.");
 }
 
+TEST_CASE("kiosk: a refusal at one step goes once a charger action succeeds or the guide moves on", "[deployment][kiosk]") {
+    Harness h = kiosk_with_session();
+    REQUIRE(kiosk_step(h.m) == 3);
+    h(ShellIntent{shell_intent::ChargerAction{"plug"}});
+    h.answer(h.request("POST", "/sim/control"), 409, "\"A car is already plugged in here.\"");
+    REQUIRE(h.m.journey.message);
+    CHECK(h.m.journey.message->text == Str::ChargerActionRefused);
+    // Tried again and done: the box closes.
+    h(ShellIntent{shell_intent::ChargerAction{"plug"}});
+    h.answer(h.request("POST", "/sim/control"), 200, R"({"evseStatus":"CHARGING"})");
+    CHECK_FALSE(h.m.journey.message);
+    const HttpRequest poll = h.request("GET", "/api/session/status?");  // asked at once
+
+    // Refused again, then the session reaches the next step (charging) by itself: the box closes too.
+    h(ShellIntent{shell_intent::ChargerAction{"plug"}});
+    h.answer(h.request("POST", "/sim/control"), 409, "\"A car is already plugged in here.\"");
+    REQUIRE(h.m.journey.message);
+    Json charging = Json::parse(kSeedStatusCharging);
+    charging["evseUid"] = "NL-GFX-EChargestation-1";
+    h.answer(poll, 200, charging.dump());
+    CHECK(kiosk_step(h.m) == 4);
+    CHECK_FALSE(h.m.journey.message);
+    // Other messages are not the guide's to take away.
+    h.m.journey.message = UserMessage{Str::ErrorPollFailed, {}};
+    h(Event{Tick{}});
+    CHECK(h.m.journey.message);
+}
+
 TEST_CASE("kiosk: idle, a countdown, then a full reset, and a touch cancels the countdown", "[deployment][kiosk]") {
     Harness h = kiosk_with_session();
     const TimePoint idle = h.m.kiosk.last_activity + Millis{20000};

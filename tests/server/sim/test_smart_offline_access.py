@@ -101,12 +101,47 @@ class SmartOfflineAccessTest(unittest.TestCase):
         self.assertEqual(status, 200, body)
         self.assertEqual(body["evseStatus"], "AVAILABLE")  # plugged, waiting, no session: still startable
         session = self.driver.start(MARGA, AVAILABLE_AC, self.card["id"])
+        # Until the authorization reaches the charger, the station's meter data says a car is on the
+        # cable with no current: STARTING (or REQUESTED) with 0 kW and 0 kWh, no start time.
+        waiting = self.driver.wait_status(session, "STARTING")
+        self.assertEqual((waiting["currentPowerInKw"], waiting["energyInKwh"], waiting["startTime"]), (0.0, 0.0, None))
         charging = self.driver.wait_status(session, "CHARGING")  # ...but this one is already plugged in
         self.assertIsNotNone(charging["startTime"])
         self.driver.stop(session)
         status, body = self.server.control(AVAILABLE_AC, "fault")
         status, body = self.server.control(AVAILABLE_AC, "require_authorization")
         self.assertEqual(status, 409)
+
+    def test_a_method_the_location_does_not_take_is_rejected(self):
+        marga = load_catalog().locations[MARGA]
+        self.assertNotIn("EXTERNAL", marga["pms"])
+        status, external = self.server.api("PUT", f"/payment/{self.driver.token}/external",
+                                           {"externalPaymentMethodId": "room-12"})
+        self.assertEqual(status, 200, external)
+        listed = {m["id"]: m for m in self.driver.wallet(MARGA)["data"]}
+        self.assertIs(listed[external["id"]]["isCompatible"], False)
+        self.assertIs(listed[self.card["id"]]["isCompatible"], True)
+        session = self.driver.start(MARGA, AVAILABLE_AC, external["id"])
+        rejected = self.driver.wait_status(session, "REJECTED", "CHARGING", "CDR_AVAILABLE")
+        self.assertEqual((rejected["status"], rejected["error"]), ("REJECTED", "INVALID_TOKEN"))
+        self.assertIsNone(rejected["startTime"])
+        self.assertEqual(self.driver.evse_status(MARGA, AVAILABLE_AC), "AVAILABLE")
+        # the compatible card still starts there
+        session = self.driver.start(MARGA, AVAILABLE_AC, self.card["id"])
+        self.driver.wait_status(session, "CHARGING")
+        self.driver.stop(session)
+        self.driver.wait_status(session, "COMPLETED", "CDR_AVAILABLE")
+
+    def test_plugging_in_a_car_that_is_already_charging_changes_nothing(self):
+        session = self.driver.start(MARGA, AVAILABLE_AC, self.card["id"])
+        self.driver.wait_status(session, "CHARGING")  # the car came by itself
+        status, body = self.server.control(AVAILABLE_AC, "plug")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["session"], {"chargeSessionId": session, "status": "CHARGING"})
+        self.driver.stop(session)
+        self.driver.wait_status(session, "COMPLETED", "CDR_AVAILABLE")
+        status, body = self.server.control(AVAILABLE_AC, "plug")  # no session: a car now waits for one
+        self.assertEqual(status, 200, body)
 
     def test_v2_sessions_answer_errors_in_their_shape(self):
         stranger = "nobody-" + uuid.uuid4().hex
