@@ -48,8 +48,22 @@ class TimelineTest(unittest.TestCase):
         self.assertEqual((view.status, view.final, view.costs_available), ("COMPLETED", True, False))
 
     def test_plug_before_acceptance_waits_for_the_operator(self):
-        view = engine.evaluate(facts(plug_at=1000.0), 1001)
+        # plugged in after the request, before the operator accepted: charges on acceptance
+        view = engine.evaluate(facts(plug_at=1000.5), 1001)
         self.assertEqual((view.status, view.charge_start), ("CHARGING", 1001))
+
+    def test_a_car_connected_before_the_start_waits_for_the_authorization(self):
+        # on the cable when the start came (a charger that requires authorization): held with no
+        # current, reported as connected, until the authorization arrives after acceptance
+        waiting = facts(plug_at=1000.0)
+        self.assertEqual((engine.evaluate(waiting, 1000.5).status, engine.evaluate(waiting, 1000.5).connected),
+                         ("REQUESTED", True))
+        view = engine.evaluate(waiting, 1001 + engine.AUTHORIZE_DELAY - 0.5)
+        self.assertEqual((view.status, view.connected, view.charge_start), ("STARTING", True, None))
+        view = engine.evaluate(waiting, 1001 + engine.AUTHORIZE_DELAY)
+        self.assertEqual((view.status, view.charge_start), ("CHARGING", 1001 + engine.AUTHORIZE_DELAY))
+        # a car not yet on the cable is not reported as connected
+        self.assertFalse(engine.evaluate(facts(plug_at=1003.0), 1002).connected)
 
     def test_taper_and_full_battery(self):
         f = facts(connector=DC150, car={**CAR, "soc0": 0.7})
