@@ -49,7 +49,7 @@ test('markers name AC or DC and their power; a place with every EVSE broken is "
   const cam = { lat: (dc.coordinates.latitude + ac.coordinates.latitude) / 2,
     lng: (dc.coordinates.longitude + ac.coordinates.longitude) / 2, zoom: 17 };
   const { page, app, close } = await openAt(cam);
-  const state = '(\\d+ of \\d+ free|availability unknown)';
+  const state = '(\\d+ of \\d+ free|availability unknown|not reachable now)';
   try {
     await withScreenshotOnFailure(page, 'map-markers', async () => {
       const dcName = new RegExp(`^${escape(dc.name)}, ${state}, ${escape(powerWords(dc))}$`);

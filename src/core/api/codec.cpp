@@ -17,7 +17,10 @@ void tally_evse(EvseTally& t, std::string_view status) {
         case EvseStatus::Inoperative: ++t.out_of_order; break;
         case EvseStatus::Planned:
         case EvseStatus::Removed: ++t.not_in_service; break;
-        case EvseStatus::Unknown: ++t.unknown; break;
+        case EvseStatus::Unknown:
+            ++t.unknown;
+            if (status == "UNKNOWN") ++t.unreachable;
+            break;
         case EvseStatus::Charging:
         case EvseStatus::Blocked:
         case EvseStatus::Reserved: break;  // in use: busy is what is left over

@@ -32,6 +32,7 @@ struct EvseTally {
     int available = 0;       // AVAILABLE
     int out_of_order = 0;    // OUTOFORDER, INOPERATIVE
     int unknown = 0;         // UNKNOWN and statuses this app does not know
+    int unreachable = 0;     // of those, the wire's UNKNOWN: no status reaches the service (offline)
     int not_in_service = 0;  // PLANNED, REMOVED: not there to charge at, counted nowhere else
     friend bool operator==(const EvseTally&, const EvseTally&) = default;
 };

@@ -31,7 +31,13 @@ int power_class(double max_kw) {
 std::string marker_state_text(const LocationSummary& s) {
     switch (marker_state(s)) {
         case MarkerState::OutOfOrder: return tr(Str::MarkerOutOfOrder);
-        case MarkerState::Unknown: return tr(Str::MarkerUnknown);
+        case MarkerState::Unknown: {
+            // Every charger there reported offline (or broken): it is known not to answer a start.
+            const EvseTally& t = s.evses;
+            const int in_service = t.listed - t.not_in_service;
+            const bool offline = t.unreachable > 0 && t.unreachable + t.out_of_order == in_service;
+            return tr(offline ? Str::MarkerUnreachable : Str::MarkerUnknown);
+        }
         case MarkerState::Free:
         case MarkerState::Busy: break;
     }

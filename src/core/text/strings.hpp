@@ -298,6 +298,7 @@ namespace core {
     X(MarkerLabelPower, "%s, %s, %s")                                                             \
     X(MarkerOutOfOrder, "out of order")                                                           \
     X(MarkerUnknown, "availability unknown")                                                      \
+    X(MarkerUnreachable, "not reachable now")                                                     \
     X(MarkerAc, "AC")                                                                             \
     X(MarkerDc, "DC")                                                                             \
     X(MarkerAcDc, "AC and DC")                                                                    \
@@ -309,7 +310,7 @@ namespace core {
     X(LegendFree, "Green: a charger is free now")                                                 \
     X(LegendBusy, "Orange with a bar: all chargers in use")                                       \
     X(LegendOutOfOrder, "Red with a cross: out of order")                                         \
-    X(LegendUnknown, "Grey with a question mark: availability unknown")                           \
+    X(LegendUnknown, "Grey with a question mark: availability unknown, or the charger is not reachable now")                           \
     X(LegendShape, "Round: AC (slower). Square: DC (fast).")                                      \
     X(LegendSize, "Bigger markers charge faster; zoomed in, the figure under a marker is its top power.") \
     X(LegendRing, "The ring is the operator's colour, where it has one.")                         \

@@ -78,11 +78,16 @@ TEST_CASE("mixed statuses: one free is free, none free and one in use is busy") 
 TEST_CASE("unknown and unrecognised statuses: unknown, not busy") {
     const LocationSummary all_unknown = summary(0, 0, list({evse("UNKNOWN"), evse("UNKNOWN")}));
     CHECK(marker_state(all_unknown) == MarkerState::Unknown);
-    CHECK(marker_label(all_unknown) == "Marga, availability unknown, AC up to 11 kW");
+    // UNKNOWN on the wire: no status reaches the service, the chargers are offline.
+    CHECK(marker_label(all_unknown) == "Marga, not reachable now, AC up to 11 kW");
+    CHECK(marker_label(summary(0, 0, list({evse("UNKNOWN"), evse("OUTOFORDER")}))) ==
+          "Marga, not reachable now, AC up to 11 kW");
     // A status this app does not know yet counts as unknown.
     const LocationSummary odd = summary(0, 1, list({evse("ON_FIRE")}));
     CHECK(odd.evses.unknown == 1);
+    CHECK(odd.evses.unreachable == 0);
     CHECK(marker_state(odd) == MarkerState::Unknown);
+    CHECK(marker_label(odd) == "Marga, availability unknown, AC up to 11 kW");
     // A missing or mistyped status is unknown too; a non-object EVSE is skipped.
     const LocationSummary broken = summary(0, 0, R"([{"uid":"E"},{"uid":"F","status":7},"x",null])");
     CHECK(broken.evses.listed == 2);
