@@ -3,6 +3,7 @@ a bounding box, hasMoreData and a continuationToken that leads nowhere. Sent bac
 first page again (documented), an empty last page (documented-empty) or a 400 (documented-refuse).
 Lists that are not location searches page in full whatever the mode. Bodies are checked against the
 OpenAPI description's schemas."""
+import os
 import unittest
 import uuid
 
@@ -152,14 +153,21 @@ class RefusedAfterTheFirstPageTest(PagingChecks, unittest.TestCase):
 
 
 class PagingOptionTest(unittest.TestCase):
-    def test_an_unknown_mode_does_not_start(self):
-        server = ServerProcess(args=["--paging", "partial"])
+    def refused(self, args, env=None):
+        server = ServerProcess(args=args, env=env)
         try:
             with self.assertRaises(RuntimeError):
                 server.start()
             self.assertIn("--paging", server.stderr())
         finally:
             server._tmp.cleanup()
+
+    def test_an_unknown_mode_does_not_start(self):
+        self.refused(["--paging", "partial"])
+
+    def test_a_documented_mode_is_for_the_simulator_not_the_proxy(self):
+        self.refused(["--paging", "documented", "--upstream", "http://127.0.0.1:9"],
+                     env={**os.environ, "CHARGE_ASSIST_API_KEY": "test-key"})
 
 
 if __name__ == "__main__":
