@@ -8,7 +8,7 @@ from server.app import default_state_path, run
 from server.deploy import ConfigError, GuestListError, load_config
 from server.pricing import oicp_pricing
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
-from server.sim import ACTIONS
+from server.sim import ACTIONS, PAGING_MODES
 from server.web import FaultPlan, Limits, MapTiles, parse_spec
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -35,6 +35,11 @@ charger control (for kiosks and tests, outside /api/):
 %(actions)s
   Answers 200 {evseUid, action, evseStatus, session: {chargeSessionId, status} | null, message},
   400 for a bad body, 404 for an unknown EVSE, 409 when the action does not apply now.
+
+paging (--paging, the location searches: bounding box, boundingbox-minimal, search; v1 and v2.1):
+%(paging)s
+  The documented modes follow the walkthrough: "We do provide a continuation token, but have not yet
+  implemented a functionality to call further locations" (README "Paging").
 
 faults (--faults, /api/ only):
   latency and error strike before the request is handled (an injected 503 means nothing happened);
@@ -88,6 +93,9 @@ def add_simulator_args(parser):
     parser.add_argument("--sim-data", choices=("full", "seed"), default="full",
                         help="full: the walkthrough's places, the seed area and ~21,500 locations across NL, BE "
                              "and DE; seed: only the walkthrough's places and the seed area (starts faster)")
+    parser.add_argument("--paging", choices=tuple(PAGING_MODES), default="full",
+                        help="how the location searches page: full, or as the walkthrough documents (a token "
+                             "that leads nowhere; see below) (default %(default)s)")
 
 
 def add_faults_args(parser):
@@ -120,9 +128,11 @@ def add_deployment_args(parser):
 
 def main(argv=None):
     actions = "\n".join(f"    {name:<11} {text}" for name, text in ACTIONS.items())
+    paging = "\n".join(f"  {name:<18} {text}" for name, text in PAGING_MODES.items())
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV})
+        epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV,
+                         "paging": paging})
     add_server_args(parser)
     add_map_args(parser)
     add_limits_args(parser)
@@ -164,6 +174,8 @@ def main(argv=None):
             upstream = Upstream.from_environment(args.upstream, args.upstream_timeout)
         except ValueError as exc:
             parser.error(f"--upstream: {exc}")
+    if upstream is not None and args.paging != "full":
+        parser.error("--paging shapes the simulator's answers; behind --upstream the service pages as it does")
     if args.tiles and not os.path.isdir(args.tiles):
         parser.error(f"--tiles: {args.tiles} is not a folder")
     if args.tiles and args.tile_url:
@@ -173,7 +185,7 @@ def main(argv=None):
         config = load_config(args.config)
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
             upstream=upstream, limits=limits, sim_data=args.sim_data, oicp=oicp, config=config,
-            tiles=tiles)
+            tiles=tiles, paging=args.paging)
     except ConfigError as exc:
         print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
         return 2

@@ -21,7 +21,7 @@ def default_state_path():
 
 
 def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None,
-          sim_data="full", oicp=None, config=None, tiles=None):
+          sim_data="full", oicp=None, config=None, tiles=None, paging="full"):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened."""
     config = config or DeployConfig()
     public = config.public()
@@ -50,7 +50,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
         network_pending = False
     store = Store(state_path)
     clock = SimClock(time_scale, not_before=store.clock_high_water())
-    simulator = Simulator(catalog, store, clock)
+    simulator = Simulator(catalog, store, clock, paging)
     if oicp is not None:
         priced = oicp_pricing.install(oicp, simulator.catalog, clock.now, utc_offset_minutes)
         for note in oicp.notes:
@@ -90,10 +90,10 @@ def _load_network(catalog, ready, quiet, tiles):
 
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
-        limits=None, sim_data="full", oicp=None, config=None, tiles=None):
+        limits=None, sim_data="full", oicp=None, config=None, tiles=None, paging="full"):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data, oicp, config,
-                           tiles)
+                           tiles, paging)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -104,7 +104,8 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
         if simulator is not None:
             what = "loading the country-wide network" if app.ready is not None else \
                 f"{len(simulator.catalog.locations)} locations"
-            print(f"simulator: {what}, state {state_path}, time scale {time_scale:g}", file=sys.stderr, flush=True)
+            print(f"simulator: {what}, state {state_path}, time scale {time_scale:g}, paging {paging}",
+                  file=sys.stderr, flush=True)
         else:
             print(f"proxy: /api/ -> {upstream.display} (API key from ${API_KEY_ENV})", file=sys.stderr, flush=True)
         if faults is not None:

@@ -1,14 +1,16 @@
 """The built-in Charge Assist simulator: the API's endpoints as openapi.json describes them (Simulator),
 over a catalog of charging locations (load_catalog, add_network: the walkthrough's seed, generated Dutch
 and Belgian places and Germany's BNetzA register, see bnetza), charge sessions derived from stored facts
-and simulated time (SimClock, utc_offset_minutes), state in SQLite (Store), and the charger side for
-kiosks and tests (SimControl and its ACTIONS at /sim/control)."""
+and simulated time (SimClock, utc_offset_minutes), state in SQLite (Store), the charger side for
+kiosks and tests (SimControl and its ACTIONS at /sim/control), and how the location searches page
+(PAGING_MODES: in full, or as the walkthrough documents)."""
 from . import bnetza
 from .catalog import add_network, load_catalog
 from .clock import SimClock, utc_offset_minutes
 from .control import ACTIONS, SimControl
+from .paging import MODES as PAGING_MODES
 from .simulator import Simulator
 from .store import Store
 
 __all__ = ["bnetza", "add_network", "load_catalog", "SimClock", "utc_offset_minutes", "ACTIONS", "SimControl",
-           "Simulator", "Store"]
+           "PAGING_MODES", "Simulator", "Store"]

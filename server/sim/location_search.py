@@ -1,9 +1,10 @@
 """The simulator's map queries (v1 and v2.1): bounding box (full and minimal), nearby and text search,
-ordered and paged as the API does."""
+ordered and paged as the API does (bounding box and search page as --paging says, see paging)."""
 import heapq
 import math
 
 from ..web import ApiError, Response, query_float, query_int, query_one
+from . import paging
 from .locations import SEARCH_PAGE, LocationApi, distance_km
 
 BBOX_MAX_RESULTS = 50          # "maximum results: 50", whatever pageSize asks for
@@ -35,7 +36,7 @@ class LocationSearchApi(LocationApi):
         user_lat = query_float(q, "userLatitude", False, -90, 90)
         user_lng = query_float(q, "userLongitude", False, -180, 180)
         keep = self._location_filter(q)
-        window = self._window(req, default_size, max_size, cap)
+        window = self._window(req, default_size, max_size, cap, search=True)
         live, viewer, favorites = self._context(q)
         if user_lat is not None and user_lng is not None:
             c_lat, c_lng = user_lat, user_lng
@@ -48,7 +49,7 @@ class LocationSearchApi(LocationApi):
             if keep(loc_id, live, viewer, favorites):
                 dy, dx = lat - c_lat, (lng - c_lng) * scale
                 keyed.append((not can_start[loc_id], dy * dy + dx * dx, loc_id))
-        needed = window[0] + window[1] + 1
+        needed = 0 if window[0] == paging.END else window[0] + window[1] + 1
         ordered = heapq.nsmallest(needed, keyed) if needed * 4 < len(keyed) else sorted(keyed)
         page, meta = self._page(req, [k[2] for k in ordered], 0, 0, window=window, total=len(keyed))
         box = {"bottomLeftLat": bottom, "bottomLeftLng": left, "topRightLat": top, "topRightLng": right}
@@ -128,7 +129,7 @@ class LocationSearchApi(LocationApi):
                     hits.append((rank, 0.0, name, loc_id))
         hits.sort()
         ids = [h[3] for h in hits]
-        page, meta = self._page(req, ids, *SEARCH_PAGE)
+        page, meta = self._page(req, ids, *SEARCH_PAGE, search=True)
         return Response(200, self._enveloped(page, {"data": self._render(page, live, full), "meta": meta}))
 
     def search_v2(self, req):

@@ -1,5 +1,6 @@
 """The building blocks of the simulator's location endpoints (v1 and v2.1): counts, summaries and full
-bodies, the API's filter.* parameters, paging with continuation tokens, and who may see a private place.
+bodies, the API's filter.* parameters, paging with continuation tokens (in full, or for the location
+searches as --paging says: paging.py), and who may see a private place.
 The endpoints are in location_search (bounding box, nearby, search), location_lookup (one location or
 EVSE, QR codes, live availability) and favorites (favorites and private locations)."""
 import base64
@@ -8,7 +9,7 @@ import json
 import math
 
 from ..web import ApiError, query_bool, query_int, query_list, query_one
-from . import evse_summary
+from . import evse_summary, paging
 from .replies import digest
 
 SEARCH_PAGE = (25, 100)        # search: pageSize default 25, 1..100
@@ -179,23 +180,25 @@ class LocationApi:
             favorites = {r["location_id"] for r in self.store.favorites(viewer)} if viewer else set()
         return live, viewer, favorites
 
-    def _window(self, req, default_size, max_size, cap=None):
-        """(offset, page size, fingerprint) from pageSize and the continuationToken request header."""
+    def _window(self, req, default_size, max_size, cap=None, search=False):
+        """(offset, page size, fingerprint) from pageSize and the continuationToken request header; the
+        offset is paging.END past the last page. A location search (`search`) pages as --paging says,
+        other lists always in full."""
         q = req.query
         page_size = query_int(q, "pageSize", default_size, 1, max_size)
         if cap is not None:
             page_size = min(page_size, cap)
         fingerprint = digest(req.path + json.dumps(sorted((k, v) for k, v in q.items())), 16)
-        offset = 0
-        token = req.headers.get("continuationToken")
-        if token:
-            offset = self._decode_continuation(token, fingerprint)
+        offset = paging.start_of(self.paging if search else paging.FULL, req.headers.get("continuationToken"),
+                                 lambda token: self._decode_continuation(token, fingerprint))
         return offset, page_size, fingerprint
 
-    def _page(self, req, ids, default_size, max_size, cap=None, window=None, total=None):
+    def _page(self, req, ids, default_size, max_size, cap=None, window=None, total=None, search=False):
         """(ids of this page, meta). `ids` must be in order at least up to the end of the page;
         `total` is the full count when `ids` is only that ordered prefix."""
-        offset, page_size, fingerprint = window or self._window(req, default_size, max_size, cap)
+        offset, page_size, fingerprint = window or self._window(req, default_size, max_size, cap, search)
+        if offset == paging.END:
+            return [], {"count": 0, "hasMoreData": False}
         total = len(ids) if total is None else total
         page = ids[offset:offset + page_size]
         meta = {"count": len(page), "hasMoreData": offset + page_size < total}

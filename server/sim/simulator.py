@@ -11,6 +11,7 @@ from . import session_engine as engine
 from .favorites import FavoritesApi
 from .location_lookup import LocationLookupApi
 from .location_search import LocationSearchApi
+from .paging import FULL as PAGING_FULL, MODES as PAGING_MODES
 from .session_history import SessionHistoryApi
 from .sessions import SessionApi
 from .tariffs import TariffApi
@@ -20,10 +21,13 @@ from .wallet import WalletApi
 
 class Simulator(TokenApi, WalletApi, TariffApi, SessionApi, SessionHistoryApi, LocationSearchApi, LocationLookupApi,
                 FavoritesApi):
-    def __init__(self, catalog, store, clock):
+    def __init__(self, catalog, store, clock, paging=PAGING_FULL):
+        if paging not in PAGING_MODES:
+            raise ValueError(f"paging: {paging!r} is none of {', '.join(PAGING_MODES)}")
         self.catalog = catalog
         self.store = store
         self.clock = clock
+        self.paging = paging  # how the location searches page (paging.MODES)
 
     # plumbing
 

@@ -107,7 +107,12 @@ void on_wallet(Step& s, const HttpResponse& r) {
 
 void on_locations(Step& s, const HttpResponse& r, const PendingRequest& request) {
     s.m.locations_loading = false;
+    // A later page (context "more") adds to what the earlier pages gave; the first replaces.
+    const bool next_page = request.context == "more";
     if (!is_success(r.status)) {
+        // A next page refused (the walkthrough's service gives no page after the first): the list
+        // keeps what it has, and nothing went wrong for the driver.
+        if (next_page && planner::refuses_token(r.status)) return;
         s.m.message = failure(r, Str::ErrorServer);
         return;
     }
@@ -116,26 +121,39 @@ void on_locations(Step& s, const HttpResponse& r, const PendingRequest& request)
         s.m.message = UserMessage{Str::ErrorBadData, {}};
         return;
     }
-    // A later page (context "more") adds to what the earlier pages gave; the first replaces.
-    const bool next_page = request.context == "more";
-    auto& items = decoded.value->items;
+    LocationList& list = *decoded.value;
+    if (!next_page) {
+        s.m.locations_seen.clear();
+        s.m.locations_tokens.clear();
+    }
+    bool repeated = false;
+    for (const auto& l : list.items) repeated |= !s.m.locations_seen.insert(l.id).second && next_page;
+    const bool led_nowhere = next_page && (list.items.empty() || repeated);
+    auto& items = list.items;
     if (!s.m.scope.ids.empty()) {
         const auto& ids = s.m.scope.ids;
         auto out_of_scope = [&](const LocationSummary& l) { return std::find(ids.begin(), ids.end(), l.id) == ids.end(); };
         items.erase(std::remove_if(items.begin(), items.end(), out_of_scope), items.end());
     }
     if (next_page) {
-        for (auto& l : items) s.m.locations.push_back(std::move(l));
+        for (auto& l : items) {
+            const bool known = std::any_of(s.m.locations.begin(), s.m.locations.end(),
+                                           [&](const LocationSummary& k) { return k.id == l.id; });
+            if (!known) s.m.locations.push_back(std::move(l));
+        }
     } else {
         s.m.locations = std::move(items);
     }
     // The API gives at most 50 a page: follow the continuation token so a busy area is not cut
-    // off, up to a bound that keeps the map responsive.
-    if (decoded.value->has_more_data && !decoded.value->continuation_token.empty() &&
+    // off, up to a bound that keeps the map responsive, and only while the tokens lead on.
+    const std::string& token = list.continuation_token;
+    const bool token_followed =
+        std::find(s.m.locations_tokens.begin(), s.m.locations_tokens.end(), token) != s.m.locations_tokens.end();
+    if (list.has_more_data && !token.empty() && !led_nowhere && !token_followed &&
         s.m.locations.size() < kMaxMapLocations) {
+        s.m.locations_tokens.push_back(token);
         s.m.locations_loading = true;
-        send(s, locations_request(s.m.map_box, decoded.value->continuation_token, scope_token(s.m)),
-             RequestKind::Locations, "more");
+        send(s, locations_request(s.m.map_box, token, scope_token(s.m)), RequestKind::Locations, "more");
     }
 }
 

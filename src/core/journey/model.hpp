@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,10 @@ struct Model {
     BoundingBox map_box{52.30, 4.90, 52.55, 5.30};
     std::vector<LocationSummary> locations;
     bool locations_loading = false;
+    // What the pages of that list gave so far (in scope or not) and the tokens followed: a next page
+    // that is empty or repeats one of them, or a token given twice, ends the paging.
+    std::set<std::string> locations_seen;
+    std::vector<std::string> locations_tokens;
 
     std::optional<Location> location;  // the opened one
     bool location_loading = false;

@@ -1,6 +1,7 @@
 // The map without the journey: Web Mercator geometry and tiles, the camera and its glide, the
-// bounding-box planner (tiles of locations, paging, availability), markers, clusters, the sorted
-// list, favourites, tile images, directions links, and the requests they send. MapState is the map's whole state.
+// bounding-box planner (tiles of locations, paging, tiles split where paging stops, availability),
+// markers, clusters, the sorted list, favourites, tile images, directions links, and the requests
+// they send. MapState is the map's whole state.
 // Other parts include only this header.
 #pragma once
 
@@ -13,5 +14,6 @@
 #include "list.hpp"
 #include "requests.hpp"
 #include "planner.hpp"
+#include "tile_split.hpp"
 #include "favourites.hpp"
 #include "directions.hpp"

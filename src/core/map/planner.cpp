@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_set>
 
 #include "core/api/api.hpp"
 #include "marker.hpp"
 #include "requests.hpp"
+#include "tile_split.hpp"
 
 namespace core::planner {
 namespace {
@@ -77,6 +79,14 @@ void evict(MapState& map, const std::vector<geo::TileId>& wanted) {
 
 void wake(Out out, TimePoint at) { out.effects.emplace_back(WakeAt{at}); }
 
+// A tile's reading is over: every page read, or (`more`) what could be had of more.
+void end_reading(MapTile& tile, bool more) {
+    tile.complete = true;
+    tile.truncated = more;
+    tile.continuation.clear();
+    tile.tokens.clear();
+}
+
 void schedule_availability(MapState& map, TimePoint now, Out out) {
     if (!map.availability_supported || map.availability_at) return;
     map.availability_at = now + kAvailabilityEvery;
@@ -140,8 +150,11 @@ void moved(MapState& map, const geo::Camera& camera, bool settled, TimePoint now
 }
 
 void plan(MapState& map, TimePoint now, Out out) {
-    const std::vector<geo::TileId> wanted = wanted_tiles(map.camera);
+    std::vector<geo::TileId> split;
+    const std::vector<geo::TileId> wanted =
+        reading_tiles(map, wanted_tiles(map.camera), geo::visible_box(map.camera), &split);
     ++map.clock;
+    for (const geo::TileId& t : split) map.tiles[t].used = map.clock;
     // Areas no longer in view: stop reading them. A tile keeps the pages it has and its token,
     // so coming back carries on where it stopped.
     for (auto it = map.pending.begin(); it != map.pending.end();) {
@@ -165,12 +178,15 @@ void plan(MapState& map, TimePoint now, Out out) {
         if (tile.complete || tile.failed) {  // stale or failed: read it again from the first page
             tile.complete = tile.failed = tile.truncated = false;
             tile.continuation.clear();
+            tile.tokens.clear();
             tile.pages = 0;
         }
         send_tile(map, t, out);
         ++in_flight;
     }
-    evict(map, wanted);
+    std::vector<geo::TileId> kept = wanted;
+    kept.insert(kept.end(), split.begin(), split.end());
+    evict(map, kept);
 }
 
 void tick(MapState& map, TimePoint now, bool map_visible, Out out) {
@@ -227,6 +243,13 @@ void on_tile(MapState& map, const MapRequest& request, const HttpResponse& r, Ti
         return;
     }
     map.offline = false;
+    if (tile.pages > 0 && refuses_token(r.status)) {
+        // The service gave a first page and more, but will not give the next: read the children.
+        map.tokens_lead_on = false;
+        end_reading(tile, true);
+        plan(map, now, out);
+        return;
+    }
     auto decoded = is_success(r.status) ? decode_location_list(r.body) : Decoded<LocationList>{};
     if (!decoded.ok()) {
         map.server_error = true;
@@ -236,23 +259,24 @@ void on_tile(MapState& map, const MapRequest& request, const HttpResponse& r, Ti
         return;
     }
     map.server_error = false;
+    const PageVerdict verdict = judge_page(tile, *decoded.value, map.tokens_lead_on);
     if (tile.pages == 0) tile.ids.clear();
+    std::unordered_set<std::string> held(tile.ids.begin(), tile.ids.end());
     for (auto& l : decoded.value->items) {
-        tile.ids.push_back(l.id);
-        store_location(map, std::move(l));
+        if (held.insert(l.id).second) tile.ids.push_back(l.id);
+        store_location(map, std::move(l));  // once in the map, however many tiles and pages name it
     }
     ++tile.pages;
     tile.fetched = now;
     ++map.data_version;
-    const bool more = decoded.value->has_more_data && !decoded.value->continuation_token.empty();
-    if (more && tile.ids.size() < kMaxPerTile) {
+    if (verdict == PageVerdict::Follow) {
         tile.continuation = decoded.value->continuation_token;
+        tile.tokens.push_back(tile.continuation);
         send_tile(map, request.tile, out);  // the next page keeps this tile's slot
     } else {
-        tile.complete = true;
-        tile.truncated = more;
-        tile.continuation.clear();
-        plan(map, now, out);  // a slot is free: the next area in view, if any
+        if (verdict == PageVerdict::TokenFailed) map.tokens_lead_on = false;
+        end_reading(tile, verdict != PageVerdict::Done);
+        plan(map, now, out);  // a slot is free: the children if split, else the next area in view
     }
     schedule_availability(map, now, out);
 }

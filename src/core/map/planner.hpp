@@ -1,7 +1,8 @@
 // What the map loads and when: the view is covered by data tiles (bounding boxes on a fixed grid
-// per zoom); each tile is read page by page and cached, so panning back costs nothing. Planning
-// waits while the finger moves (debounce), aborts requests for areas no longer in view, keeps at
-// most kMaxInFlight tile requests going, and refreshes the availability of what is in view.
+// per zoom); each tile is read page by page and cached, so panning back costs nothing. A tile whose
+// pages cannot all be had is read as its four children instead (tile_split.hpp). Planning waits
+// while the finger moves (debounce), aborts requests for areas no longer in view, keeps at most
+// kMaxInFlight tile requests going, and refreshes the availability of what is in view.
 #pragma once
 #include <vector>
 
@@ -13,7 +14,6 @@ namespace core::planner {
 
 inline constexpr Millis kDebounce{200};               // quiet time after the last move before loading
 inline constexpr int kMaxInFlight = 4;                // tile requests at once
-inline constexpr size_t kMaxPerTile = 5000;           // locations read for one tile (100 pages)
 inline constexpr size_t kMaxTiles = 256;              // tiles kept in the cache
 inline constexpr int kMaxWantedTiles = 16;            // tiles one view may need (else a coarser grid)
 inline constexpr Millis kTileFresh{10 * 60 * 1000};   // a cached tile is read again after this
@@ -31,6 +31,7 @@ struct Out {
 
 // The grid zoom for a view zoom: about one tile per 256 px of screen, coarser for big screens.
 int data_zoom(const geo::Camera& c);
+// The data tiles of the view (before any split: reading_tiles in tile_split.hpp).
 std::vector<geo::TileId> wanted_tiles(const geo::Camera& c);
 
 // The camera moved; `settled` plans at once, otherwise after kDebounce of quiet.
@@ -42,6 +43,7 @@ void tick(MapState& map, TimePoint now, bool map_visible, Out out);
 // Filters changed: everything loaded is for the old filters; abort and forget it all.
 void reset_data(MapState& map, Out out);
 
+// A page of a tile: stored, then the next page, the tile's children, or the next tile in view.
 void on_tile(MapState& map, const MapRequest& request, const HttpResponse& r, TimePoint now, Out out);
 void on_availability(MapState& map, const HttpResponse& r, TimePoint now, Out out);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "planner.hpp"
+#include "tile_split.hpp"
 
 namespace core {
 
@@ -20,7 +21,10 @@ bool map_loading(const MapState& map) {
 }
 
 bool map_truncated(const MapState& map) {
-    for (const auto& t : planner::wanted_tiles(map.camera)) {
+    // A tile above the floor that could not be read whole is split, so a truncated reading tile is a
+    // floor tile.
+    const auto reading = planner::reading_tiles(map, planner::wanted_tiles(map.camera), geo::visible_box(map.camera));
+    for (const auto& t : reading) {
         const auto it = map.tiles.find(t);
         if (it != map.tiles.end() && it->second.truncated) return true;
     }

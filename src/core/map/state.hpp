@@ -43,13 +43,17 @@ struct MapLocation {
     geo::World world;
 };
 
-// One area of the data grid (a tile at the planner's data zoom) and what it holds.
+// One area of the data grid (a tile at the planner's data zoom, or a split tile's child) and what
+// it holds.
 struct MapTile {
-    std::vector<std::string> ids;  // locations in it, in the service's order
-    std::string continuation;      // token for the next page; empty before the first or after the last
+    std::vector<std::string> ids;     // locations in it, once each, in the service's order
+    std::string continuation;         // token for the next page; empty before the first or after the last
+    std::vector<std::string> tokens;  // tokens sent while reading it: one given again leads nowhere
     int pages = 0;
-    bool complete = false;         // every page read (or the per-area bound reached)
-    bool truncated = false;        // more than the bound: the driver should zoom in
+    bool complete = false;         // read: every page, or as many as the service gave
+    // The service had more than this tile could read page by page: its children are read instead,
+    // down to the floor (planner/tile_split.hpp); a floor tile that is full asks the driver to zoom in.
+    bool truncated = false;
     bool failed = false;           // the service refused; not asked again until the view changes
     TimePoint fetched{};           // when the last page arrived
     uint64_t used = 0;             // planner clock at last use, for eviction
@@ -77,7 +81,10 @@ struct MapState {
     // Operators' brandings by id: a list gives each in full once, then only its brandingId.
     std::unordered_map<std::string, Branding> brandings;
 
-    std::map<geo::TileId, MapTile> tiles;  // the cache, by data tile
+    std::map<geo::TileId, MapTile> tiles;  // the cache, by data tile (and split tiles' children)
+    // No continuation token of this service has led nowhere yet. Once one has (the walkthrough's
+    // "not yet implemented" paging), a tile with more than one page is split at once.
+    bool tokens_lead_on = true;
     std::map<int, MapRequest> pending;     // request id -> what it was for
     uint64_t clock = 0;                    // planner clock (plans made), for least-recently-used
 
@@ -136,7 +143,7 @@ using MapIntent = std::variant<intent::MapMoved, intent::SelectLocation, intent:
 std::vector<const MapLocation*> locations_in(const MapState& map, const geo::Box& box);
 // Is any area of the view still loading?
 bool map_loading(const MapState& map);
-// Does the view show an area cut off at the per-area bound?
+// Does the view show an area with more chargers than it could read, even split to the floor?
 bool map_truncated(const MapState& map);
 bool is_favourite(const MapState& map, const std::string& location_id);
 // Where lists are ordered from: the driver when located, else the middle of the map.

@@ -167,6 +167,79 @@ TEST_CASE("portal: the guest checks in and sees only the hotel's private charger
     CHECK(receipt_note(h.m) == "Charged to room 12");
 }
 
+TEST_CASE("portal: the hotel's list follows its pages while they lead on, never a page it has seen",
+          "[deployment][portal]") {
+    const char* kAnnex = "nl-htl-annex-0001";
+    const std::string config = std::string(R"({"mode":"portal","branding":{"displayName":"Hotel Dijkzicht"},
+        "locations":{"ids":[")") + kHotel + R"(",")" + kAnnex + R"("],"area":{"bottomLeftLat":52.36,
+        "bottomLeftLng":4.9,"topRightLat":52.6,"topRightLng":5.9}},"portal":{"timeZone":"Europe/Amsterdam"}})";
+    // A page of the walkthrough's summary under these ids; with a token, it says there is more.
+    auto page = [](const std::vector<std::string>& ids, const std::string& token) {
+        Json body = Json::parse(kSeedBoundingBox);
+        Json item = body["data"][0];
+        body["data"] = Json::array();
+        for (const auto& id : ids) {
+            item["id"] = id;
+            body["data"].push_back(item);
+        }
+        body["meta"] = token.empty() ? Json{{"count", ids.size()}, {"hasMoreData", false}}
+                                     : Json{{"count", ids.size()}, {"hasMoreData", true}, {"continuationToken", token}};
+        return body.dump();
+    };
+    auto token_of = [](const HttpRequest& r) {
+        for (const auto& [k, v] : r.headers)
+            if (k == "continuationToken") return v;
+        return std::string();
+    };
+    Harness h;
+    h.boot({}, config);
+    check_in(h);
+    const HttpRequest first = h.request("GET", "/api/locations/boundingbox");
+    CHECK(token_of(first).empty());
+
+    SECTION("the same page again") {
+        h.answer(first, 200, page({kHotel, "public-1"}, "tok-1"));
+        const HttpRequest next = h.request("GET", "/api/locations/boundingbox");
+        CHECK(token_of(next) == "tok-1");
+        h.answer(next, 200, page({kHotel, "public-1"}, "tok-1"));
+        CHECK_FALSE(h.sent("GET", "/api/locations/boundingbox"));
+        REQUIRE(h.m.journey.locations.size() == 1);
+        CHECK(h.m.journey.locations[0].id == kHotel);
+    }
+    SECTION("pages of other places, then a token already followed") {
+        h.answer(first, 200, page({"public-1"}, "tok-1"));
+        HttpRequest next = h.request("GET", "/api/locations/boundingbox");
+        h.answer(next, 200, page({kAnnex, "public-2"}, "tok-2"));
+        next = h.request("GET", "/api/locations/boundingbox");
+        CHECK(token_of(next) == "tok-2");
+        h.answer(next, 200, page({kHotel, "public-3"}, "tok-1"));
+        CHECK_FALSE(h.sent("GET", "/api/locations/boundingbox"));
+        CHECK(h.m.journey.locations.size() == 2);  // the annex and the hotel, each once
+    }
+    SECTION("an empty next page") {
+        h.answer(first, 200, page({kHotel}, "tok-1"));
+        h.answer(h.request("GET", "/api/locations/boundingbox"), 200, page({}, "tok-2"));
+        CHECK_FALSE(h.sent("GET", "/api/locations/boundingbox"));
+        CHECK(h.m.journey.locations.size() == 1);
+    }
+    SECTION("the next page refused: the list stays, and no error is shown") {
+        h.answer(first, 200, page({kHotel, kAnnex}, "tok-1"));
+        h.answer(h.request("GET", "/api/locations/boundingbox"), 400,
+                 R"({"validationMessages":[{"code":"INVALID_CONTINUATION_TOKEN","message":"x"}],"message":"x"})");
+        CHECK_FALSE(h.sent("GET", "/api/locations/boundingbox"));
+        CHECK(h.m.journey.locations.size() == 2);
+        CHECK_FALSE(h.m.journey.message.has_value());
+        CHECK_FALSE(h.m.journey.locations_loading);
+    }
+    SECTION("tokens that lead on are followed to the last page") {
+        h.answer(first, 200, page({"public-1"}, "tok-1"));
+        h.answer(h.request("GET", "/api/locations/boundingbox"), 200, page({kHotel}, "tok-2"));
+        h.answer(h.request("GET", "/api/locations/boundingbox"), 200, page({kAnnex}, ""));
+        CHECK_FALSE(h.sent("GET", "/api/locations/boundingbox"));
+        CHECK(h.m.journey.locations.size() == 2);
+    }
+}
+
 TEST_CASE("portal: wrong details, a stay not begun or over, and a rate limit are told apart", "[deployment][portal]") {
     Harness h;
     h.boot({}, kPortalConfig);

@@ -152,7 +152,7 @@ TEST_CASE("panning back to a loaded area costs no request") {
     CHECK_FALSE(tile_reqs(t.move(home, true)).empty());
 }
 
-TEST_CASE("an area is read page by page with the continuation token, up to the bound") {
+TEST_CASE("an area is read page by page with the continuation token") {
     Map t;
     t.boot();
     const int first = tile_reqs(t.last)[0].id;
@@ -168,26 +168,7 @@ TEST_CASE("an area is read page by page with the continuation token, up to the b
     CHECK_FALSE(t.m.map.tiles.at(tile).truncated);
     CHECK(t.m.map.tiles.at(tile).ids == std::vector<std::string>{"a", "b", "c"});
     CHECK(t.m.map.location_index.count("c") == 1);
-
-    // A city centre with more than the bound: read up to it, then flagged so the view can say so.
-    Map busy;
-    busy.boot();
-    int id = tile_reqs(busy.last)[0].id;
-    const geo::TileId bt = busy.m.map.pending.at(id).tile;
-    int n = 0;
-    for (int p = 0; p < 200; ++p) {
-        std::vector<std::string> ids;
-        for (int i = 0; i < 50; ++i) ids.push_back("L" + std::to_string(n++));
-        const auto reqs = tile_reqs(busy.respond(id, 200, page(ids, "tok")));
-        const auto same = std::find_if(reqs.begin(), reqs.end(), [&](auto& r) {
-            return busy.m.map.pending.count(r.id) && busy.m.map.pending.at(r.id).tile == bt;
-        });
-        if (same == reqs.end()) break;
-        id = same->id;
-    }
-    CHECK(busy.m.map.tiles.at(bt).ids.size() == planner::kMaxPerTile);
-    CHECK(busy.m.map.tiles.at(bt).truncated);
-    CHECK(map_truncated(busy.m.map));
+    // More than one page that cannot all be had, and the page cap: tile_split_test.cpp.
 }
 
 TEST_CASE("areas left behind are aborted, and their late answers ignored") {
