@@ -41,6 +41,9 @@ test('a driver adds a card and taps Start the moment it is enabled: the start is
   try {
     await withScreenshotOnFailure(page, 'real-speed-card', async () => {
       await app.tap('button', 'Charge at Chargestation-1, connector 1', { timeout: 30000 });
+      // The price is in (the screen's layout settles) before the driver reaches for the button.
+      await app.waitFor('text', 'Add a charge card to start charging', { timeout: 15000 });
+      await app.waitFor('text', /per kWh/);
       await app.tap('button', 'Add charge card');
       await app.fill('Charge card number', CARD);
       await app.tap('button', 'Save');
