@@ -6,14 +6,13 @@
 // and the hotel guest. About two minutes of real time in all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { hotelDay, writeConfig, writeGuestList } from './lib/deploy_files.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
-import { CARD, sessionsOf, stopCharging } from './lib/charge_steps.mjs';
+import { CARD, addCardByApi, sessionsOf, smartChargingEvse, stopCharging } from './lib/charge_steps.mjs';
 
 const dist = path.join(repoRoot, 'build/web/dist');
 let browser;
@@ -70,22 +69,6 @@ test('a driver adds a card and taps Start the moment it is enabled: the start is
   }
 });
 
-// A charger at one of the simulator's smart-charging locations, open to the public, with a price,
-// taking charge cards: found in the simulator's own catalog, as the server tests do.
-function smartChargingEvse() {
-  const script = `
-from server.sim.catalog import load_catalog
-from server.sim.locations import is_restricted
-for l in load_catalog().locations.values():
-    if not l.get("smartChargingEnabled") or l.get("isPrivateLocation") or is_restricted(l): continue
-    if l.get("pms") and "CHARGE_CARD" not in l["pms"]: continue
-    for e in l["evses"]:
-        if e["status"] == "AVAILABLE" and not e.get("chargingNotAllowed") and e["connectors"][0].get("tariffId"):
-            print(e["uid"]); raise SystemExit
-`;
-  return execFileSync('python3', ['-c', script], { cwd: repoRoot, encoding: 'utf8' }).trim();
-}
-
 test('smart charging holds the power back until the driver taps Charge now at full power', { timeout: 120000 }, async () => {
   const evse = smartChargingEvse();
   assert.ok(evse, 'the simulator has a smart-charging charger');
@@ -94,12 +77,7 @@ test('smart charging holds the power back until the driver taps Charge now at fu
   try {
     await withScreenshotOnFailure(page, 'real-speed-smart', async () => {
       // The card goes in through the API (typing it is the test above's part).
-      await page.evaluate(async (card) => {
-        const token = localStorage.getItem('appToken');
-        await fetch(`/api/token/${encodeURIComponent(token)}`, { method: 'PUT' });
-        await fetch(`/api/payment/${encodeURIComponent(token)}/chargecard`, {
-          method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ visualNumber: card }) });
-      }, '770674109963009999');
+      await addCardByApi(page, '770674109963009999');
       await app.tap('button', /^Charge at .+, connector 1$/, { timeout: 30000 });
       await app.tap('button', 'Start charging', { timeout: 20000 });
       // Charging, but held: said plainly, with the override offered.

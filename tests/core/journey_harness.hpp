@@ -113,12 +113,16 @@ struct Journey {
         answer("GET", "/api/locations/boundingbox", 200, seed::kSeedBoundingBox);
         answer("GET", "/api/token/", 200, R"({"data":[],"meta":{"count":0,"hasMoreData":false}})");  // no sessions elsewhere
     }
-    // On the price screen of the seed location's second EVSE, seed tariffs loaded.
-    void at_price() {
+    // On the price screen of the seed location's second EVSE, its prices not answered yet.
+    void at_connector() {
         ready();
         intent(core::intent::OpenLocation{kLocationId});
         answer("GET", "/api/locations/", 200, seed::kSeedLocation);
         intent(core::intent::ChooseConnector{kEvse, "1"});
+    }
+    // The same with the seed's prices, its card verified.
+    void at_price() {
+        at_connector();
         answer("GET", "/api/tariff/", 200, verified_seed_tariffs());
     }
     // Charging, with the start answered and the first status poll in flight.

@@ -58,7 +58,12 @@ Str start_blocker(const Model& m) {
     if (item != nullptr && payment_pending(*item)) return Str::StartWaitsForCard;
     if (item != nullptr && item->payment_method.verification == VerificationStatus::Invalid)
         return Str::CardInvalidExplain;
-    return m.tariffs.empty() ? Str::None : Str::StartNeedsMethod;
+    if (m.tariffs.empty()) return Str::None;  // the screen already says to add a card
+    // Nothing here can be used or will be: a card that can is what is missing.
+    const bool any = std::any_of(m.tariffs.begin(), m.tariffs.end(), [](const WalletTariffItem& t) {
+        return payment_usable(t) || payment_pending(t);
+    });
+    return any ? Str::StartNeedsMethod : Str::NoPaymentMethod;
 }
 
 bool evse_unreachable(const Evse& e) { return e.status == EvseStatus::Unknown && e.status_raw == "UNKNOWN"; }

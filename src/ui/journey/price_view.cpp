@@ -47,6 +47,8 @@ void draw_tariff(const core::Tariff& tariff, double power_kw) {
 std::string payment_detail(const core::WalletTariffItem& item) {
     std::string detail;
     const Str state = core::verification_label(item.payment_method.verification);
+    // A refused card: its state says it all (the reason is written out under it).
+    if (item.payment_method.verification == core::VerificationStatus::Invalid) return tr(state);
     if (state != Str::None) detail = tr(state);
     if (!detail.empty()) detail += " · ";
     detail += tr(core::payment_reason(item));

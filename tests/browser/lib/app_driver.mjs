@@ -75,6 +75,11 @@ export class AppDriver {
   constructor(page) {
     this.page = page;
     this.errors = [];  // page errors and console errors seen so far
+    // Requests the page has in flight: an answer that comes in draws a frame, so "idle" waits for them.
+    this.pending = new Set();
+    page.on('request', (r) => { this.pending.add(r); });
+    page.on('requestfinished', (r) => { this.pending.delete(r); });
+    page.on('requestfailed', (r) => { this.pending.delete(r); });
   }
 
   async waitReady({ timeout = 20000 } = {}) {
@@ -226,10 +231,13 @@ export class AppDriver {
     const end = Date.now() + timeout;
     let last = await this.frames(), since = Date.now();
     while (Date.now() - since < quietMs) {
-      if (Date.now() > end) throw new Error(`still drawing after ${timeout} ms (${last} frames)`);
+      if (Date.now() > end) {
+        const waiting = [...this.pending].map((r) => r.url().replace(/^https?:\/\/[^/]+/, '')).join(', ');
+        throw new Error(`still drawing after ${timeout} ms (${last} frames)${waiting ? `; waiting for ${waiting}` : ''}`);
+      }
       await sleep(50);
       const now = await this.frames();
-      if (now !== last) { last = now; since = Date.now(); }
+      if (now !== last || this.pending.size > 0) { last = now; since = Date.now(); }
     }
     return last;
   }

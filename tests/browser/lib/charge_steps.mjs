@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+
+import { repoRoot } from './serve_process.mjs';
+
 // Steps the session tests share: reach Marga's price with a new charge card, and ask the
 // simulator (as the test's referee) what the token's sessions really are.
 export const CARD = '770674109963002836';
@@ -14,9 +18,10 @@ export async function reachPrice(app, { timeout = 20000, retries = 1 } = {}) {
     for (let i = 1; ; i++) {
       try {
         // The app registers its token at load; on a faulty network that may not have got through yet.
-        await fetch(`/api/token/${encodeURIComponent(token)}`, { method: 'PUT' });
+        await (await fetch(`/api/token/${encodeURIComponent(token)}`, { method: 'PUT' })).text();
         const r = await fetch(`/api/payment/${encodeURIComponent(token)}/chargecard`, {
           method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ visualNumber: card }) });
+        await r.text();
         if (r.ok) return;
         if (i >= retries) throw new Error(`adding the card: ${r.status}`);
       } catch (e) {
@@ -33,6 +38,35 @@ export async function reachPrice(app, { timeout = 20000, retries = 1 } = {}) {
   await app.tap('option', /^Marga · /);
   await app.tap('button', 'Charge at Chargestation-1, connector 1');
   await app.waitFor('button', 'Start charging', { enabled: true, timeout });
+}
+
+// A charger at one of the simulator's smart-charging locations, open to the public, with a price,
+// taking charge cards: found in the simulator's own catalog, as the server tests find theirs.
+export function smartChargingEvse() {
+  const script = `
+from server.sim.catalog import load_catalog
+from server.sim.locations import is_restricted
+for l in load_catalog().locations.values():
+    if not l.get("smartChargingEnabled") or l.get("isPrivateLocation") or is_restricted(l): continue
+    if l.get("pms") and "CHARGE_CARD" not in l["pms"]: continue
+    for e in l["evses"]:
+        if e["status"] == "AVAILABLE" and not e.get("chargingNotAllowed") and e["connectors"][0].get("tariffId"):
+            print(e["uid"]); raise SystemExit
+`;
+  return execFileSync('python3', ['-c', script], { cwd: repoRoot, encoding: 'utf8' }).trim();
+}
+
+// Puts a charge card in this page's wallet through the API (typing one is the journey test's part).
+export async function addCardByApi(page, card = CARD) {
+  await page.evaluate(async (number) => {
+    const token = localStorage.getItem('appToken');
+    // Bodies are read to the end: an unread one keeps its request open in the browser.
+    await (await fetch(`/api/token/${encodeURIComponent(token)}`, { method: 'PUT' })).text();
+    const r = await fetch(`/api/payment/${encodeURIComponent(token)}/chargecard`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ visualNumber: number }) });
+    await r.text();
+    if (!r.ok) throw new Error(`adding the card: ${r.status}`);
+  }, card);
 }
 
 // The token's sessions as the service has them: [{chargeSessionId, status, ...}].

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { launchBrowser, openApp } from './app_driver.mjs';
-import { reachPrice, simControl, stopCharging } from './charge_steps.mjs';
+import { addCardByApi, reachPrice, simControl, smartChargingEvse, stopCharging } from './charge_steps.mjs';
 import { reopenAt } from './map_touch.mjs';
 import { startServer, repoRoot } from './serve_process.mjs';
 
@@ -92,6 +92,8 @@ async function reload(app) {
 // A charging session the screen left running ends (the car leaves), so the charger is free again.
 const unplug = async (env) => { await simControl(env.url, 'unplug').catch(() => {}); };
 
+let smartEvse;  // found once: the catalog takes seconds to load
+
 const list = [
   { name: 'map', server: 'driver', reach: async (app) => { await mapLoaded(app); } },
   { name: 'map-sheet', server: 'driver', reach: margaSheet },
@@ -162,6 +164,43 @@ const list = [
       await app.waitFor('text', 'Nothing was charged for this session.', { timeout: 30000 });
     },
     release: async (env) => { await simControl(env.url, 'reset').catch(() => {}); },
+  },
+  {
+    // A card its issuer refused: said plainly on the price screen, with Remove card.
+    name: 'price-invalid-card', server: 'driver',
+    reach: async (app) => {
+      await addCardByApi(app.page, 'INVALID00042');
+      await margaLocation(app);
+      await app.tap('button', CONNECTOR);
+      await app.waitFor('button', 'Remove card', { timeout: 20000 });
+      await app.waitFor('text', /per kWh/);
+    },
+  },
+  {
+    // The charger has lost its connection: not reachable, no start offered.
+    name: 'location-offline', server: 'driver',
+    reach: async (app, env) => {
+      await simControl(env.url, 'offline');
+      await margaLocation(app);
+      await app.waitFor('text', 'The charger is not connected to the network, so a start from the app cannot reach it.', { timeout: 20000 });
+    },
+    release: async (env) => { await simControl(env.url, 'reset').catch(() => {}); },
+  },
+  {
+    // A smart-charging session held at 0 kW, with the override offered.
+    name: 'charging-smart', server: 'driver',
+    reach: async (app, env) => {
+      smartEvse ??= smartChargingEvse();
+      env.smartEvse = smartEvse;
+      await addCardByApi(app.page);
+      await app.page.goto(`${env.url}/evse/${encodeURIComponent(env.smartEvse)}`);
+      await app.waitReady();
+      await app.tap('button', /^Charge at .+, connector 1$/, { timeout: 30000 });
+      await app.tap('button', 'Start charging', { timeout: 20000 });
+      await app.waitFor('status', 'Paused by smart charging', { timeout: 30000 });
+      await app.waitFor('button', 'Charge now at full power');
+    },
+    release: async (env) => { await simControl(env.url, 'unplug', env.smartEvse).catch(() => {}); },
   },
   {
     name: 'scanner', server: 'driver',

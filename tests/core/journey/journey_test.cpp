@@ -674,10 +674,7 @@ TEST_CASE("the published price is asked for without a token, so it shows before 
 
 TEST_CASE("a card still being checked is never started with: asked about again, slower each time, until it is VALID") {
     Journey j;
-    j.ready();
-    j.intent(intent::OpenLocation{kLocationId});
-    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
-    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.at_connector();
     const std::string pending_only =
         R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"PENDING"}}]})";
     auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 200, pending_only);
@@ -717,10 +714,7 @@ TEST_CASE("a card still being checked is never started with: asked about again, 
 
 TEST_CASE("a card being checked is not asked about once the price screen is closed") {
     Journey j;
-    j.ready();
-    j.intent(intent::OpenLocation{kLocationId});
-    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
-    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.at_connector();
     const auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
         R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","verificationStatus":"PENDING"}}]})");
     const auto due = wake(effects);
@@ -733,10 +727,7 @@ TEST_CASE("a card being checked is not asked about once the price screen is clos
 
 TEST_CASE("an INVALID card says so in plain words and can be removed from the price screen") {
     Journey j;
-    j.ready();
-    j.intent(intent::OpenLocation{kLocationId});
-    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
-    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.at_connector();
     j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
         R"({"data":[{"validity":"NOT_COMPATIBLE","paymentMethod":{"id":"bad","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"INVALID"}}]})");
     j.m.chosen_payment_method_id = "bad";  // the driver's pick, even though it cannot be used
@@ -756,10 +747,7 @@ TEST_CASE("an INVALID card says so in plain words and can be removed from the pr
 
 TEST_CASE("a method the tariff calls incompatible is listed but never chosen; an offline charger offers no start") {
     Journey j;
-    j.ready();
-    j.intent(intent::OpenLocation{kLocationId});
-    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
-    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.at_connector();
     j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
         R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"room","type":"EXTERNAL","isCompatible":false,"verificationStatus":"VALID"}},
                     {"validity":"NOT_COMPATIBLE","paymentMethod":{"id":"card","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})");
@@ -768,7 +756,10 @@ TEST_CASE("a method the tariff calls incompatible is listed but never chosen; an
     CHECK_FALSE(payment_usable(j.m.tariffs[0]));
     CHECK_FALSE(payment_usable(j.m.tariffs[1]));
     CHECK(payment_reason(j.m.tariffs[0]) == Str::ValidityNotCompatible);
-    CHECK(start_blocker(j.m) == Str::StartNeedsMethod);
+    CHECK(start_blocker(j.m) == Str::NoPaymentMethod);  // nothing here can be used: add a card that can
+    j.m.tariffs[1].payment_method.is_compatible = std::nullopt;
+    j.m.tariffs[1].validity = TariffValidity::Valid;
+    CHECK(start_blocker(j.m) == Str::StartNeedsMethod);  // one can: choose it
 
     // The same connector, a usable card, but the charger has gone offline (status UNKNOWN).
     j.m.tariffs = {};
