@@ -75,9 +75,10 @@ export class AppDriver {
   constructor(page) {
     this.page = page;
     this.errors = [];  // page errors and console errors seen so far
-    // Requests the page has in flight: an answer that comes in draws a frame, so "idle" waits for them.
+    // API requests the page has in flight: an answer that comes in draws a frame, so "idle" waits for
+    // them. (Images and files are left out: an aborted tile fetch may never report its end.)
     this.pending = new Set();
-    page.on('request', (r) => { this.pending.add(r); });
+    page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) this.pending.add(r); });
     page.on('requestfinished', (r) => { this.pending.delete(r); });
     page.on('requestfailed', (r) => { this.pending.delete(r); });
   }
