@@ -4,8 +4,7 @@ its input only in its documented way (GuestListError, an OICP problem list, an A
 
   guest_list    the hotel's guest list export (CSV, UTF-8 or Windows-1252)
   oicp          Hubject OICP PricingProductData and EVSEPricing CSVs (split at the first NUL byte)
-  request_body  a JSON body POSTed or PUT to each simulator endpoint that reads one, /sim/control and
-                the portal's check-in
+  request_body  a JSON body POSTed or PUT to each simulator endpoint that reads one, and /sim/control
   request_target  a request target (path and query string) GET from each simulator endpoint, as the
                 server reads it (one decoding, the router, the query parser, the handler)"""
 import os
