@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 
-import { repoRoot } from './serve_process.mjs';
+import { SIM_CONTROL_KEY, repoRoot } from './serve_process.mjs';
 
 // Steps the session tests share: reach Marga's price with a new charge card, and ask the
 // simulator (as the test's referee) what the token's sessions really are.
-import { SIM_CONTROL_KEY } from './serve_process.mjs';
-
 export const CARD = '770674109963002836';
 export const MARGA_EVSE = 'NL-GFX-EChargestation-1';
 
