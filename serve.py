@@ -8,7 +8,7 @@ from server.app import default_state_path, run
 from server.deploy import ConfigError, GuestListError, load_config
 from server.pricing import oicp_pricing
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
-from server.sim import ACTIONS, PAGING_MODES
+from server.sim import ACTIONS, CONTROL_KEY_ENV, PAGING_MODES, SESSION_ACTIONS, control_key_from
 from server.web import FaultPlan, Limits, MapTiles, parse_spec
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -29,12 +29,22 @@ state:
   Tokens, wallets and sessions live in an SQLite file (WAL mode), default %(state)s.
   Restarting on the same file carries on where it stopped; --state :memory: forgets on exit.
 
-charger control (for kiosks and tests, outside /api/):
-  POST /sim/control  {"evseUid": "NL-GFX-EChargestation-1", "action": "plug"}
+security (see README "Security"):
+  Every answer carries a Content-Security-Policy fitted to the app, X-Content-Type-Options: nosniff,
+  Referrer-Policy: no-referrer and a Permissions-Policy (camera and geolocation for this origin only).
+  Requests for a Host not allowed (--allowed-host) get 421; dotfiles are never served; a
+  Content-Length must be digits, given once. The request log escapes what clients send and shows
+  appTokens as [token].
+
+charger control (for kiosks and tests, outside /api/; Content-Type: application/json):
+  POST /sim/control?appToken=T  {"evseUid": "NL-GFX-EChargestation-1", "action": "plug"}
   evseUid is an EVSE uid or eMI3 EVSE id. Actions:
 %(actions)s
-  Answers 200 {evseUid, action, evseStatus, session: {chargeSessionId, status} | null, message},
-  400 for a bad body, 404 for an unknown EVSE, 409 when the action does not apply now.
+  The driver whose session holds the EVSE may %(session_actions)s with its appToken; every action on
+  any EVSE takes the operator's key, set in $%(control_env)s (16+ characters) and sent as the header
+  X-Sim-Control-Key. Answers 200 {evseUid, action, evseStatus, session: {chargeSessionId, status} | null,
+  message}, 400 for a bad body, 403 without the right token or key, 404 for an unknown EVSE (operator),
+  409 when the action does not apply now, 415 for a body that is not application/json.
 
 paging (--paging, the location searches: bounding box, boundingbox-minimal, search; v1 and v2.1):
 %(paging)s
@@ -60,6 +70,10 @@ deployment (--config FILE, see README "Hotel portals and demo kiosks"):
 
 def add_server_args(parser):
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s)")
+    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="a host name (or address) clients reach this server by; requests for any other Host "
+                             "are refused (421). Always allowed: the --host address, localhost, 127.0.0.1, ::1. "
+                             "Repeat for more")
     parser.add_argument("--port", type=int, default=8000, help="port, 0 for any free one (default %(default)s)")
     parser.add_argument("--root", default=os.path.join(HERE, "build", "web", "dist"),
                         help="folder of the web app's files (default: build/web/dist beside serve.py)")
@@ -79,8 +93,8 @@ def add_limits_args(parser):
     parser.add_argument("--client-timeout", type=float, default=Limits.client_timeout, metavar="SECONDS",
                         help="time a client has to send a request, and to idle on keep-alive (default %(default)s)")
     parser.add_argument("--rate-limit", type=float, default=Limits.rate, metavar="N",
-                        help="/api/ requests per second per appToken (or per address without one); "
-                             "0 = unlimited (default %(default)s)")
+                        help="/api/ requests per second per registered appToken; an address may send ten "
+                             "drivers' worth in all, token or not; 0 = unlimited (default %(default)s)")
     parser.add_argument("--rate-burst", type=int, default=Limits.burst, metavar="N",
                         help="requests a driver may send at once before --rate-limit applies (default %(default)s)")
 
@@ -132,7 +146,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV,
-                         "paging": paging})
+                         "paging": paging, "session_actions": ", ".join(SESSION_ACTIONS),
+                         "control_env": CONTROL_KEY_ENV})
     add_server_args(parser)
     add_map_args(parser)
     add_limits_args(parser)
@@ -182,10 +197,17 @@ def main(argv=None):
         parser.error("--tiles and --tile-url exclude each other")
     tiles = MapTiles(args.tiles, args.tile_url, args.tile_attribution)
     try:
+        control_key = control_key_from(os.environ)
+    except ValueError as exc:
+        parser.error(str(exc))
+    for name in args.allowed_host:
+        if not name.strip() or any(c in name for c in "/ ,"):
+            parser.error(f"--allowed-host: {name!r} is not a host name or address")
+    try:
         config = load_config(args.config)
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
             upstream=upstream, limits=limits, sim_data=args.sim_data, oicp=oicp, config=config,
-            tiles=tiles, paging=args.paging)
+            tiles=tiles, paging=args.paging, allowed_hosts=args.allowed_host, control_key=control_key)
     except ConfigError as exc:
         print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
         return 2

@@ -12,7 +12,7 @@ from .deploy import ConfigError, DeployConfig, Portal, check_against_catalog
 from .pricing import oicp_pricing
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
 from .sim import SimClock, SimControl, Simulator, Store, add_network, bnetza, load_catalog, utc_offset_minutes
-from .web import App, AppServer, MapTiles, Response, StaticFiles
+from .web import AllowedHosts, App, AppServer, MapTiles, Response, StaticFiles, security_headers
 
 
 def default_state_path():
@@ -21,10 +21,14 @@ def default_state_path():
 
 
 def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None,
-          sim_data="full", oicp=None, config=None, tiles=None, paging="full"):
-    """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened."""
+          sim_data="full", oicp=None, config=None, tiles=None, paging="full", hosts=None, control_key=None):
+    """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened.
+    `hosts` are the AllowedHosts; `control_key` the operator's key for /sim/control (sim/control.py)."""
     config = config or DeployConfig()
     public = config.public()
+    tiles = tiles or MapTiles()
+    # the page may reach the tile host and show the brand's logo, and nothing else outside its origin
+    headers = security_headers(tiles.config.get("tileUrl"), config.branding.get("logoUrl"))
     if upstream is None and config.api_mode == "upstream":
         key = os.environ.get(config.upstream_key_env, "").strip()
         if not key:
@@ -33,8 +37,9 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
     if upstream is not None:
         if config.mode != "driver":
             raise ConfigError("mode", "the hotel portal and the demo kiosk run on the simulator, not behind --upstream")
-        app = App(Proxy(upstream).routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits,
-                  tiles=tiles or MapTiles())
+        proxy = Proxy(upstream)
+        app = App(proxy.routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits, tiles=tiles,
+                  registered=proxy.registered, hosts=hosts, headers=headers)
         app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
         return app, None
     catalog = load_catalog(network=False)
@@ -57,8 +62,8 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
             print(f"oicp pricing: {note}", file=sys.stderr, flush=True)
         print(f"oicp pricing: {len(oicp.products)} products, {priced} EVSEs priced", file=sys.stderr, flush=True)
     router = simulator.routes()
-    app = App(router, StaticFiles(root), SimControl(simulator), quiet=quiet, faults=faults, limits=limits,
-              tiles=tiles or MapTiles())
+    app = App(router, StaticFiles(root), SimControl(simulator, control_key), quiet=quiet, faults=faults,
+              limits=limits, tiles=tiles, registered=simulator.token_registered, hosts=hosts, headers=headers)
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
     if sim_data == "full":
         app.tiles.credit_data(bnetza.ATTRIBUTION)  # the German network comes from the BNetzA register
@@ -90,10 +95,11 @@ def _load_network(catalog, ready, quiet, tiles):
 
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
-        limits=None, sim_data="full", oicp=None, config=None, tiles=None, paging="full"):
+        limits=None, sim_data="full", oicp=None, config=None, tiles=None, paging="full", allowed_hosts=(),
+        control_key=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data, oicp, config,
-                           tiles, paging)
+                           tiles, paging, AllowedHosts(host, allowed_hosts), control_key)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -110,6 +116,8 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
             print(f"proxy: /api/ -> {upstream.display} (API key from ${API_KEY_ENV})", file=sys.stderr, flush=True)
         if faults is not None:
             print(f"faults on /api/: {faults.describe()}", file=sys.stderr, flush=True)
+        print(f"answers for hosts: {', '.join(sorted(app.hosts.names))} (--allowed-host adds more)",
+              file=sys.stderr, flush=True)
         print(f"mode: {(config or DeployConfig()).mode}"
               f"{' (' + config.source + ')' if config and config.source else ''}", file=sys.stderr, flush=True)
 

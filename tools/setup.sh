@@ -10,6 +10,8 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-material-design-icons-iconfont python3-fonttools brotli zopfli
   chromium qrencode ffmpeg
   gmt gmt-gshhg-high gmt-gshhg-low gmt-dcw python3-shapely python3-mapbox-earcut python3-numpy python3-brotli
+  # tools/fuzz/run.sh: clang 14 with its runtime (libFuzzer, AddressSanitizer, UBSan)
+  clang-14 libclang-rt-14-dev
 )
 
 say() { printf '[setup] %s\n' "$*"; }

@@ -1,20 +1,9 @@
 // Documents for the driver: a receipt to download (a Blob behind a temporary link), a receipt
-// to print (rendered into a node that only print media shows, then window.print()), and the
+// to print (rendered into a node that only print media shows, by shell.css, then window.print()), and the
 // links a support contact opens (tel:, mailto:, a web page; the app checked them first).
 'use strict';
 window.evDocuments = (() => {
-  const PRINT_ID = 'print-document';
-  function ensurePrintStyle() {
-    if (document.getElementById(PRINT_ID + '-style')) return;
-    const style = document.createElement('style');
-    style.id = PRINT_ID + '-style';
-    style.textContent =
-      `#${PRINT_ID}{display:none}` +
-      `@media print{body>*:not(#${PRINT_ID}){display:none!important}` +
-      `#${PRINT_ID}{display:block;font:12pt sans-serif;color:#000}` +
-      `#${PRINT_ID} td,#${PRINT_ID} th{text-align:left;padding:2pt 8pt 2pt 0}}`;
-    document.head.appendChild(style);
-  }
+  const PRINT_ID = 'print-document';  // shown only in print by shell.css (no injected style: the page's CSP)
   return {
     download(name, mime, content) {
       const url = URL.createObjectURL(new Blob([content], { type: mime + ';charset=utf-8' }));
@@ -28,7 +17,6 @@ window.evDocuments = (() => {
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
     print(html) {
-      ensurePrintStyle();
       let node = document.getElementById(PRINT_ID);
       if (!node) {
         node = document.createElement('div');

@@ -31,8 +31,9 @@ class PortalSettings:
     guest_list: str            # absolute path of the hotel's guest list CSV
     time_zone: str             # IANA name, for the stay's validity days
     access_group: str          # the closed group whose members see the hotel's private chargers
-    max_failed_attempts: int = 5
-    lockout_seconds: int = 900
+    max_failed_attempts: int = 5            # wrong details for one room or booking reference ...
+    lockout_seconds: int = 900              # ... per this long (portal.py says why per room)
+    max_failed_per_address: int = 50        # wrong details from one client address, any rooms
 
 
 @dataclass
@@ -231,7 +232,7 @@ def parse(data, base_dir="."):
         if "portal" not in obj:
             raise ConfigError("portal", "is required in portal mode")
         p = _object(obj["portal"], "portal", ("guestList", "timeZone", "accessGroup", "maxFailedAttempts",
-                                               "lockoutMinutes"))
+                                               "maxFailedAttemptsPerAddress", "lockoutMinutes"))
         path = _text(p, "guestList", "portal", 500, required=True)
         path = os.path.normpath(os.path.join(base_dir, path))
         if not os.path.isfile(path):
@@ -244,7 +245,8 @@ def parse(data, base_dir="."):
         group = _text(p, "accessGroup", "portal", 64, required=True, pattern=GROUP,
                       what="a group name (letters, digits, - . _)")
         cfg.portal = PortalSettings(path, zone, group, _int(p, "maxFailedAttempts", "portal", 5, 1, 100),
-                                    60 * _int(p, "lockoutMinutes", "portal", 15, 1, 1440))
+                                    60 * _int(p, "lockoutMinutes", "portal", 15, 1, 1440),
+                                    _int(p, "maxFailedAttemptsPerAddress", "portal", 50, 1, 10000))
         if not cfg.location_ids:
             raise ConfigError("locations.ids", "the hotel's chargers are required in portal mode")
 

@@ -110,15 +110,20 @@ def read(path):
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise GuestListError(f"cannot read {path}: {exc.strerror or exc}")
+    return parse_bytes(raw, path)
+
+
+def parse_bytes(raw, name="the guest list"):
+    """The stays in an export as its bytes (UTF-8 or Windows-1252); GuestListError names the problem."""
     if len(raw) > MAX_BYTES:
-        raise GuestListError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        raise GuestListError(f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MiB")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         try:
             text = raw.decode("cp1252")  # older property systems export Windows-1252
         except UnicodeDecodeError:
-            raise GuestListError(f"{path} is neither UTF-8 nor Windows-1252 text")
+            raise GuestListError(f"{name} is neither UTF-8 nor Windows-1252 text")
     return parse(text)
 
 

@@ -1,7 +1,15 @@
 """The hotel portal's check-in (POST /portal/checkin, outside the Charge Assist API): a guest gives room and
 surname, or the booking reference; on a match with the hotel's guest list during the stay, the guest gets
 an anonymous app token whose one payment method is an external method referencing the booking, so the
-session is billed to the room. Failed attempts are limited per client address."""
+session is billed to the room.
+
+Wrong details are counted twice: per room (or booking reference) tried, and per client address. A hotel's
+guests often share one address (the hotel's NAT), so the address gets a generous allowance
+(maxFailedAttemptsPerAddress, default 50 per lockout period) and one guest's typos do not lock the next
+guest out; the tight limit (maxFailedAttempts, default 5) is per room, which is what a guesser is after:
+a room's surname cannot be guessed faster from many addresses, nor many rooms from one. The price: five
+wrong tries at a room lock that room's check-in for the period, for its guest too, who can still use the
+booking reference (counted on its own) or the front desk."""
 import collections
 import datetime as dt
 import secrets
@@ -55,36 +63,42 @@ class Portal:
         self.api = ApiCaller(router)
         self.guests = GuestList(settings.guest_list)
         self.wall_clock = wall_clock
-        self._failures = collections.defaultdict(collections.deque)  # client -> times of failed attempts
+        self._failures = collections.defaultdict(collections.deque)  # key -> times of failed attempts
         self._lock = threading.Lock()
 
-    # rate limit on failures: a guessing client is slowed to max_failed_attempts per lockout period
+    # rate limits on failures (see the top of this file): per address, and per room or booking reference
 
-    def _retry_after(self, client, now):
-        with self._lock:
-            times = self._failures[client]
-            while times and times[0] <= now - self.settings.lockout_seconds:
-                times.popleft()
-            if len(times) >= self.settings.max_failed_attempts:
-                return int(times[0] + self.settings.lockout_seconds - now) + 1
-            return 0
+    def _limits(self, client, room, reference):
+        """[(key, allowed failures)] an attempt with these details counts against."""
+        keys = [("addr:" + client, self.settings.max_failed_per_address)]
+        if reference is not None:
+            keys.append(("booking:" + fold(reference), self.settings.max_failed_attempts))
+        elif room is not None:
+            keys.append(("room:" + fold(room), self.settings.max_failed_attempts))
+        return keys
 
-    def _failed(self, client, now):
+    def _retry_after(self, keys, now):
+        wait = 0
         with self._lock:
-            self._failures[client].append(now)
-            if len(self._failures) > 10000:  # forget the oldest clients rather than grow without bound
+            for key, allowed in keys:
+                times = self._failures.get(key)
+                while times and times[0] <= now - self.settings.lockout_seconds:
+                    times.popleft()
+                if times and len(times) >= allowed:
+                    wait = max(wait, int(times[-allowed] + self.settings.lockout_seconds - now) + 1)
+        return wait
+
+    def _failed(self, keys, now):
+        with self._lock:
+            for key, _ in keys:
+                self._failures[key].append(now)
+            if len(self._failures) > 10000:  # forget the oldest keys rather than grow without bound
                 for key in list(self._failures)[:5000]:
                     del self._failures[key]
 
     def checkin(self, req):
         now = self.wall_clock()
         client = getattr(req, "client", "") or ""
-        wait = self._retry_after(client, now)
-        if wait:
-            minutes = (wait + 59) // 60
-            raise ApiError(429, f"Too many attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''} "
-                                "or ask the front desk.", code="TOO_MANY_ATTEMPTS",
-                           headers={"Retry-After": str(wait)})
         body = parse_json_object(req.body)
         room = _guest_text(body, "room", 10)
         surname = _guest_text(body, "surname")
@@ -92,9 +106,17 @@ class Portal:
         if reference is None and (room is None or surname is None):
             raise ApiError(400, "Give the room number and surname, or the booking reference.", code="REQUIRED",
                            field="room" if room is None else "surname")
+        keys = self._limits(client, room, reference)
+        wait = self._retry_after(keys, now)
+        if wait:
+            # even right details wait: guessing cannot be sped up by a lucky try during the lockout
+            minutes = (wait + 59) // 60
+            raise ApiError(429, f"Too many attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''} "
+                                "or ask the front desk.", code="TOO_MANY_ATTEMPTS",
+                           headers={"Retry-After": str(wait)})
         stays = self.guests.find(room, surname, reference)
         if not stays:
-            self._failed(client, now)
+            self._failed(keys, now)
             raise ApiError(404, NOT_FOUND, code="GUEST_NOT_FOUND")
         zone = self.settings.time_zone
         current = [s for s in stays if s.window(zone)[0] <= now <= s.window(zone)[1]]
@@ -138,8 +160,9 @@ class Portal:
                 "validFrom": _iso_ms(valid_from), "validUntil": _iso_ms(valid_until)}
 
     def guard(self, req):
-        """Before the API: a guest's token cannot start charging on the room once the stay is over."""
-        if req.method != "POST" or req.path.rstrip("/") != "/api/session/start":
+        """Before the API: a guest's token cannot start charging on the room once the stay is over. It
+        reads the route the router chose (`endpoint`, the same for v1 and v2.1), never the path as sent."""
+        if req.method != "POST" or req.endpoint != "/session/start":
             return
         token = (req.query.get("appToken") or [""])[-1]
         with self.sim.store.transaction() as store:

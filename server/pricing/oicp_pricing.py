@@ -114,11 +114,16 @@ class _Rows:
         if text.startswith("\ufeff"):
             text = text[1:]
         self.rows = []
-        for number, row in enumerate(csv.reader(io.StringIO(text), skipinitialspace=True), start=1):
-            cells = [c.strip() for c in row]
-            if not any(cells):
-                continue
-            self.rows.append((number, cells))
+        reader = csv.reader(io.StringIO(text), skipinitialspace=True)
+        number = 0
+        try:
+            for number, row in enumerate(reader, start=1):
+                cells = [c.strip() for c in row]
+                if not any(cells):
+                    continue
+                self.rows.append((number, cells))
+        except csv.Error as exc:  # a stray carriage return or NUL: a problem of the file, named like the rest
+            self.error(number + 1, "row", f"not readable as CSV ({exc})")
 
     def error(self, line, field_name, message):
         self.problems.append(f"{self.name}:{line}: {field_name}: {message}")

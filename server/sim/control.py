@@ -1,9 +1,26 @@
 """The charger side of the simulator, for kiosks and tests: POST /sim/control {evseUid, action} makes a
-car plug in or leave, fills the battery, or breaks the charge point. Not part of the Charge Assist API."""
-import math
+car plug in or leave, fills the battery, or breaks the charge point. Not part of the Charge Assist API.
 
-from ..web import ApiError, Response, parse_json_object, required_str
+Who may: the driver whose session holds the EVSE (its appToken as `?appToken=`, like the session
+endpoints), and only as that session's car (SESSION_ACTIONS); or the operator, with the key from
+$SIM_CONTROL_KEY in the X-Sim-Control-Key header, for any action on any EVSE (breaking a charger,
+taking it offline, a car waiting with no session: what tests and demos set up). The body must be
+application/json: a web page elsewhere can send text/plain to this server without the browser asking
+first, but not JSON, so no other site can steer these chargers through a visitor's browser."""
+import hmac
+import math
+import os
+
+from ..web import ApiError, Response, parse_json_object, query_one, required_str
 from . import session_engine as engine
+
+CONTROL_KEY_ENV = "SIM_CONTROL_KEY"
+KEY_HEADER = "X-Sim-Control-Key"
+MIN_KEY_LENGTH = 16
+# what a driver's own session may ask of its charger: to play the car it came with
+SESSION_ACTIONS = ("plug", "unplug", "car_full", "never_plug")
+NOT_YOURS = ("No session of this appToken is on this charge point; the charger itself takes the operator's key "
+             f"({KEY_HEADER}).")
 
 ACTIONS = {
     "plug": "the car plugs in now (a waiting session starts charging; with no session the car waits for one; "
@@ -21,23 +38,62 @@ ACTIONS = {
 }
 
 
+def control_key_from(environ=os.environ):
+    """The operator's key from $SIM_CONTROL_KEY, None when unset; ValueError when it is too weak to be one."""
+    key = environ.get(CONTROL_KEY_ENV, "").strip()
+    if not key:
+        return None
+    if len(key) < MIN_KEY_LENGTH or any(ord(c) < 33 or ord(c) > 126 for c in key):
+        raise ValueError(f"${CONTROL_KEY_ENV} must be at least {MIN_KEY_LENGTH} printable ASCII characters")
+    return key
+
+
 class SimControl:
-    def __init__(self, simulator):
+    def __init__(self, simulator, key=None):
         self.sim = simulator
+        self.key = key
+
+    @staticmethod
+    def check_media_type(headers):
+        media_type = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if media_type != "application/json":
+            raise ApiError(415, "Send the body as application/json.")
+
+    def _operator(self, req):
+        """True with the operator's key, False without one; 403 for a wrong key."""
+        given = req.headers.get(KEY_HEADER)
+        if given is None:
+            return False
+        if self.key is None or not hmac.compare_digest(given.encode("utf-8", "replace"), self.key.encode()):
+            raise ApiError(403, f"{KEY_HEADER} is not this server's control key.")
+        return True
 
     def __call__(self, req):
+        self.check_media_type(req.headers)
+        operator = self._operator(req)
+        app_token = None if operator else query_one(req.query, "appToken")
+        if not operator and app_token is None:
+            raise ApiError(403, "Give the appToken of the session on this charge point (?appToken=), or the "
+                                f"operator's key ({KEY_HEADER}).")
         body = parse_json_object(req.body)
         key = required_str(body, "evseUid")
         action = required_str(body, "action", 32)
         if action not in ACTIONS:
             raise ApiError(400, f"action must be one of: {', '.join(ACTIONS)}.")
+        if not operator and action not in SESSION_ACTIONS:
+            raise ApiError(403, f"A driver's session may only {', '.join(SESSION_ACTIONS)}; {action} takes the "
+                                f"operator's key ({KEY_HEADER}).")
         hit = self.sim.catalog.find_evse(key)
         if hit is None:
+            if not operator:
+                raise ApiError(403, NOT_YOURS)  # whether it exists is not a stranger's to learn
             raise ApiError(404, "EVSE not found.")
         uid = hit[1]["uid"]
         store = self.sim.store
         with self.sim.tx() as now:
             row, view = self.sim.active_session(uid, now)
+            if not operator and (row is None or row["app_token"] != app_token):
+                raise ApiError(403, NOT_YOURS)
             override = store.evse_override(uid)
             message = getattr(self, "_" + action)(uid, row, view, override, now)
             session = None

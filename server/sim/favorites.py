@@ -18,7 +18,8 @@ class FavoritesApi(LocationApi):
         with self.tx() as now:
             self._require_token(app_token)
             live = self.live_statuses(now)
-            rows = [r for r in self.store.favorites(app_token) if r["location_id"] in self.catalog.locations]
+            rows = [r for r in self.store.favorites(app_token)
+                    if self._location_for(r["location_id"], app_token) is not None]
         names = {r["location_id"]: r["display_name"] for r in rows}
         ids = [r["location_id"] for r in rows]
         if keep is not None:
@@ -40,10 +41,10 @@ class FavoritesApi(LocationApi):
         display_name = None
         if req.body.strip():
             display_name = optional_str(parse_json_object(req.body), "displayName", 100)
-        if loc_id not in self.catalog.locations:
-            raise ApiError(404, "Location not found.")
         with self.tx() as now:
             self._require_token(app_token)  # a registered driver may see private places, so may keep them
+            if self._location_for(loc_id, app_token) is None:
+                raise ApiError(404, "Location not found.")
             self.store.put_favorite(app_token, loc_id, display_name, now)
         return Response(204)
 

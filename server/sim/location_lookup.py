@@ -25,11 +25,9 @@ class LocationLookupApi(LocationApi):
             return
         with self.tx():
             viewer = self._viewer(query)
-            if loc_id in self.catalog.private_groups:
-                # a closed group's charger does not exist for outsiders (a hotel's garage stays unlisted)
-                if not self._group_allows(loc_id, viewer):
-                    raise ApiError(404, "Location not found.")
-            elif viewer is None:
+            if self._location_for(loc_id, viewer) is None:
+                raise ApiError(404, "Location not found.")
+            if viewer is None:
                 raise ApiError(403, PRIVATE_LOCATION)
 
     def location(self, req):
@@ -77,7 +75,7 @@ class LocationLookupApi(LocationApi):
         stamp = iso_utc(now, 3)
         data = []
         for loc_id in dict.fromkeys(ids):  # once each, in the order asked
-            loc = self.catalog.locations.get(loc_id)
+            loc = self._location_for(loc_id, None)  # no tx needed: without a token no group is asked
             if loc is None or is_private(loc):
                 continue  # unknown (or not public) ids are left out, as for a list filter
             evses = [{"uid": e["uid"], "evseId": e.get("evseId"), "status": live.get(e["uid"], e["status"]),
@@ -103,6 +101,8 @@ class LocationLookupApi(LocationApi):
                                   "locationId": None, "ocpiLocationId": None, "evseUid": None, "connectorId": None,
                                   "url": None, "embeddedUrl": url})
         qr = self.catalog.qr_for(match.group(3).lower())
+        if qr is not None and self._location_for(qr["locationId"], None) is None:
+            qr = None  # a closed group's charger: its sticker is read by the group's app, not the public's
         if qr is None:
             raise ApiError(404, "No charge point is known for this QR code.", code="QR_NOT_FOUND", field="url")
         return Response(200, copy.deepcopy(qr))

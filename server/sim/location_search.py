@@ -11,6 +11,7 @@ BBOX_MAX_RESULTS = 50          # "maximum results: 50", whatever pageSize asks f
 MINIMAL_PAGE = (500, 1000)     # boundingbox-minimal: default and largest page (map clustering wants many)
 NEARBY_KM = 50                 # "Look up distance: 50 km"
 NEARBY_MAX = 25                # "maximum results: 25"
+SEARCH_WORDS = 10              # distinct words a search may hold: each costs a pass over every place
 
 
 class LocationSearchApi(LocationApi):
@@ -113,7 +114,9 @@ class LocationSearchApi(LocationApi):
         user_lng = query_float(q, "userLongitude", False, -180, 180)
         keep = self._location_filter(q)
         query_int(q, "pageSize", None, 1, SEARCH_PAGE[1])
-        words = (text or "").casefold().split()
+        words = list(dict.fromkeys((text or "").casefold().split()))
+        if len(words) > SEARCH_WORDS:
+            raise ApiError(400, f"q: at most {SEARCH_WORDS} different words.", code="TOO_MANY_WORDS", field="q")
         live, viewer, favorites = self._context(q)
         hits = []
         for loc_id in self.catalog.locations:

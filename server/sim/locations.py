@@ -122,6 +122,16 @@ class LocationApi:
         group = self.catalog.private_groups.get(loc_id)
         return group is None or (token is not None and group in self.store.token_groups(token))
 
+    def _location_for(self, loc_id, token):
+        """The location if it exists for this caller (its appToken or None), else None. A closed group's
+        charger (a hotel's) does not exist for anyone outside the group, on every endpoint that could show
+        it or confirm it is there: lookups, tariffs, wallet compatibility, starts, favourites, session
+        history, availability, QR codes. The one place that rule is applied; call inside a tx."""
+        location = self.catalog.locations.get(loc_id)
+        if location is None or not self._group_allows(loc_id, token):
+            return None
+        return location
+
     def _group_allows_now(self, loc_id, token):
         if loc_id not in self.catalog.private_groups:
             return True

@@ -14,7 +14,7 @@ SESSION_STATUSES = ("REQUESTED", "REJECTED", "STARTING", "CHARGING", "STOPPING",
 
 class SessionHistoryApi:
     """Mixed into the Simulator, which provides catalog, store, tx(), facts(), _require_token(), _method_json(),
-    _bill() and _session_location()."""
+    _bill(), _session_location() and _location_for()."""
 
     def session_history(self, req):
         app_token = clean_id(req.params["appToken"], "appToken")
@@ -96,12 +96,13 @@ class SessionHistoryApi:
         view = engine.evaluate(facts, now)
         location = self.catalog.locations.get(row["location_id"])
         zone = (location or {}).get("timeZone") or self.catalog.time_zone
+        shown = self._location_for(row["location_id"], row["app_token"])
         method = self.store.payment_method(row["payment_method_id"], include_deleted=True)
         start = view.charge_start if view.charge_start is not None else row["created_at"]
         item = {
             "chargeSessionId": row["id"],
             "status": view.status,
-            "location": copy.deepcopy(location),
+            "location": copy.deepcopy(shown),
             "evseUid": row["evse_uid"],
             "connectorId": row["connector_id"],
             "paymentMethod": self._method_json(method, now) if method else None,

@@ -16,7 +16,7 @@ SESSION_NAMESPACE = uuid.UUID("5b0b6a0e-3f0c-4a57-9a51-6d2f1c1f6f2e")
 
 class SessionApi:
     """Mixed into the Simulator, which provides catalog, store, clock, tx(), facts(), live_statuses(),
-    _require_token(), _method_status(), _resolve_connector() and _group_allows()."""
+    _require_token(), _method_status(), _resolve_connector() and _location_for()."""
 
     def _owned_session(self, app_token, session_id):
         self._require_token(app_token, status=403)
@@ -39,7 +39,7 @@ class SessionApi:
         optional_str(body, "adhocPaymentMethodId")
         with self.tx() as now:
             self._require_token(app_token, status=403)
-            location, evse, connector = self._resolve_connector(location_id, evse_uid, connector_id)
+            location, evse, connector = self._resolve_connector(location_id, evse_uid, connector_id, app_token)
             method = self.store.payment_method(method_id)
             if method is None or method["app_token"] != app_token:
                 # nothing can be sent to the charge point without a token to authorize with, so this is a
@@ -57,8 +57,6 @@ class SessionApi:
                 reject = "COMMAND_TIMED_OUT"  # the remote start is sent but no charger answers it
             elif evse.get("chargingNotAllowed") or not usable:
                 reject = "EVSE_NOT_AVAILABLE"
-            elif not self._group_allows(location_id, app_token):
-                reject = "INVALID_TOKEN"  # a closed-loop charger authorizes only its group's tokens
             elif self._method_status(method, now) != "VALID":
                 reject = "INVALID_TOKEN"
             elif not self._method_accepted(method, location):
@@ -103,15 +101,15 @@ class SessionApi:
     def high_priority(self, req):
         """Overrides smart charging: a held session draws current now. APPROVED for a session that smart
         charging holds or may hold, DENIED where there is nothing to override (no smart charging, or over)."""
-        app_token = query_one(req.query, "appToken")
+        # only the session's own driver: a session id alone (the charger controls once showed it) is no key
+        app_token = query_one(req.query, "appToken", required=True)
         body = parse_json_object(req.body)
         session_id = required_str(body, "chargeSessionId")
         with self.tx() as now:
-            if app_token is not None:
-                if self.store.get_token(app_token) is None:
-                    raise ApiError(404, TOKEN_NOT_FOUND)
+            if self.store.get_token(app_token) is None:
+                raise ApiError(404, TOKEN_NOT_FOUND)
             row = self.store.session(session_id)
-            if row is None or (app_token is not None and row["app_token"] != app_token):
+            if row is None or row["app_token"] != app_token:
                 raise ApiError(404, "Charge session not found.")
             facts = self.facts(row)[0]
             view = engine.evaluate(facts, now)
@@ -148,6 +146,7 @@ class SessionApi:
         facts, tariff = self.facts(row)
         view = engine.evaluate(facts, now)
         location = self.catalog.locations.get(row["location_id"], {})
+        shown = self._location_for(row["location_id"], row["app_token"]) or {}
         zone = location.get("timeZone") or self.catalog.time_zone
         evse = self.catalog.evses.get(row["evse_uid"], (None, {}))[1]
         method = self.store.payment_method(row["payment_method_id"], include_deleted=True)
@@ -186,7 +185,7 @@ class SessionApi:
             "couponStatus": "NOT_APPLICABLE",
             "mileage": None,
             "startMethod": "APP",
-            "location": self._session_location(location, facts.connector),
+            "location": self._session_location(shown, facts.connector),
             "costBreakdown": None,
         }
         if view.connected:

@@ -125,6 +125,11 @@ class Simulator(TokenApi, WalletApi, TariffApi, SessionApi, SessionHistoryApi, L
                 return row, view
         return None, None
 
+    def token_registered(self, app_token):
+        """Whether a driver registered this appToken (the rate limits' test of a made-up one)."""
+        with self.store.transaction() as store:
+            return store.get_token(app_token) is not None
+
     def service_status(self, req):
         with self.tx():
             self.store.get_token("")  # the state store answers: healthy

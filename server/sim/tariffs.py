@@ -7,11 +7,13 @@ from .replies import listed
 
 
 class TariffApi:
-    """Mixed into the Simulator, which provides catalog, store, tx(), _require_token() and _method_json()."""
+    """Mixed into the Simulator, which provides catalog, store, tx(), _require_token(), _method_json() and
+    _location_for()."""
 
-    def _resolve_connector(self, location_id, evse_uid, connector_id):
-        """(location, evse, connector) or a 404 naming what was not found."""
-        location = self.catalog.locations.get(location_id)
+    def _resolve_connector(self, location_id, evse_uid, connector_id, token):
+        """(location, evse, connector) for the caller with this appToken (or None), or a 404 naming what
+        was not found (a closed group's charger is not found by outsiders); call inside a tx."""
+        location = self._location_for(location_id, token)
         if location is None:
             raise ApiError(404, "Location not found.", code="NOT_FOUND", field="locationId")
         hit = self.catalog.evses.get(evse_uid)
@@ -29,13 +31,14 @@ class TariffApi:
 
     def wallet_tariff(self, req):
         app_token = clean_id(req.params["appToken"], "appToken")
-        location, _, connector = self._resolve_connector(
-            clean_id(req.params["locationId"], "locationId"), clean_id(req.params["evseUid"], "evseUid"),
-            query_one(req.query, "connectorId"))
-        tariff = self.catalog.tariff_for(connector)
+        location_id = clean_id(req.params["locationId"], "locationId")
+        evse_uid = clean_id(req.params["evseUid"], "evseUid")
+        connector_id = query_one(req.query, "connectorId")
         items = []
         with self.tx() as now:
             self._require_token(app_token)
+            location, _, connector = self._resolve_connector(location_id, evse_uid, connector_id, app_token)
+            tariff = self.catalog.tariff_for(connector)
             for row in self.store.payment_methods(app_token):
                 method = self._method_json(row, now, location)
                 if tariff is None:
@@ -52,9 +55,11 @@ class TariffApi:
         return Response(200, listed(items))
 
     def default_tariff(self, req):
-        _, _, connector = self._resolve_connector(
-            clean_id(req.params["locationId"], "locationId"), clean_id(req.params["evseUid"], "evseUid"),
-            query_one(req.query, "connectorId"))
+        location_id = clean_id(req.params["locationId"], "locationId")
+        evse_uid = clean_id(req.params["evseUid"], "evseUid")
+        connector_id = query_one(req.query, "connectorId")
+        with self.tx():
+            _, _, connector = self._resolve_connector(location_id, evse_uid, connector_id, None)
         tariff = self.catalog.tariff_for(connector)
         if tariff is None:
             raise ApiError(404, "No tariff was found for this connector; no session can be started on it.")

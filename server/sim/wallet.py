@@ -22,7 +22,7 @@ def card_hint(number):
 
 
 class WalletApi:
-    """Mixed into the Simulator, which provides catalog, store, tx() and _require_token()."""
+    """Mixed into the Simulator, which provides catalog, store, tx(), _require_token() and _location_for()."""
 
     def _method_status(self, row, now):
         return row["verified_status"] if now >= row["verify_at"] else "PENDING"
@@ -92,12 +92,12 @@ class WalletApi:
         app_token = clean_id(req.params["appToken"], "appToken")
         location_id = query_one(req.query, "locationId")
         location = None
-        if location_id is not None:
-            location = self.catalog.locations.get(location_id)
-            if location is None:
-                raise ApiError(404, "Location not found.")
         with self.tx() as now:
             self._require_token(app_token)
+            if location_id is not None:
+                location = self._location_for(location_id, app_token)
+                if location is None:
+                    raise ApiError(404, "Location not found.")
             items = [self._method_json(r, now, location) for r in self.store.payment_methods(app_token)]
         return Response(200, listed(items))
 

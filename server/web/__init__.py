@@ -1,18 +1,25 @@
-"""HTTP serving, knowing nothing of what answers under /api/: request parsing, body limits and timeouts,
-routing to handlers (App, AppServer, Router, Request, Response), the API's error shapes (ApiError and the
-styles in api_errors), typed request fields that fail as 400s, the web build's static files, the map's
-configuration and tiles, sticker deep links, per-driver rate limits and injected --faults."""
+"""HTTP serving, knowing nothing of what answers under /api/: request parsing (one decoded reading of the
+target that every check uses, strict body framing), body limits and timeouts, connection shares per
+client address, routing to handlers (App, AppServer, Router, Request, Response), the API's error shapes
+(ApiError and the styles in api_errors), typed request fields that fail as 400s, the web build's static
+files (no dotfiles), the map's configuration and tiles, sticker deep links, rate limits per driver and
+per address, the Host allow-list (AllowedHosts), the security headers of every answer, a request log
+that escapes and redacts, and injected --faults."""
 from . import api_errors
+from .allowed_hosts import AllowedHosts
 from .api_errors import ApiError
 from .faults import FaultPlan, parse_spec
 from .http_app import App, AppServer, Limits, Request, Response, Router
 from .map_tiles import MapTiles
+from .security_headers import content_security_policy, security_headers
 from .static_files import StaticFiles
+from .target import read_target, write_path
 from .validate import (clean_id, optional_bool, optional_str, parse_json_object, query_bool, query_float, query_int,
                        query_list, query_one, required_str)
 
 __all__ = [
-    "api_errors", "ApiError", "FaultPlan", "parse_spec", "App", "AppServer", "Limits", "Request", "Response", "Router",
-    "MapTiles", "StaticFiles", "clean_id", "optional_bool", "optional_str", "parse_json_object", "query_bool",
-    "query_float", "query_int", "query_list", "query_one", "required_str",
+    "api_errors", "AllowedHosts", "ApiError", "FaultPlan", "parse_spec", "App", "AppServer", "Limits", "Request",
+    "Response", "Router", "MapTiles", "content_security_policy", "security_headers", "StaticFiles", "read_target", "write_path",
+    "clean_id", "optional_bool", "optional_str", "parse_json_object", "query_bool", "query_float", "query_int",
+    "query_list", "query_one", "required_str",
 ]

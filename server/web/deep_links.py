@@ -11,11 +11,8 @@ EVSE_LINK = re.compile(r"^/evse/([A-Za-z0-9*+._~-]{1,64})/?$")
 
 
 def redirect_for(path):
-    """The app URL ('/?qr=...' or '/?evse=...') for a sticker path, or None for any other path."""
-    try:
-        path = urllib.parse.unquote(path, errors="strict")
-    except UnicodeDecodeError:
-        return None
+    """The app URL ('/?qr=...' or '/?evse=...') for a decoded sticker path (target.py), or None for any
+    other path."""
     m = QR_LINK.match(path)
     if m and not any(set(seg) == {"."} for seg in m.groups()):  # '.' and '..' are no ids
         url = "https://greenflux.app/qr/" + "/".join(m.groups())

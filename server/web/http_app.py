@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import api_errors, deep_links
+from .access_log import escape, loggable_target
+from .allowed_hosts import AllowedHosts
 from .api_errors import ApiError
-from .rate_limit import RateLimiter, client_key
+from .connections import Connections
+from .framing import body_length
+from .rate_limit import RequestBudgets, request_token
+from .security_headers import security_headers
 from .static_files import accepted_encodings
+from .target import read_target
 
 MAX_BODY = 64 * 1024          # the API's bodies are a few hundred bytes
 DRAIN_LIMIT = 1024 * 1024     # up to this, an oversized body is read and dropped so the client sees the 413
@@ -24,7 +30,8 @@ SOCKET_TIMEOUT = 20           # seconds a client may stall mid-request or idle o
 MAX_QUERY_FIELDS = 200
 COMPRESS_FROM = 1024          # bytes of JSON worth gzipping for the client
 STARTUP_WAIT = 120            # seconds an API request waits for the simulator's data at start-up
-MAX_CONNECTIONS = 256         # open connections at once; beyond it new ones are closed at once
+MAX_CONNECTIONS = 256         # open connections at once (see connections.py for who gives way)
+MAX_PER_ADDRESS = 64          # of them from one client address
 
 
 @dataclass
@@ -32,7 +39,7 @@ class Limits:
     """How much one client may take: the time to send a request (headers and body, however it trickles
     in, and the longest idle wait on keep-alive) and its /api/ request budget (see rate_limit.py)."""
     client_timeout: float = SOCKET_TIMEOUT
-    rate: float = 20.0        # requests per second per appToken (or per address); 0 = unlimited
+    rate: float = 20.0        # requests per second per registered appToken (see rate_limit.py); 0 = unlimited
     burst: int = 100
 
 log = logging.getLogger("serve")
@@ -48,6 +55,7 @@ class Request:
     body: bytes = b""
     raw_query: str = ""
     client: str = ""  # the peer's address, for per-client limits
+    endpoint: str = ""  # the matched route's path without its version ('/session/start' for v1 and v2.1)
 
 
 @dataclass
@@ -70,6 +78,14 @@ class Route:
     @property
     def literal_count(self):
         return sum(1 for s in self.segments if s is not None)
+
+    @property
+    def endpoint(self):
+        """What the route does, whatever API version it is under: guards compare this, never a path."""
+        parts = ["{}" if s is None else s for s in self.segments]
+        if parts and parts[0].startswith("v") and parts[0][1:].replace(".", "").isdigit():
+            parts = parts[1:]
+        return "/" + "/".join(parts)
 
 
 class Router:
@@ -113,7 +129,10 @@ class App:
     """What the request handler serves: the API router (simulator or proxy), the /sim/control handler,
     static files, and the optional fault plan for /api/ requests."""
 
-    def __init__(self, router, static, control=None, quiet=False, faults=None, limits=None, tiles=None):
+    def __init__(self, router, static, control=None, quiet=False, faults=None, limits=None, tiles=None,
+                 registered=None, hosts=None, headers=None):
+        """`registered(token)` says whether an appToken is a driver's (rate_limit.py); `hosts` the
+        AllowedHosts (default: loopback names only); `headers` the security headers of every answer."""
         self.router = router
         self.static = static
         self.control = control
@@ -124,9 +143,11 @@ class App:
         self.extra = {}
         self.guard = None
         self.limits = limits or Limits()
-        self.rate_limiter = RateLimiter(self.limits.rate, self.limits.burst)
+        self.budgets = RequestBudgets(self.limits.rate, self.limits.burst, registered)
         self.ready = None         # an Event while the simulator's data is still loading
         self.tiles = tiles  # map-config.json and /tiles/... (map_tiles.py)
+        self.hosts = hosts or AllowedHosts("127.0.0.1")
+        self.headers = security_headers() if headers is None else list(headers)
 
     def wait_ready(self):
         return self.ready is None or self.ready.wait(STARTUP_WAIT)
@@ -137,6 +158,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     sys_version = ""
     protocol_version = "HTTP/1.1"
     timeout = SOCKET_TIMEOUT
+    _target_read = None   # the request's Target once the request line is read
 
     # one entry point for every method, so unknown methods get a proper answer too
     def do_GET(self):
@@ -160,6 +182,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     def handle_one_request(self):
         # from the first byte wait to the end of the headers, a watchdog holds the whole request to the
         # client time-out: a per-read time-out alone lets a client trickle one byte at a time forever
+        self._target_read = None
         self.server.reading(self, True)
         try:
             super().handle_one_request()
@@ -168,29 +191,61 @@ class RequestHandler(BaseHTTPRequestHandler):
         finally:
             self.server.reading(self, False)
 
+    def end_headers(self):
+        # every answer, whoever writes it (API, files, redirects, http.server's own errors)
+        for name, value in self.server.app.headers:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_request(self, code="-", size="-"):
+        if self.command is None:  # the request line could not be read
+            line = escape(getattr(self, "raw_requestline", b"")[:200].decode("latin-1").rstrip("\r\n"))
+        else:
+            line = f"{escape(self.command)} {loggable_target(self._target_read, self.path)} " \
+                   f"{escape(self.request_version)}"
+        self._log_line(f'"{line}" {getattr(code, "value", code)} {size}')
+
     def log_message(self, fmt, *args):
+        # the arguments of http.server's own messages may quote the raw request line
+        self._log_line(escape(fmt % args))
+
+    def _log_line(self, text):
         if not self.server.app.quiet:
-            sys.stderr.write("%s - %s\n" % (self.address_string(), fmt % args))
+            sys.stderr.write(f"{self.address_string()} - {text}\n")
 
     def _dispatch(self):
         self.server.reading(self, False)
         app = self.server.app
-        # a body nobody reads would be taken for the next request on this connection: close it instead
-        self._unread_body = bool(self.headers.get("Transfer-Encoding")) or self.headers.get(
-            "Content-Length", "0").strip() not in ("", "0")
+        target = self._target_read = read_target(self.path)
         try:
-            split = self._target()
-            path = split.path
-            if self._unread_body and not (path.startswith("/api/") or path == "/sim/control" or path in app.extra):
+            length = body_length(self.headers)
+        except ApiError as err:
+            self.close_connection = True
+            return self._send_json(err.status, api_errors.problem_details(err.status, err.message))
+        # a body nobody reads would be taken for the next request on this connection: close it instead
+        self._unread_body = length > 0
+        self._length = length
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) > 1 or (not hosts and self.request_version == "HTTP/1.1") or not all(
+                app.hosts.allows(h) for h in hosts + ([target.host] if target.host is not None else [])):
+            self.close_connection = True
+            return self._send_json(421, api_errors.problem_details(421, "This server does not answer for that host."))
+        try:
+            area = target.area
+            path = target.path
+            extra = target.error is None and path in app.extra
+            if self._unread_body and area == "other" and not extra:
                 self.close_connection = True
-            if path == "/api" or path.startswith("/api/"):
-                self._serve_api(app, split)
-            elif path == "/sim/control" and app.control is not None:
-                self._serve_control(app, split)
+            if area == "api":
+                self._serve_api(app, target)
+            elif area == "control":
+                self._serve_control(app, target)
+            elif target.error is not None:
+                app.static.serve(self, None)
             elif self.command in ("GET", "HEAD") and deep_links.redirect_for(path):
                 deep_links.send_redirect(self, deep_links.redirect_for(path))
-            elif path in app.extra:
-                self._serve_extra(app, split)
+            elif extra:
+                self._serve_extra(app, target)
             elif self.command in ("GET", "HEAD") and app.tiles is not None and app.tiles.handles(path):
                 app.tiles.serve(self, path)
             elif self.command in ("GET", "HEAD"):
@@ -201,35 +256,18 @@ class RequestHandler(BaseHTTPRequestHandler):
         except (socket.timeout, TimeoutError, ConnectionError, BrokenPipeError):
             self.close_connection = True
         except Exception:  # a bug must cost one request, never the server
-            log.error("unhandled error for %s %s\n%s", self.command, self.path, traceback.format_exc())
+            log.error("unhandled error for %s %s\n%s", escape(self.command), loggable_target(target, self.path),
+                      traceback.format_exc())
             self.close_connection = True
             try:
                 self._send_json(500, api_errors.problem_details(500, "Unexpected server error."))
             except Exception:
                 pass
 
-    def _target(self):
-        """Path and query of the request target. urlsplit alone would read '//x/y' as host x."""
-        target = self.path
-        if target.startswith(("http://", "https://")):  # absolute form, as sent to proxies
-            target = urllib.parse.urlsplit(target)._replace(scheme="", netloc="").geturl() or "/"
-        path, _, query = target.partition("#")[0].partition("?")
-        return urllib.parse.SplitResult("", "", path, query, "")
-
     def _read_body(self):
-        if self.headers.get("Transfer-Encoding"):
-            self.close_connection = True
-            raise ApiError(411, "Send the request body with a Content-Length.")
-        length_header = self.headers.get("Content-Length")
-        if length_header is None:
+        length = self._length
+        if length == 0:
             return b""
-        try:
-            length = int(length_header)
-            if length < 0:
-                raise ValueError
-        except ValueError:
-            self.close_connection = True
-            raise ApiError(400, "Content-Length is not a valid length.")
         if length > MAX_BODY:
             if length <= DRAIN_LIMIT:
                 self._drain(length)
@@ -242,6 +280,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             self.server.reading(self, False)
         if len(data) < length:
             raise ConnectionError("client closed the connection mid-body")
+        self._unread_body = False
         return data
 
     def _drain(self, length):
@@ -252,82 +291,89 @@ class RequestHandler(BaseHTTPRequestHandler):
                 break
             remaining -= len(chunk)
 
-    def _api_parts(self, path):
-        parts = path.split("/")[2:]
-        if parts and parts[-1] == "":
-            parts = parts[:-1]
-        return [urllib.parse.unquote(p, errors="replace") for p in parts]
-
-    def _query(self, split):
+    def _query(self, target):
         try:
-            return urllib.parse.parse_qs(split.query, keep_blank_values=True, max_num_fields=MAX_QUERY_FIELDS)
+            return urllib.parse.parse_qs(target.query, keep_blank_values=True, max_num_fields=MAX_QUERY_FIELDS,
+                                         errors="replace")
         except ValueError:
             raise ApiError(400, "Too many query parameters.")
 
-    def _serve_api(self, app, split):
+    def _serve_api(self, app, target):
         if not app.wait_ready():
             self.close_connection = True
-            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", split.path),
+            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", target.path),
                                    {"Retry-After": "5"})
         fault, delay = app.faults.draw() if app.faults else (None, 0.0)
         if fault == "latency":
             time.sleep(delay)
-        status, data, headers = self._api_answer(app, split, fault)
+        status, data, headers = self._api_answer(app, target, fault)
         if fault == "drop":
             # the request was handled; the client gets no answer at all
             self.close_connection = True
             return
         self._send_bytes(status, data, headers, truncate=fault == "truncate")
 
-    def _api_answer(self, app, split, fault):
+    def _api_answer(self, app, target, fault):
         """(status, body bytes, headers) of an /api/ request."""
+        path = target.path
         try:
             # unknown paths, wrong methods and unacceptable bodies are transport-level: RFC 7807 for those
-            route, params = app.router.match(self.command, self._api_parts(split.path))
+            if target.error is not None:
+                raise ApiError(400, target.error)
+            route, params = app.router.match(self.command, target.api_parts())
             if self._unread_body and not route.reads_body:
                 self.close_connection = True
             body = self._read_body() if route.reads_body else b""
-            query = self._query(split)
+            query = self._query(target)
         except ApiError as err:
             if self._unread_body:
                 self.close_connection = True  # the body may not have been read
-            problem = api_errors.problem_details(err.status, err.message, split.path)
+            problem = api_errors.problem_details(err.status, err.message, path if target.error is None else None)
             return err.status, self._encode(err.status, problem), err.headers
-        wait = app.rate_limiter.take(client_key(params, query, self.client_address[0]))
+        wait = app.budgets.take(request_token(params, query), self.client_address[0])
         if wait:
             problem = api_errors.problem_details(
-                429, f"Too many requests for this driver; try again in {max(1, round(wait))} s.", split.path)
+                429, f"Too many requests for this driver; try again in {max(1, round(wait))} s.", path)
             return 429, self._encode(429, problem), {"Retry-After": str(max(1, round(wait + 0.49)))}
         if fault == "error":
             # before the handler: an injected 503 never hides a change made by the request
             problem = api_errors.problem_details(503, "The service is temporarily unavailable (injected fault).",
-                                                 split.path)
+                                                 path)
             return 503, self._encode(503, problem), {"Retry-After": "1"}
         try:
-            request = Request(self.command, split.path, params, query, self.headers, body, split.query,
-                              client=self.client_address[0])
+            request = Request(self.command, path, params, query, self.headers, body, target.query,
+                              client=self.client_address[0], endpoint=route.endpoint)
             if app.guard is not None:
                 app.guard(request)
             response = route.handler(request)
         except ApiError as err:
-            return err.status, self._encode(err.status, api_errors.render(route.style, err, split.path)), err.headers
+            return err.status, self._encode(err.status, api_errors.render(route.style, err, path)), err.headers
         if response.raw is not None:
             return response.status, response.raw, response.headers
         return response.status, self._encode(response.status, response.body), response.headers
 
-    def _serve_control(self, app, split):
+    def _serve_control(self, app, target):
+        path = target.path
+        if app.control is None:
+            # the charger controls exist only beside the simulator: nothing of a real network is steered here
+            self.close_connection = self.close_connection or self._unread_body
+            return self._send_json(404, api_errors.problem_details(
+                404, "There are no charger controls here: this server does not run the simulator.", path))
         if not app.wait_ready():
             self.close_connection = True
-            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", split.path),
+            return self._send_json(503, api_errors.problem_details(503, "The simulator is still loading.", path),
                                    {"Retry-After": "5"})
         try:
             if self.command != "POST":
                 self.close_connection = self.close_connection or self._unread_body
                 raise ApiError(405, "Use POST with a JSON body {evseUid, action}.", headers={"Allow": "POST"})
+            app.control.check_media_type(self.headers)
             body = self._read_body()
-            response = app.control(Request(self.command, split.path, {}, self._query(split), self.headers, body))
+            response = app.control(Request(self.command, path, {}, self._query(target), self.headers, body,
+                                           target.query, client=self.client_address[0]))
         except ApiError as err:
-            body = err.body if err.body is not None else api_errors.problem_details(err.status, err.message, split.path)
+            self.close_connection = self.close_connection or self._unread_body
+            body = err.body if err.body is not None else api_errors.problem_details(err.status, err.message, path)
             return self._send_json(err.status, body, err.headers)
         self._send_json(response.status, response.body, response.headers)
 
@@ -336,18 +382,20 @@ class RequestHandler(BaseHTTPRequestHandler):
         if status in (204, 304) or body is None:
             return b""
         return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    def _serve_extra(self, app, split):
+
+    def _serve_extra(self, app, target):
         """A deployment endpoint; its errors are {code, message} objects."""
-        method, handler = app.extra[split.path]
+        method, handler = app.extra[target.path]
         try:
             lookup = "GET" if self.command == "HEAD" else self.command
             if lookup != method:
                 self.close_connection = self.close_connection or self._unread_body
                 raise ApiError(405, f"Use {method} here.", code="METHOD_NOT_ALLOWED", headers={"Allow": method})
             body = self._read_body() if method == "POST" else b""
-            response = handler(Request(self.command, split.path, {}, self._query(split), self.headers, body,
-                                       split.query, client=self.client_address[0]))
+            response = handler(Request(self.command, target.path, {}, self._query(target), self.headers, body,
+                                       target.query, client=self.client_address[0]))
         except ApiError as err:
+            self.close_connection = self.close_connection or self._unread_body
             body = err.body if err.body is not None else {"code": err.code or "ERROR", "message": err.message}
             if isinstance(body, dict) and err.field and "field" not in body:
                 body = {**body, "field": err.field}
@@ -386,53 +434,35 @@ class RequestHandler(BaseHTTPRequestHandler):
 
 class AppServer(ThreadingHTTPServer):
     """A thread per connection, so a slow or stuck client holds only its own thread; a watchdog
-    closes connections that take longer than the client time-out to send a request."""
+    closes connections that take longer than the client time-out to send a request, and the
+    connection table (connections.py) keeps any one address from taking every slot."""
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
 
-    def __init__(self, address, app):
+    def __init__(self, address, app, max_connections=MAX_CONNECTIONS, max_per_address=MAX_PER_ADDRESS):
         self.app = app
-        self._reading = {}        # handler -> deadline while it waits for request bytes
-        self._watch_lock = threading.Lock()
-        self._open = 0
+        self.connections = Connections(max_connections, max_per_address)
         super().__init__(address, RequestHandler)
         threading.Thread(target=self._watchdog, name="client-watchdog", daemon=True).start()
 
     def reading(self, handler, waiting):
-        with self._watch_lock:
-            if waiting:
-                self._reading[handler] = time.monotonic() + self.app.limits.client_timeout
-            else:
-                self._reading.pop(handler, None)
+        self.connections.waiting(handler.connection, self.app.limits.client_timeout if waiting else None)
 
     def _watchdog(self):
         while True:
             time.sleep(min(0.25, self.app.limits.client_timeout / 4))
-            now = time.monotonic()
-            with self._watch_lock:
-                late = [h for h, deadline in self._reading.items() if deadline < now]
-                for handler in late:
-                    del self._reading[handler]
-            for handler in late:
-                try:
-                    handler.connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            self.connections.cut_overdue()
 
     def verify_request(self, request, client_address):
-        with self._watch_lock:
-            if self._open >= MAX_CONNECTIONS:
-                return False  # the socket is closed at once; the clients already in are served on
-            self._open += 1
-        return True
+        # the socket is closed at once when refused; the clients already in are served on
+        return self.connections.admit(request, client_address[0])
 
     def process_request_thread(self, request, client_address):
         try:
             super().process_request_thread(request, client_address)
         finally:
-            with self._watch_lock:
-                self._open -= 1
+            self.connections.release(request)
 
     def handle_error(self, request, client_address):
         # the default prints a traceback to stderr for every reset connection; keep it to one line

@@ -1,8 +1,8 @@
 """Serves the web build: MIME types, precompressed .br/.gz siblings by Accept-Encoding, validators
-and 304s, and no way out of the root. Without a build, a plain page says so (the API still works)."""
+and 304s, no way out of the root and no dotfiles (a `.git/` or `.env` left in the folder stays
+private). Without a build, a plain page says so (the API still works)."""
 import email.utils
 import os
-import urllib.parse
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -40,7 +40,7 @@ ASSET_MAX_AGE = 300  # file names carry no content hash, so caches must come bac
 NOT_BUILT_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>App not built yet</title></head>
-<body style="font-family:sans-serif;max-width:40em;margin:3em auto;padding:0 1em;line-height:1.5">
+<body>
 <h1>The app is not built yet</h1>
 <p>There is nothing to show yet: the folder <code>{root}</code> does not exist.
 Reload this page once the web app is in place.</p>
@@ -82,13 +82,13 @@ class StaticFiles:
     def available(self):
         return os.path.isdir(self.root)
 
-    def resolve(self, url_path):
-        """The real file for a URL path, or None when there is none inside the root."""
-        path = urllib.parse.unquote(url_path, errors="strict")
-        if "\x00" in path or "\\" in path:
+    def resolve(self, path):
+        """The real file for a decoded URL path (target.py), or None when there is none inside the root
+        or it is (or is inside) a dotfile."""
+        if path is None or "\x00" in path or "\\" in path:
             return None
         parts = [p for p in path.split("/") if p not in ("", ".")]
-        if any(p == ".." for p in parts):
+        if any(p.startswith(".") for p in parts):  # '..' too
             return None
         candidate = os.path.join(self.root, *parts) if parts else self.root
         real = os.path.realpath(candidate)
@@ -101,15 +101,13 @@ class StaticFiles:
             return None
         return real
 
-    def serve(self, handler, url_path):
-        """Writes the response for GET/HEAD `url_path` to a BaseHTTPRequestHandler."""
+    def serve(self, handler, path):
+        """Writes the response for GET/HEAD of a decoded `path` (None: a target that did not decode) to a
+        BaseHTTPRequestHandler."""
         if not self.available():
             return self._send_text(handler, 503, NOT_BUILT_PAGE.format(root=_html_escape(self.root)),
                                    "text/html; charset=utf-8")
-        try:
-            real = self.resolve(url_path)
-        except UnicodeDecodeError:
-            real = None
+        real = self.resolve(path)
         if real is None:
             return self._send_text(handler, 404, "Not found\n", "text/plain; charset=utf-8")
 

@@ -30,6 +30,12 @@ def parse_json_object(body):
         raise _bad(None, f"The request body is not valid JSON ({str(exc)[:120]}).", "INVALID_JSON")
     if not isinstance(value, dict):
         raise _bad(None, "The request body must be a JSON object.", "INVALID_JSON")
+    try:
+        # "\ud800" is valid JSON but no text: a lone surrogate cannot be stored, logged or sent back
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        raise _bad(None, "The request body holds a lone surrogate (\\ud800-\\udfff), which is no character.",
+                   "INVALID_JSON")
     return value
 
 

@@ -104,16 +104,18 @@ void on_kiosk_tick(Run& r) {
     r.out.emplace_back(WakeAt{*r.m.kiosk.countdown_until});
 }
 
+// The visitor plays the car of the demo's session: serve.py lets a session's own appToken (and only
+// it) act on its EVSE as its car, so the token goes along as on the session endpoints.
 void on_charger_action(Run& r, const shell_intent::ChargerAction& a) {
     if (r.m.config.mode != AppMode::Kiosk || r.m.stage != Stage::Journey) return;
     const Model& j = r.m.journey;
     const ActiveSession* shown = shown_session(j);
-    const std::string evse = shown ? shown->evse_uid : j.chosen_evse_uid;
-    if (evse.empty() || (a.action != "plug" && a.action != "unplug" && a.action != "car_full")) return;
+    if (!shown || shown->evse_uid.empty() || j.app_token.empty()) return;
+    if (a.action != "plug" && a.action != "unplug" && a.action != "car_full") return;
     Json body = Json::object();
-    body["evseUid"] = evse;
+    body["evseUid"] = shown->evse_uid;
     body["action"] = a.action;
-    send(r, json_request("POST", "/sim/control", body), kControlRequest);
+    send(r, json_request("POST", "/sim/control?appToken=" + url_encode(j.app_token), body), kControlRequest);
 }
 
 // A charger-side refusal belongs to the step it was tried at: it goes once that step is done.

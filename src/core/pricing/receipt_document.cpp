@@ -172,7 +172,7 @@ ReceiptDocument receipt_document(const SessionStatus& r, const ReceiptContext& c
         if (row.value.empty()) {
             d.html += "<tr><" + cell + " colspan=\"2\">" + label + "</" + cell + "></tr>";
         } else {
-            d.html += "<tr><" + cell + ">" + label + "</" + cell + "><" + cell + " style=\"text-align:right\">" +
+            d.html += "<tr><" + cell + ">" + label + "</" + cell + "><" + cell + " class=\"amount\">" +
                       escape_html(row.value) + "</" + cell + "></tr>";
         }
     }

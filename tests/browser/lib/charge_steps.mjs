@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-import { repoRoot } from './serve_process.mjs';
+import { SIM_CONTROL_KEY, repoRoot } from './serve_process.mjs';
 
 // Steps the session tests share: reach Marga's price with a new charge card, and ask the
 // simulator (as the test's referee) what the token's sessions really are.
@@ -78,10 +78,12 @@ export async function sessionsOf(page) {
   });
 }
 
-// Acts as the car or the charger (serve.py's simulator controls).
+// Acts as the car or the charger (serve.py's simulator controls), as the operator: with the key
+// serve_process.mjs gave the server, any action on any EVSE, session or not.
 export async function simControl(serverUrl, action, evseUid = MARGA_EVSE) {
   const r = await fetch(`${serverUrl}/sim/control`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ evseUid, action }),
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sim-Control-Key': SIM_CONTROL_KEY },
+    body: JSON.stringify({ evseUid, action }),
   });
   if (!r.ok) throw new Error(`sim control ${action}: ${r.status} ${await r.text()}`);
 }

@@ -1,5 +1,7 @@
 // The deployment shell around the journey: config at boot, the hotel portal's check-in and stay,
 // the kiosk's demo, idle countdown and reset. Events in, effects checked; no browser, no network.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "core/deploy/deployment.hpp"
@@ -356,7 +358,13 @@ TEST_CASE("kiosk: the charger-side controls act on the session's EVSE", "[deploy
     CHECK(kiosk_step(h.m) == 3);
     h(ShellIntent{shell_intent::ChargerAction{"plug"}});
     const HttpRequest q = h.request("POST", "/sim/control");
+    // the demo session's own token: serve.py lets only it play this session's car
+    CHECK(q.path == "/sim/control?appToken=" + url_encode(h.m.journey.app_token));
+    CHECK(h.m.journey.app_token == h.m.kiosk.demo_token);
     CHECK(Json::parse(q.body) == Json::parse(R"({"evseUid":"NL-GFX-EChargestation-1","action":"plug"})"));
+    CHECK(std::any_of(q.headers.begin(), q.headers.end(), [](const auto& h) {
+        return h.first == "Content-Type" && h.second.rfind("application/json", 0) == 0;
+    }));
     h.answer(q, 200, R"({"evseStatus":"CHARGING"})");
     CHECK(h.sent("GET", "/api/session/status?"));  // asked now, not at the next poll
     h(ShellIntent{shell_intent::ChargerAction{"fault"}});

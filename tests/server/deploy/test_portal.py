@@ -1,9 +1,11 @@
 """The hotel portal through a real serve.py: check-in against the guest list, the stay's validity, the
 rate limit on wrong details, the hotel's private chargers, and a session billed to the room."""
 import datetime as dt
+import http.client
 import json
 import os
 import tempfile
+import threading
 import unittest
 from pathlib import Path
 
@@ -102,9 +104,53 @@ class PortalTest(unittest.TestCase):
         driver = Driver(self.server, "app-stranger")
         driver.register()
         card = driver.valid_card()
-        session = driver.start(HOTEL, "NL-HTL-EDIJKZICHT-2", card["id"])
-        status = driver.wait_status(session, "REJECTED")
-        self.assertEqual(status["error"], "INVALID_TOKEN")
+        # the hotel's charger does not exist for outsiders: a start is the 404 of an unknown place
+        status, body = self.server.api("POST", f"/session/start?appToken={driver.token}", {
+            "locationId": HOTEL, "evseUid": "NL-HTL-EDIJKZICHT-2", "paymentMethodId": card["id"]})
+        self.assertEqual((status, body), (404, "Location not found."))
+
+    def test_the_hotels_chargers_do_not_exist_for_outsiders(self):
+        """Every endpoint that could show a closed group's charger, or confirm it is there, answers an
+        outsider as it answers for a place that does not exist."""
+        evse = "NL-HTL-EDIJKZICHT-1"
+        driver = Driver(self.server, "app-outsider")
+        driver.register()
+        card = driver.valid_card()
+        t = driver.token
+        api = self.server.api
+        def answer(path, loc):
+            status, body = api("GET", path.format(loc=loc))
+            if isinstance(body, dict):
+                body.pop("instance", None)  # the path asked for, as problem details name it
+            return status, body
+        for path in (f"/tariff/evse/{{loc}}/{evse}?connectorId=1", f"/tariff/{t}/evse/{{loc}}/{evse}?connectorId=1",
+                     f"/payment/{t}/wallet?locationId={{loc}}", f"/locations/{{loc}}"):
+            self.assertEqual(answer(path, HOTEL), answer(path, "nl-htl-nowhere"), path)
+            self.assertEqual(answer(path, HOTEL)[0], 404, path)
+        for prefix in ("", "/v2.1"):
+            self.assertEqual(api("POST", f"{prefix}/favorites/{t}/location/{HOTEL}")[0], 404)
+            status, favourites = api("GET", f"{prefix}/favorites/{t}/locations")
+            self.assertNotIn(HOTEL, json.dumps(favourites))
+        start = {"locationId": HOTEL, "evseUid": evse, "paymentMethodId": card["id"]}
+        self.assertEqual(api("POST", f"/session/start?appToken={t}", start)[0], 404)
+        self.assertEqual(api("POST", f"/v2.1/session/start?appToken={t}", start)[0], 404)
+        for path in (f"/token/{t}/sessions", f"/v2.1/token/{t}/sessions"):
+            status, history = api("GET", path)
+            self.assertEqual(status, 200)
+            self.assertNotIn(HOTEL, json.dumps(history))
+            self.assertNotIn("Guest garage", json.dumps(history))
+        self.assertEqual(api("POST", "/locations/availability", {"locationIds": [HOTEL]}), (200, {"data": []}))
+        # the charger side tells an outsider nothing either (its session token is checked first)
+        self.assertEqual(self.server.control(evse, "plug", app_token=t),
+                         self.server.control("NL-HTL-ENOWHERE-1", "plug", app_token=t))
+        # a guest of the hotel sees it all
+        status, guest, _ = self.checkin({"room": "12", "surname": "Jansen"})
+        g = guest["appToken"]
+        self.assertEqual(api("GET", f"/tariff/{g}/evse/{HOTEL}/{evse}?connectorId=1")[0], 200)
+        self.assertEqual(api("GET", f"/payment/{g}/wallet?locationId={HOTEL}")[0], 200)
+        self.assertEqual(api("POST", f"/favorites/{g}/location/{HOTEL}")[0], 204)
+        self.assertIn(HOTEL, json.dumps(api("GET", f"/favorites/{g}/locations")[1]))
+        self.assertEqual(api("DELETE", f"/favorites/{g}/location/{HOTEL}")[0], 204)
 
     def test_stay_validity(self):
         status, body, _ = self.checkin({"room": "14", "surname": "Bakker"})
@@ -147,7 +193,8 @@ class EndOfStayTest(unittest.TestCase):
             portal.wall_clock = lambda: noon
             admitted = portal.checkin(Request("POST", "/portal/checkin", {}, {}, {},
                                               b'{"room":"12","surname":"Jansen"}', "1.2.3.4")).body
-            start = Request("POST", "/api/session/start", {}, {"appToken": [admitted["appToken"]]}, {}, b"{}")
+            start = Request("POST", "/api/session/start", {}, {"appToken": [admitted["appToken"]]}, {}, b"{}",
+                            endpoint="/session/start")
             portal.guard(start)  # during the stay: passes
             # departure is the 22nd: 23:59:59.999 Amsterdam time is 22:59:59.999 UTC
             portal.wall_clock = lambda: dt.datetime(2026, 11, 22, 22, 59, 59, tzinfo=dt.timezone.utc).timestamp()
@@ -160,23 +207,84 @@ class EndOfStayTest(unittest.TestCase):
 
 
 class RateLimitTest(unittest.TestCase):
-    def test_wrong_details_are_limited(self):
+    def test_wrong_details_are_limited_per_room_and_per_address(self):
+        import zoneinfo
+        today = dt.datetime.now(zoneinfo.ZoneInfo("Europe/Amsterdam")).date()
         with tempfile.TemporaryDirectory() as tmp:
-            Path(tmp, "guests.csv").write_text(guest_list(dt.date.today()))
+            Path(tmp, "guests.csv").write_text(guest_list(today))
             config = json.loads((REPO / "assets/config/portal-hotel.json").read_text())
-            config["portal"].update(guestList="guests.csv", maxFailedAttempts=3, lockoutMinutes=1)
+            config["portal"].update(guestList="guests.csv", maxFailedAttempts=3, maxFailedAttemptsPerAddress=5,
+                                    lockoutMinutes=1)
             Path(tmp, "portal.json").write_text(json.dumps(config))
             with ServerProcess(args=["--config", os.path.join(tmp, "portal.json")]) as server:
-                codes = []
-                for _ in range(4):
-                    status, headers, data = server.request("POST", "/portal/checkin", {"room": "99", "surname": "X"})
-                    codes.append(status)
-                self.assertEqual(codes, [404, 404, 404, 429])
-                self.assertEqual(json.loads(data)["code"], "TOO_MANY_ATTEMPTS")
+                def checkin(body):
+                    status, headers, data = server.request("POST", "/portal/checkin", body)
+                    return status, json.loads(data), headers
+                codes = [checkin({"room": "12", "surname": "Janssen"})[0] for _ in range(3)]
+                self.assertEqual(codes, [404, 404, 404])
+                status, body, headers = checkin({"room": "12", "surname": "Jansen"})
+                # the room is locked: even right details wait, so its surname cannot be guessed faster
+                self.assertEqual((status, body["code"]), (429, "TOO_MANY_ATTEMPTS"))
                 self.assertLessEqual(int(headers["Retry-After"]), 61)
-                # while locked out, even right details wait: guessing cannot be sped up
-                status, _, _ = server.request("POST", "/portal/checkin", {"room": "12", "surname": "Jansen"})
-                self.assertEqual(status, 429)
+                self.assertEqual(checkin({"room": " 12", "surname": "x"})[0], 429)  # however it is typed
+                # the room's guest still has the booking reference, and the next guest behind the same
+                # address (the hotel's NAT) is not locked out by these typos
+                self.assertEqual(checkin({"bookingReference": "DZ-1"})[0], 200)
+                self.assertEqual(checkin({"room": "18", "surname": "de Vries"})[0], 200)
+                # but one address cannot try room after room: its own limit is 5
+                self.assertEqual([checkin({"room": r, "surname": "X"})[0] for r in ("50", "51")], [404, 404])
+                self.assertEqual(checkin({"room": "18", "surname": "de Vries"})[0], 429)
+
+
+class EndOfStayOverHttpTest(unittest.TestCase):
+    """The end-of-stay guard sees the route the router chose: no spelling of the start path, v1 or v2.1,
+    gets past it (issue 17: /api/v2.1/session/start, /api/session/st%61rt, /api/%73ession/start)."""
+
+    def test_no_spelling_of_the_start_gets_past_the_end_of_the_stay(self):
+        from server.app import build
+        from server.deploy.config import parse
+        from server.web import AppServer
+        with tempfile.TemporaryDirectory() as tmp:
+            today = dt.date(2026, 11, 21)
+            Path(tmp, "guests.csv").write_text(guest_list(today))
+            config = json.loads((REPO / "assets/config/portal-hotel.json").read_text())
+            config["portal"]["guestList"] = "guests.csv"
+            app, simulator = build(os.path.join(tmp, "www"), ":memory:", quiet=True, config=parse(config, tmp))
+            portal = app.extra["/portal/checkin"][1].__self__
+            portal.wall_clock = lambda: dt.datetime(2026, 11, 21, 11, 0, tzinfo=dt.timezone.utc).timestamp()
+            server = AppServer(("127.0.0.1", 0), app)
+            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+            try:
+                def post(path, body):
+                    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+                    conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+                    answer = conn.getresponse()
+                    data = answer.read()
+                    conn.close()
+                    return answer.status, json.loads(data) if data else None
+                status, guest = post("/portal/checkin", {"room": "12", "surname": "Jansen"})
+                self.assertEqual(status, 200)
+                token = guest["appToken"]
+                start = {"locationId": HOTEL, "evseUid": "NL-HTL-EDIJKZICHT-1", "connectorId": "1",
+                         "paymentMethodId": guest["paymentMethodId"]}
+                # after the departure day
+                portal.wall_clock = lambda: dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc).timestamp()
+                for path in ("/api/session/start", "/api/v2.1/session/start", "/api/session/st%61rt",
+                             "/api/%73ession/start", "/api/session/start/", "/api/v2.1/session/st%61rt",
+                             "/api/v2%2E1/session/start", "/api/%53ession/start", "/api/session/start?x=1",
+                             "/api/session%2Fstart", "/api//session/start", "/%61pi/session/start",
+                             f"http://127.0.0.1/api/session/start"):
+                    sep = "&" if "?" in path else "?"
+                    status, body = post(f"{path}{sep}appToken={token}", start)
+                    self.assertNotEqual(status, 200, path)
+                    if status == 403:
+                        self.assertIn("stay ended", json.dumps(body).lower(), path)
+                with simulator.store.transaction() as store:
+                    self.assertEqual(list(store.sessions_for_token(token)), [])
+            finally:
+                server.shutdown()
+                server.server_close()
+                simulator.store.close()
 
 
 if __name__ == "__main__":

@@ -31,6 +31,15 @@ def products(text):
 
 
 class SeedSampleTest(unittest.TestCase):
+    def test_a_stray_carriage_return_is_a_named_problem(self):
+        # found by tools/fuzz/py_fuzz.py: the csv module's own error escaped, so serve.py died with a traceback
+        parsed, problems = products("CPO-XYZ,KILOWATT_HOUR,5,EUR\nDay\rTariff,KILOWATT_HOUR,15,EUR\n")
+        self.assertIsNone(parsed)
+        self.assertTrue(any(p.startswith("P.csv:2: row: not readable as CSV") for p in problems), problems)
+        mapping, problems = op.parse_evse_pricing("DE*AB7*E840*6587,\0Region\n", {})
+        self.assertIsNone(mapping)
+        self.assertTrue(problems)
+
     def test_the_seed_products_read(self):
         parsed, problems = products(SEED_PRODUCTS)
         self.assertEqual(problems, [])

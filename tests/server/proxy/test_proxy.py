@@ -1,6 +1,8 @@
 """Proxy mode against a fake Charge Assist on 127.0.0.1 that records what it receives: the key is added
-and never leaks, hop-by-hop headers stay behind, only allow-listed paths pass, upstream failures are
-clear JSON errors."""
+and never leaks (not even echoed gzip-compressed), only allow-listed headers cross either way, only
+allow-listed paths pass, non-ASCII paths and queries are escaped, the time-out holds for the whole
+answer, made-up tokens buy no budget, upstream failures are clear JSON errors."""
+import gzip
 import http.client
 import json
 import os
@@ -30,6 +32,26 @@ class FakeUpstream(BaseHTTPRequestHandler):
                                  "body": body})
         if "/slow" in self.path or "slow=1" in self.path:
             time.sleep(3)
+        if "trickle=1" in self.path:
+            # an answer that comes a byte at a time: each read is quick, the whole is not
+            data = b'{"padding":"' + b"x" * 40 + b'"}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            for i in range(len(data)):
+                try:
+                    self.wfile.write(data[i:i + 1])
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.25)
+            return
+        if "gzecho=1" in self.path:
+            data = gzip.compress(json.dumps({"youSent": dict(self.headers.items())}).encode())
+            return self._send(200, data, {"Content-Encoding": "gzip"})
+        if "folded=1" in self.path:
+            return self._send(200, b"{}", {"Content-Language": "nl,\r\n en", "X-Upstream-Secret": "internal"})
         if "echo=1" in self.path:
             # a careless upstream that echoes the request headers back
             return self._send(200, json.dumps({"youSent": dict(self.headers.items())}).encode(),
@@ -132,6 +154,75 @@ class ProxyTest(unittest.TestCase):
         status, _, _, seen = self.call("DELETE", "/api/payment/tok/pm-1")
         self.assertEqual((status, seen[0]["method"], seen[0]["path"]), (200, "DELETE", "/base/payment/tok/pm-1"))
 
+    def test_only_allow_listed_headers_cross(self):
+        status, _, _, seen = self.raw_call("GET", "/api/servicestatus", {
+            "X-Original-URL": "/account/mapuseranddrivers", "X-Rewrite-URL": "/vid", "X-HTTP-Method-Override": "DELETE",
+            "X-Real-IP": "10.0.0.1", "X-Forwarded-Server": "x", "X-Forwarded-For": "1.2.3.4", "Forwarded": "for=x",
+            "Origin": "https://evil.example", "Referer": "https://evil.example/", "Content-Type": "application/json",
+            "Accept": "application/json", "User-Agent": "probe"})
+        self.assertEqual(status, 200)
+        sent = {k.lower() for k in seen[0]["headers"]}
+        for name in ("x-original-url", "x-rewrite-url", "x-http-method-override", "x-real-ip", "x-forwarded-server",
+                     "x-forwarded-for", "forwarded", "origin", "referer", "user-agent"):
+            self.assertNotIn(name, sent)
+        self.assertLessEqual({"accept", "content-type", "authorization"}, sent)
+        # and back: folded values are joined, unknown headers stay behind
+        status, hdrs, _, _ = self.call("GET", "/api/servicestatus?folded=1")
+        lowered = {k.lower(): v for k, v in hdrs.items()}
+        self.assertEqual(lowered["content-language"], "nl, en")
+        self.assertNotIn("x-upstream-secret", lowered)
+
+    def test_a_gzip_echo_of_the_key_is_scrubbed(self):
+        for accept in ("gzip", "identity"):
+            status, hdrs, data, seen = self.raw_call("GET", "/api/servicestatus?gzecho=1", {"Accept-Encoding": accept})
+            self.assertEqual(status, 200)
+            body = gzip.decompress(data) if hdrs.get("Content-Encoding") == "gzip" else data
+            self.assertNotIn(KEY.encode(), body)
+            self.assertIn(b"[redacted]", body)
+            self.assertNotIn(KEY.encode(), gzip.compress(body))
+
+    def test_non_ascii_paths_and_queries_are_escaped(self):
+        for raw, forwarded in ((b"/api/locations/\xc3\xa9", "/base/locations/%C3%A9"),
+                               (b"/api/locations/search?q=M\xc3\xbcller", "/base/locations/search?q=M%C3%BCller"),
+                               (b"/api/locations/%C3%A9", "/base/locations/%C3%A9"),
+                               (b"/api/locations/search?q=M%C3%BCller&x=a%20b", "/base/locations/search?q=M%C3%BCller&x=a%20b")):
+            before = len(self.upstream.seen)
+            with socket.create_connection(("127.0.0.1", self.server.port), timeout=10) as sock:
+                sock.sendall(b"GET " + raw + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                answer = b""
+                while chunk := sock.recv(65536):
+                    answer += chunk
+            self.assertTrue(answer.startswith(b"HTTP/1.1 200"), (raw, answer[:200]))
+            self.assertEqual(self.upstream.seen[before]["path"], forwarded)
+
+    def test_the_time_out_is_for_the_whole_answer(self):
+        began = time.monotonic()
+        status, _, data, _ = self.call("GET", "/api/servicestatus?trickle=1")
+        took = time.monotonic() - began
+        self.assertEqual(status, 504)
+        self.assertLess(took, 2.5)  # --upstream-timeout 1; the trickle takes 11 s
+
+    def test_made_up_tokens_do_not_reach_the_upstream_unlimited(self):
+        env = dict(os.environ, CHARGE_ASSIST_API_KEY=KEY)
+        url = f"http://127.0.0.1:{self.upstream.server_address[1]}/base"
+        with ServerProcess(args=["--upstream", url, "--rate-limit", "0.1", "--rate-burst", "5"], env=env) as server:
+            before = len(self.upstream.seen)
+            began = time.monotonic()
+            statuses = [server.api("GET", f"/payment/fresh-{i}/wallet?fail=401")[0] for i in range(300)]
+            took = time.monotonic() - began
+            went = len(self.upstream.seen) - before
+            self.assertLessEqual(went, 50 + 1 * took + 2)  # the address's budget (burst 50, 1/s); before, all 300
+            self.assertIn(429, statuses)
+
+    def test_a_token_the_upstream_accepted_is_a_drivers(self):
+        from server.proxy import Proxy, Upstream
+        from server.web import Request
+        proxy = Proxy(Upstream("http://127.0.0.1:9/base", KEY))
+        self.assertFalse(proxy.registered("t-1"))
+        proxy._learn(Request("GET", "/api/payment/t-1/wallet", {"appToken": "t-1"}, {}, {}))
+        proxy._learn(Request("GET", "/api/session/status", {}, {"appToken": ["t-2"]}, {}))
+        self.assertTrue(proxy.registered("t-1") and proxy.registered("t-2"))
+
     def test_paths_outside_the_allow_list_are_refused_locally(self):
         for method, path in (("POST", "/api/account/mapuseranddrivers"), ("POST", "/api/webhooks/paymentstatus"),
                              ("GET", "/api/locations"), ("GET", "/api/../admin"), ("POST", "/api/vid/t/register"),
@@ -149,7 +240,7 @@ class ProxyTest(unittest.TestCase):
         self.assertIn(status, (400, 404))
         self.assertEqual(seen, [])
         status, _, _, seen = self.call("POST", "/sim/control", body={"evseUid": "x", "action": "plug"})
-        self.assertNotEqual(status, 200)
+        self.assertEqual(status, 404)
         self.assertEqual(seen, [])
 
     def test_the_key_never_reaches_the_client(self):

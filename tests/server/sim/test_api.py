@@ -148,9 +148,9 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(self.server.alive())
 
     def test_broken_http_does_not_stop_the_server(self):
-        for payload in (b"GARBAGE\r\n\r\n", b"GET /api/locations/x HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-                        b"POST /api/qr HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{",
-                        b"POST /api/qr HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"):
+        for payload in (b"GARBAGE\r\n\r\n", b"GET /api/locations/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n",
+                        b"POST /api/qr HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n{",
+                        b"POST /api/qr HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"):
             with socket.create_connection(("127.0.0.1", self.server.port), timeout=5) as sock:
                 sock.sendall(payload)
                 sock.shutdown(socket.SHUT_WR)
@@ -160,7 +160,7 @@ class ApiTest(unittest.TestCase):
                     pass
         # a client that stalls mid-request does not hold up others
         stalled = socket.create_connection(("127.0.0.1", self.server.port), timeout=5)
-        stalled.sendall(b"POST /api/qr HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+        stalled.sendall(b"POST /api/qr HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{")
         try:
             self.assertEqual(self.server.api("GET", f"/locations/{MARGA}")[0], 200)
         finally:

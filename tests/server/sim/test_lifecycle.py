@@ -213,14 +213,20 @@ class LifecycleTest(unittest.TestCase):
         lines = receipt["costBreakdown"]["retailSegments"][0]["items"]
         self.assertAlmostEqual(sum(line["roundedCost"] for line in lines), receipt["totalCosts"], places=9)
 
+    def operator_post(self, body=None, raw=None):
+        status, _, data = self.server.request("POST", "/sim/control", body, raw=raw, headers={
+            "X-Sim-Control-Key": self.server.control_key, "Content-Type": "application/json"})
+        return status, data
+
     def test_control_api_rejects_bad_requests(self):
         for body, expected in (({"evseUid": AVAILABLE_AC, "action": "explode"}, 400),
                                ({"evseUid": "NL-GFX-ENOPE-1", "action": "plug"}, 404),
                                ({"action": "plug"}, 400),
                                ({"evseUid": AVAILABLE_AC, "action": "car_full"}, 409)):
-            status, _, data = self.server.request("POST", "/sim/control", body)
+            status, data = self.server.control(body.get("evseUid"), body["action"]) if "evseUid" in body else \
+                self.operator_post(body)
             self.assertEqual(status, expected, (body, data))
-        status, _, _ = self.server.request("POST", "/sim/control", raw=b"{nope")
+        status, _ = self.operator_post(raw=b"{nope")
         self.assertEqual(status, 400)
         status, headers, _ = self.server.request("GET", "/sim/control")
         self.assertEqual((status, headers["Allow"]), (405, "POST"))

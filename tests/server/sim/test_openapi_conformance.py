@@ -147,7 +147,8 @@ class OpenApiConformanceTest(unittest.TestCase):
         driver.wait_status(session, "CHARGING")
         self.server.wait_for(lambda: driver.status(session)["usageSummary"]["dataPoints"], what="meter values")
         c("GET", f"/session/status?appToken={token}&chargeSessionId={session}&maxDataPoints=5", expect=200)
-        c("POST", "/session/highpriority", {"chargeSessionId": session}, expect=200)
+        c("POST", f"/session/highpriority?appToken={token}", {"chargeSessionId": session}, expect=200)
+        c("POST", "/session/highpriority", {"chargeSessionId": session}, expect=400)  # a session id is no key
         c("POST", f"/session/stop?appToken={token}", {"chargeSessionId": session}, expect=200)
         driver.wait_status(session, "CDR_AVAILABLE")
         _, receipt = c("GET", f"/session/status?appToken={token}&chargeSessionId={session}", expect=200)
@@ -163,7 +164,7 @@ class OpenApiConformanceTest(unittest.TestCase):
                                                         "paymentMethodId": card["id"]}, expect=404)
         c("GET", f"/session/status?appToken={token}&chargeSessionId=nope", expect=404)
         c("POST", f"/session/stop?appToken={token}", {"chargeSessionId": "nope"}, expect=404)
-        c("POST", "/session/highpriority", {"chargeSessionId": "nope"}, expect=404)
+        c("POST", f"/session/highpriority?appToken={token}", {"chargeSessionId": "nope"}, expect=404)
         c("GET", f"/token/{token}/sessions", expect=200)
         c("GET", f"/token/{token}/sessions?filter.sessionStatus=CDR_AVAILABLE&sortDesc=false", expect=200)
         c("GET", f"/token/{stranger}/sessions", expect=404)

@@ -1,6 +1,7 @@
 """Runs serve.py as a real subprocess on an ephemeral port and talks to it over HTTP (urllib)."""
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -23,7 +25,10 @@ class ServerProcess:
         self.root = root or os.path.join(self._tmp.name, "no-build-here")
         self.time_scale = time_scale
         self.args = list(args) + list(extra_args)
-        self.env = env
+        # the operator's key for /sim/control, as a kiosk's or a test rig's start script would set it
+        self.control_key = "test-" + secrets.token_hex(16)
+        self.env = dict(os.environ if env is None else env)
+        self.env.setdefault("SIM_CONTROL_KEY", self.control_key)
         self.quiet = quiet
         # the seed area starts in a fraction of the time; tests that need the country-wide network ask for it
         self.sim_data = sim_data
@@ -104,8 +109,13 @@ class ServerProcess:
         status, hdrs, data = self.request(method, "/api" + path, body, headers, raw)
         return status, (json.loads(data) if data else None)
 
-    def control(self, evse_uid, action):
-        status, _, data = self.request("POST", "/sim/control", {"evseUid": evse_uid, "action": action})
+    def control(self, evse_uid, action, app_token=None):
+        """/sim/control as the operator (the key), or with `app_token` as the driver of the EVSE's session."""
+        if app_token is not None:
+            path, headers = f"/sim/control?appToken={urllib.parse.quote(app_token)}", None
+        else:
+            path, headers = "/sim/control", {"X-Sim-Control-Key": self.env["SIM_CONTROL_KEY"]}
+        status, _, data = self.request("POST", path, {"evseUid": evse_uid, "action": action}, headers)
         return status, json.loads(data)
 
     def wait_for(self, predicate, timeout=10, interval=0.02, what="condition"):

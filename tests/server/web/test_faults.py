@@ -36,7 +36,7 @@ class SpecTest(unittest.TestCase):
 def raw_get(port, path, timeout=10):
     """(status line, headers dict, body bytes, closed) read by hand so short bodies can be seen."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
-        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
         data = b""
         while True:
             chunk = sock.recv(65536)
