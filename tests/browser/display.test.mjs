@@ -72,6 +72,9 @@ test('charging names the place, shows big figures, asks once before stopping; th
       // Back to the map: the session is still there, one tap away.
       await app.tap('button', 'Back');
       await app.waitFor('heading', 'Chargers nearby');
+      // The map's sheet settles where it was left before the bar below it is tapped (a tap while
+      // it still moves lands where the bar was a frame ago).
+      await app.waitIdle({ quietMs: 300 }).catch(() => {});
       await app.tap('button', /^Charging at Marga · ≈ €\d+\.\d\d$/);
       await app.waitFor('heading', 'Marga');
 
