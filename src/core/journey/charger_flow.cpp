@@ -257,7 +257,9 @@ void choose_connector(Step& s, const intent::ChooseConnector& i) {
     m.verification_polls = 0;
     m.screen = Screen::Price;
     ensure_registered(s);
-    fetch_default_tariff(s);
+    // A closed group's charger has no published price for outsiders, and the request for it carries
+    // no token: there only the price per payment method (asked with the token) is asked for.
+    if (!m.scope.private_access) fetch_default_tariff(s);
     fetch_tariff(s);
     if (!m.wallet_loaded && !in_flight(m, RequestKind::Wallet)) fetch_wallet(s);
 }

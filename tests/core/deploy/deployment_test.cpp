@@ -164,9 +164,18 @@ TEST_CASE("portal: the guest checks in and sees only the hotel's private charger
     CHECK(h.m.journey.locations[0].id == kHotel);
 
     h(Event{UserIntent{intent::OpenLocation{kHotel}}});
-    CHECK(h.request("GET", std::string("/api/locations/") + kHotel).path.find("?filter.appToken=guest-abc") !=
-          std::string::npos);
+    const HttpRequest hotel = h.request("GET", std::string("/api/locations/") + kHotel);
+    CHECK(hotel.path.find("?filter.appToken=guest-abc") != std::string::npos);
     CHECK(receipt_note(h.m) == "Charged to room 12");
+
+    // A connector: only the price per payment method, asked with the guest's token. The published
+    // price is not asked for: a closed group's charger has none for a request without a token.
+    Json garage = Json::parse(kSeedLocation);
+    garage["id"] = kHotel;
+    h.answer(hotel, 200, garage.dump());
+    h(Event{UserIntent{intent::ChooseConnector{"NL-GFX-EChargestation-1", "1"}}});
+    CHECK(h.sent("GET", "/api/tariff/guest-abc/evse/"));
+    CHECK_FALSE(h.sent("GET", "/api/tariff/evse/"));
 }
 
 TEST_CASE("portal: the hotel's list follows its pages while they lead on, never a page it has seen",
