@@ -9,9 +9,11 @@
 #include "core/journey/map_flow.hpp"
 #include "core/map/marker.hpp"
 #include "core/map/planner.hpp"
+#include "map_bodies.hpp"
 #include "core/map/requests.hpp"
 
 using namespace core;
+using test::header;
 
 namespace {
 
@@ -32,19 +34,8 @@ std::vector<int> aborts(const std::vector<Effect>& effects) {
     return out;
 }
 
-std::string header(const HttpRequest& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers)
-        if (k == name) return v;
-    return {};
-}
-
 std::string page(const std::vector<std::string>& ids, const std::string& token = {}) {
-    std::string data;
-    for (const auto& id : ids)
-        data += (data.empty() ? "" : ",") + std::string(R"({"id":")") + id + R"(","lat":52.37,"lng":4.90,"conAvail":1,"conTot":2})";
-    const std::string meta = token.empty() ? R"({"hasMoreData":false})"
-                                           : R"({"hasMoreData":true,"continuationToken":")" + token + "\"}";
-    return R"({"data":[)" + data + R"(],"meta":)" + meta + "}";
+    return test::location_page(ids, token);
 }
 
 struct Map {

@@ -9,9 +9,11 @@
 
 #include "core/journey/journey.hpp"
 #include "core/map/planner.hpp"
+#include "map_bodies.hpp"
 #include "core/map/tile_split.hpp"
 
 using namespace core;
+using test::header;
 
 namespace {
 
@@ -25,21 +27,8 @@ std::vector<HttpRequest> tile_reqs(const std::vector<Effect>& effects) {
     return out;
 }
 
-std::string header(const HttpRequest& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers)
-        if (k == name) return v;
-    return {};
-}
-
-// A page of these ids; with a token, it says there is more.
 std::string page(const std::vector<std::string>& ids, const std::string& token = {}) {
-    std::string data;
-    for (const auto& id : ids)
-        data += (data.empty() ? "" : ",") + std::string(R"({"id":")") + id + R"(","lat":52.37,"lng":4.90,"conAvail":1,"conTot":2})";
-    const std::string meta = token.empty() ? R"({"count":)" + std::to_string(ids.size()) + R"(,"hasMoreData":false})"
-                                           : R"({"count":)" + std::to_string(ids.size()) +
-                                                 R"(,"hasMoreData":true,"continuationToken":")" + token + "\"}";
-    return R"({"data":[)" + data + R"(],"meta":)" + meta + "}";
+    return test::location_page(ids, token);
 }
 
 std::vector<std::string> names(const std::string& prefix, int n, int from = 0) {
