@@ -77,7 +77,7 @@ void evse_summary(const core::Evse& evse, std::string_view connector_id) {
     status_title(name, status, evse_tone(evse.status), name + " · " + status);
     ImGui::PushTextWrapPos(0);
     if (evse.charging_not_allowed) muted_text(tr(Str::ChargingNotAllowed));
-    if (evse.status == core::EvseStatus::Unknown && evse.status_raw == "UNKNOWN") muted_text(tr(Str::ChargerUnreachable));
+    if (core::evse_unreachable(evse)) muted_text(tr(Str::ChargerUnreachable));
     if (evse.restricted_access) muted_text(tr(Str::RestrictedAccess));
     for (const auto& c : evse.connectors)
         if (connector_id.empty() || c.id == connector_id) muted_text(connector_text(c));
