@@ -88,21 +88,33 @@ void fetch_tariff(Step& s) {
          RequestKind::Tariff);
 }
 
+// A card being checked is asked about again, each wait longer than the last, while its screen is
+// open. A recheck that got no answer (polls > 0 and still pending as far as the app knows) is asked
+// again the same way: one lost request must not leave Start off for good.
+namespace {
+void keep_checking(Step& s, bool pending, Screen screen, std::optional<TimePoint>& at, int& polls) {
+    if (pending && s.m.screen == screen) {
+        at = s.now + verification_wait(polls++);
+        s.out.emplace_back(WakeAt{*at});
+    } else if (!pending) {
+        polls = 0;
+    }
+}
+}  // namespace
+
 void on_wallet(Step& s, const HttpResponse& r) {
-    if (!is_success(r.status)) return;  // the price screen lists methods from the tariff answer too
-    auto decoded = decode_wallet(r.body);
-    if (!decoded.ok()) return;
+    // The price screen lists methods from the tariff answer too.
+    auto decoded = is_success(r.status) ? decode_wallet(r.body) : Decoded<std::vector<PaymentMethod>>{};
+    if (!decoded.ok()) {
+        keep_checking(s, s.m.wallet_polls > 0, Screen::Wallet, s.m.wallet_refresh_at, s.m.wallet_polls);
+        return;
+    }
     s.m.wallet = std::move(*decoded.value);
     s.m.wallet_loaded = true;
     const bool pending = std::any_of(s.m.wallet.begin(), s.m.wallet.end(), [](const PaymentMethod& p) {
         return p.verification == VerificationStatus::Pending;
     });
-    if (pending && s.m.screen == Screen::Wallet) {
-        s.m.wallet_refresh_at = s.now + verification_wait(s.m.wallet_polls++);
-        s.out.emplace_back(WakeAt{*s.m.wallet_refresh_at});
-    } else if (!pending) {
-        s.m.wallet_polls = 0;
-    }
+    keep_checking(s, pending, Screen::Wallet, s.m.wallet_refresh_at, s.m.wallet_polls);
 }
 
 void on_locations(Step& s, const HttpResponse& r, const PendingRequest& request) {
@@ -170,13 +182,13 @@ void on_location(Step& s, const HttpResponse& r) {
 
 void on_tariff(Step& s, const HttpResponse& r) {
     s.m.tariffs_loading = false;
-    if (!is_success(r.status)) {
-        s.m.message = failure(r, Str::ErrorPrice);
-        return;
-    }
-    auto decoded = decode_tariff_items(r.body);
+    auto decoded = is_success(r.status) ? decode_tariff_items(r.body) : Decoded<std::vector<WalletTariffItem>>{};
     if (!decoded.ok()) {
-        s.m.message = UserMessage{Str::ErrorPrice, {}};
+        if (s.m.verification_polls > 0) {  // a recheck: the price already shown stands; ask again
+            keep_checking(s, true, Screen::Price, s.m.tariff_refresh_at, s.m.verification_polls);
+            return;
+        }
+        s.m.message = is_success(r.status) ? UserMessage{Str::ErrorPrice, {}} : failure(r, Str::ErrorPrice);
         return;
     }
     s.m.tariffs = std::move(*decoded.value);
@@ -184,12 +196,7 @@ void on_tariff(Step& s, const HttpResponse& r) {
     // A card still being checked gets its price, and Start, once verified: ask again, each time
     // a little later, while the price screen is open.
     const bool pending = std::any_of(s.m.tariffs.begin(), s.m.tariffs.end(), payment_pending);
-    if (pending && s.m.screen == Screen::Price) {
-        s.m.tariff_refresh_at = s.now + verification_wait(s.m.verification_polls++);
-        s.out.emplace_back(WakeAt{*s.m.tariff_refresh_at});
-    } else if (!pending) {
-        s.m.verification_polls = 0;
-    }
+    keep_checking(s, pending, Screen::Price, s.m.tariff_refresh_at, s.m.verification_polls);
 }
 
 void on_default_tariff(Step& s, const HttpResponse& r) {

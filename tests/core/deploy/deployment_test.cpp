@@ -503,7 +503,7 @@ TEST_CASE("the hotel's help line tapped on the check-in opens the phone's dialer
     CHECK(h(ShellIntent{shell_intent::OpenContact{ContactKind::Phone, "ask at the desk"}}).empty());
 }
 
-TEST_CASE("directions: a kiosk offers none; a driver deployment may name its web map, https only") {
+TEST_CASE("directions: a kiosk offers none, a driver deployment may name its web map, https only") {
     Harness kiosk;
     kiosk.boot({}, kKioskConfig);
     CHECK_FALSE(kiosk.m.journey.directions.offered);

@@ -50,7 +50,7 @@ TEST_CASE("Save is offered for what the service accepts: 6 to 30 letters and dig
     }
 }
 
-TEST_CASE("a saved card: back on the price, chosen, its state said; from the wallet, back to the wallet") {
+TEST_CASE("a saved card: back on the price, chosen, its state said, from the wallet, back to the wallet") {
     Journey j;
     j.at_price();
     j.intent(intent::OpenAddCard{});

@@ -67,7 +67,7 @@ TEST_CASE("a web site is https unless it says http, and no other scheme passes")
     CHECK(link(ContactKind::Website, "https://x.nl/\"><script>") == "(none)");
 }
 
-TEST_CASE("a tapped contact opens its link; one that cannot be a link does nothing") {
+TEST_CASE("a tapped contact opens its link, one that cannot be a link does nothing") {
     Journey j;
     j.ready();
     auto effects = j.intent(intent::OpenContact{ContactKind::Phone, "+31 20 123 4567"});

@@ -38,7 +38,7 @@ TEST_CASE("directions to a loaded location open the platform's maps app") {
     CHECK(links(j.intent(intent::OpenDirections{"nl-gfx-unknown"})).empty());
 }
 
-TEST_CASE("directions from the map's list use the summary; a deployment's web map or none at all") {
+TEST_CASE("directions from the map's list use the summary, a deployment's web map or none at all") {
     Journey j;
     j.m.directions.web_template = "https://maps.example/route?to={lat},{lng}&n={name}";
     boot_as(j, "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120");

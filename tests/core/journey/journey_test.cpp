@@ -587,7 +587,7 @@ TEST_CASE("adding a card from the map returns to the map") {
     CHECK(j.m.wallet.back().id == "c1");
 }
 
-TEST_CASE("back walks the screens; from a running session to the map, the session kept") {
+TEST_CASE("back walks the screens, from a running session to the map, the session kept") {
     Journey j;
     j.at_price();
     j.intent(intent::OpenAddCard{});
@@ -712,6 +712,36 @@ TEST_CASE("a card still being checked is never started with: asked about again, 
     CHECK(start_blocker(j.m) == Str::None);
 }
 
+TEST_CASE("a recheck of a card that gets no answer is asked again, without an error box") {
+    Journey j;
+    j.at_connector();
+    const std::string pending_only =
+        R"({"data":[{"validity":"UNKNOWN","paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"PENDING"}}]})";
+    auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 200, pending_only);
+    // The first recheck (after 2 s) meets a 503, the second (3 s later) a body cut short.
+    for (const auto& [status, body] : {std::pair{503, std::string{R"({"title":"busy"})"}}, std::pair{200, std::string{R"({"data":[{"vali)"}}}) {
+        const auto due = wake(effects);
+        REQUIRE(due.has_value());
+        j.now = *due;
+        const auto asked = requests(j.tick());
+        REQUIRE(asked.size() == 1);
+        effects = j.respond(asked[0].id, status, body);
+        CHECK_FALSE(j.m.message.has_value());        // the price already shown stands
+        CHECK(j.m.chosen_payment_method_id == "card-1");
+        CHECK(start_blocker(j.m) == Str::StartWaitsForCard);
+    }
+    // Asked once more, 4.5 s later: the card is VALID now and Start comes on.
+    const auto due = wake(effects);
+    REQUIRE(due.has_value());
+    CHECK(*due == j.now + Millis{4500});
+    j.now = *due;
+    const auto asked = requests(j.tick());
+    REQUIRE(asked.size() == 1);
+    j.respond(asked[0].id, 200,
+        R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})");
+    CHECK(can_start(j.m));
+}
+
 TEST_CASE("a card being checked is not asked about once the price screen is closed") {
     Journey j;
     j.at_connector();
@@ -745,7 +775,7 @@ TEST_CASE("an INVALID card says so in plain words and can be removed from the pr
     }));
 }
 
-TEST_CASE("a method the tariff calls incompatible is listed but never chosen; an offline charger offers no start") {
+TEST_CASE("a method the tariff calls incompatible is listed but never chosen, an offline charger offers no start") {
     Journey j;
     j.at_connector();
     j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
@@ -771,8 +801,10 @@ TEST_CASE("a method the tariff calls incompatible is listed but never chosen; an
     j.m.chosen_payment_method_id = "card-2";
     j.m.tariffs_loading = false;
     REQUIRE(can_start(j.m));
-    Evse& evse = j.m.location->evses.front();
-    REQUIRE(evse.uid == kEvse);
+    auto& evses = j.m.location->evses;
+    const auto chosen = std::find_if(evses.begin(), evses.end(), [](const Evse& e) { return e.uid == kEvse; });
+    REQUIRE(chosen != evses.end());
+    Evse& evse = *chosen;
     evse.status = EvseStatus::Unknown;
     evse.status_raw = "UNKNOWN";
     CHECK_FALSE(can_start(j.m));

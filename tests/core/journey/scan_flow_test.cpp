@@ -73,7 +73,7 @@ struct Flow {
 
 }  // namespace
 
-TEST_CASE("opening the scanner starts the rear camera; Back stops it and returns") {
+TEST_CASE("opening the scanner starts the rear camera, Back stops it and returns") {
     Flow f;
     f.boot();
     f.intent(intent::OpenScanner{});

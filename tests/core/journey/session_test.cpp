@@ -87,7 +87,7 @@ TEST_CASE("a start with no answer is settled from the session list, never sent t
     CHECK(count_sent(j, "POST", "/api/session/start") == 1);
 }
 
-TEST_CASE("a 5xx or unreadable start answer is unclear too; no session in the list frees Start") {
+TEST_CASE("a 5xx or unreadable start answer is unclear too, no session in the list frees Start") {
     for (const auto& [status, body] : std::vector<std::pair<int, std::string>>{
              {503, "upstream down"}, {502, ""}, {408, ""}, {200, R"({"nextStatusCall":"2021-06-14T08:57:20Z"})"}}) {
         INFO(status << " " << body);

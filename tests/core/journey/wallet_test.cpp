@@ -30,6 +30,26 @@ TEST_CASE("the wallet lists methods with their verification and asks again each 
     CHECK(j.m.screen == Screen::Map);
 }
 
+TEST_CASE("the wallet asks again about a card being checked, also after a recheck got no answer") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenWallet{});
+    auto effects = j.answer("GET", "/api/payment/", 200, kWallet);
+    REQUIRE(wake(effects).has_value());
+    j.now = *wake(effects);
+    auto asked = requests(j.tick());
+    REQUIRE(asked.size() == 1);
+    effects = j.respond(asked[0].id, 502, "");
+    const auto due = wake(effects);
+    REQUIRE(due.has_value());  // a lost recheck is not the end of checking
+    CHECK(*due == j.now + Millis{3000});
+    CHECK(j.m.wallet.size() == 3);
+    j.now = *due;
+    asked = requests(j.tick());
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].path == "/api/payment/app-" + kHex + "/wallet");
+}
+
 TEST_CASE("removing a payment method sends DELETE, and a lost answer or a 404 still removes it") {
     Journey j;
     j.ready();
@@ -57,7 +77,7 @@ TEST_CASE("removing a payment method sends DELETE, and a lost answer or a 404 st
     CHECK(requests(effects).size() == 1);  // the wallet again
 }
 
-TEST_CASE("an external method is added with its reference; an empty one is not sent") {
+TEST_CASE("an external method is added with its reference, an empty one is not sent") {
     Journey j;
     j.ready();
     j.intent(intent::OpenWallet{});
@@ -109,7 +129,7 @@ TEST_CASE("the default payment method is kept on the phone and chosen first at a
     CHECK(k.m.chosen_payment_method_id == "b");
 }
 
-TEST_CASE("the history lists past sessions; one opens its receipt, and Done comes back") {
+TEST_CASE("the history lists past sessions, one opens its receipt, and Done comes back") {
     Journey j;
     j.ready();
     auto effects = j.intent(intent::OpenHistory{});

@@ -21,7 +21,7 @@ bool any_overlap(std::vector<Cluster> cs, double gap) {
 }
 }  // namespace
 
-TEST_CASE("a point whose box would overlap a cluster's joins it; the cluster stays where it began") {
+TEST_CASE("a point whose box would overlap a cluster's joins it, the cluster stays where it began") {
     const std::vector<Point> pts = {
         {10, 10, 0, 1, 2}, {20, 30, 1, 0, 2}, {45, 5, 2, 2, 2},  // within 50 px of the first on both axes
         {160, 10, 3, 1, 1},                                        // alone
@@ -45,7 +45,7 @@ TEST_CASE("a point whose box would overlap a cluster's joins it; the cluster sta
     CHECK_FALSE(any_overlap(out, 50));
 }
 
-TEST_CASE("the nearest colliding cluster takes a point; cell edges make no difference") {
+TEST_CASE("the nearest colliding cluster takes a point, cell edges make no difference") {
     // Grid clustering split these across a cell edge and drew them 2 px apart; here they merge.
     CHECK(build({{55.9, 0, 0, 0, 0}, {56.1, 0, 1, 0, 0}}, 56).size() == 1);
     // (60,0) collides with both (0,0) and (100,0): it joins the nearer.

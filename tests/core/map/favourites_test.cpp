@@ -159,7 +159,7 @@ TEST_CASE("favourites survive a reload offline, and only for the same driver") {
     CHECK((*partly)[0].id == "A");
 }
 
-TEST_CASE("marking a favourite lists it at once with what the map knows; a refusal puts it back") {
+TEST_CASE("marking a favourite lists it at once with what the map knows, a refusal puts it back") {
     App t;
     t.boot();
     t.register_token();

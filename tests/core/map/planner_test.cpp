@@ -96,7 +96,7 @@ TEST_CASE("boot asks for the areas in view, nearest first, never more than the b
     CHECK_FALSE(map_loading(t.m.map));
 }
 
-TEST_CASE("moving the finger waits for quiet; settling plans at once") {
+TEST_CASE("moving the finger waits for quiet, settling plans at once") {
     Map t;
     t.boot();
     t.answer_all_tiles();
@@ -394,7 +394,7 @@ TEST_CASE("the sheet loads the tapped location, a newer tap wins, locate me asks
     CHECK(t.m.map.camera.zoom >= kLocateZoom);
 }
 
-TEST_CASE("search by text asks the service near the driver, with the filters; a newer search replaces an older") {
+TEST_CASE("search by text asks the service near the driver, with the filters, a newer search replaces an older") {
     Map t;
     t.boot();
     MapFilters f;

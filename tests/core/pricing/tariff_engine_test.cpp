@@ -127,7 +127,7 @@ TEST_CASE("OCPI example: parking billed per 15 min after 20 kWh") {
     CHECK(c.billed_parking_time == 45 * 60'000);
 }
 
-TEST_CASE("OCPI examples: 2 per hour; 3 per hour with 5 per hour parking") {
+TEST_CASE("OCPI examples: 2 per hour, 3 per hour with 5 per hour parking") {
     const Tariff two = tariff(R"({"currency":"EUR","elements":[{"price_components":[
         {"type":"TIME","price":2.00,"vat":10.0,"step_size":60}]}]})");
     const auto a = cost_of(two, session({{"2022-01-13T10:00:00Z", 150, 20}}));
@@ -277,7 +277,7 @@ TEST_CASE("time of day wraps past midnight and is read in the zone") {
     CHECK(cost_of(t, session({{"2022-01-15T04:00:00Z", 60, 10}}), "+02:00").total.excl_vat == 4'000'000);
 }
 
-TEST_CASE("dates end exclusive; weekdays; kWh and duration on the period's start") {
+TEST_CASE("dates end exclusive, weekdays, kWh and duration on the period's start") {
     const Tariff t = tariff(R"({"currency":"EUR","elements":[
         {"price_components":[{"type":"ENERGY","price":0.10,"step_size":1}],"restrictions":{"start_date":"2022-12-24","end_date":"2022-12-27"}},
         {"price_components":[{"type":"ENERGY","price":0.30,"step_size":1}],"restrictions":{"day_of_week":["SUNDAY"]}},

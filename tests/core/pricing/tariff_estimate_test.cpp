@@ -76,7 +76,7 @@ TEST_CASE("step sizes round each total up once, with the last component's step")
     CHECK(estimate_cost(t, 20.5, 1800, 41) == 6'150'000 + 3'000'000);
 }
 
-TEST_CASE("no matching component is free; nonsense input gives no cost") {
+TEST_CASE("no matching component is free, nonsense input gives no cost") {
     const Tariff t = tariff_from(R"({"currency":"EUR","elements":[
         {"priceComponents":[{"type":"ENERGY","price":0.3,"restrictions":{"min_kwh":100}}]}]})");
     CHECK(estimate_cost(t, 50, 3600, 11) == 0);
