@@ -184,13 +184,16 @@ void on_tariff(Step& s, const HttpResponse& r) {
     s.m.tariffs_loading = false;
     auto decoded = is_success(r.status) ? decode_tariff_items(r.body) : Decoded<std::vector<WalletTariffItem>>{};
     if (!decoded.ok()) {
-        if (s.m.verification_polls > 0) {  // a recheck: the price already shown stands; ask again
-            keep_checking(s, true, Screen::Price, s.m.tariff_refresh_at, s.m.verification_polls);
-            return;
-        }
-        s.m.message = is_success(r.status) ? UserMessage{Str::ErrorPrice, {}} : failure(r, Str::ErrorPrice);
+        // No answer, a busy service or a body cut short pass: asked again while the price screen is
+        // open, so a flaky network never leaves the driver without a way to start. A recheck's
+        // failure says nothing (the price shown stands); the first one says why the price is missing.
+        const bool recheck = s.m.verification_polls > 0;
+        const bool passing = is_success(r.status) || unclear(r.status);
+        if (passing || recheck) keep_checking(s, true, Screen::Price, s.m.tariff_refresh_at, s.m.verification_polls);
+        if (!recheck) s.m.message = is_success(r.status) ? UserMessage{Str::ErrorPrice, {}} : failure(r, Str::ErrorPrice);
         return;
     }
+    if (s.m.message && s.m.message->text == Str::ErrorPrice) s.m.message.reset();  // it came after all
     s.m.tariffs = std::move(*decoded.value);
     choose_payment(s.m);
     // A card still being checked gets its price, and Start, once verified: ask again, each time

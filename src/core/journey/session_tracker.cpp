@@ -13,8 +13,6 @@ namespace {
 
 bool may_poll(const Model& m) { return m.online && m.visible; }
 
-bool unclear(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
-
 void wake_for_poll(Step& s, ActiveSession& session, Millis delay) {
     session.next_poll = s.now + delay;
     wake_at(s, session.next_poll);

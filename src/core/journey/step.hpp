@@ -15,6 +15,8 @@ struct Step {
 };
 
 inline bool is_success(int status) { return status >= 200 && status < 300; }
+// No answer, a timeout or a busy service: the request may have passed or may pass if sent again.
+inline bool unclear(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
 
 bool in_flight(const Model& m, RequestKind kind);
 bool in_flight(const Model& m, RequestKind kind, const std::string& context);

@@ -621,6 +621,37 @@ TEST_CASE("a price that fails to load says so") {
     CHECK_FALSE(can_start(j.m));
 }
 
+TEST_CASE("a price that got no answer is asked for again while its screen is open, and the note goes when it comes") {
+    Journey j;
+    j.ready();
+    j.intent(intent::OpenLocation{kLocationId});
+    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
+    j.intent(intent::ChooseConnector{kEvse, "1"});
+    auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 503, R"({"title":"Service Unavailable"})");
+    REQUIRE(j.m.message.has_value());
+    CHECK(j.m.message->text == Str::ErrorPrice);
+    CHECK_FALSE(can_start(j.m));
+    const auto due = wake(effects);
+    REQUIRE(due.has_value());
+    CHECK(*due == j.now + Millis{2000});
+    j.now = *due;
+    const auto asked = requests(j.tick());
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].path.rfind("/api/tariff/" + j.m.app_token + "/evse/", 0) == 0);
+    j.respond(asked[0].id, 200,
+        R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})");
+    CHECK_FALSE(j.m.message.has_value());
+    CHECK(can_start(j.m));
+
+    // A 404 will not change by asking again: said, and not asked again.
+    j.intent(intent::Back{});
+    effects = j.intent(intent::ChooseConnector{kEvse, "1"});
+    for (const auto& r : requests(effects))
+        if (r.path.rfind("/api/tariff/" + j.m.app_token, 0) == 0) effects = j.respond(r.id, 404, R"({"title":"Not Found"})");
+    CHECK(j.m.message->text == Str::ErrorPrice);
+    CHECK_FALSE(j.m.tariff_refresh_at.has_value());
+}
+
 TEST_CASE("a failed registration is retried before the next request that needs the token") {
     Journey j;
     j.boot();
