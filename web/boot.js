@@ -27,3 +27,29 @@ window.addEventListener('error', function (e) {
   var src = e.target && e.target.src;
   if (src && /\/evcharge\.js(\?|$)/.test(src)) evShell.fail('load');
 }, true);
+// The service worker (sw.js) opens the app with no network. A new version installs beside the old
+// one and waits; evShell.update.ready says so, and evShell.takeUpdate() (which the app calls only
+// away from a running session) lets it take over and reloads once it has.
+evShell.update = { ready: false, registration: null };
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('sw.js').then(function (reg) {
+      evShell.update.registration = reg;
+      var check = function () {
+        if (reg.waiting && navigator.serviceWorker.controller) evShell.update.ready = true;
+      };
+      check();
+      reg.addEventListener('updatefound', function () {
+        var w = reg.installing;
+        if (w) w.addEventListener('statechange', function () { if (w.state === 'installed') check(); });
+      });
+    }).catch(function (e) { console.warn('service worker not registered: ' + e); });
+  });
+}
+evShell.takeUpdate = function () {
+  var reg = evShell.update.registration;
+  if (!reg || !reg.waiting) return false;
+  navigator.serviceWorker.addEventListener('controllerchange', function () { location.reload(); });
+  reg.waiting.postMessage('take-over');
+  return true;
+};

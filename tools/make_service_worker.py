@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Writes dist/sw.js's build line: the app shell's files (everything dist/ serves to open the app
+with no network: the page, its scripts and styles, the wasm, the manifest and icons, the brands'
+logos, the base map's coarse cells) and a version derived from their contents, so that any change
+to any of them is a new worker the browser installs. Run when dist/ is made, after minifying and
+before precompressing.
+
+    python3 tools/make_service_worker.py build/web/dist
+"""
+import hashlib
+import pathlib
+import re
+import sys
+
+# What the shell is, relative to dist/. The base map's zoom-10 cells (1,700 files) and the QR
+# decoder are cached as they are first used instead; so is anything a deployment adds.
+SHELL_GLOBS = ("index.html", "*.js", "*.css", "*.wasm", "manifest.webmanifest", "icons/*.png", "branding/*",
+               "basemap/4/*/*.bin", "basemap/7/*/*.bin")
+SKIP = {"sw.js"}  # the worker is not its own shell file
+BUILD_LINE = re.compile(r"^const BUILD = \{.*\};$", re.M)
+
+
+def shell_files(dist):
+    found = set()
+    for pattern in SHELL_GLOBS:
+        for path in dist.glob(pattern):
+            if path.is_file() and path.name not in SKIP and path.suffix not in (".br", ".gz"):
+                found.add(path.relative_to(dist).as_posix())
+    return sorted(found)
+
+
+def version_of(dist, files):
+    h = hashlib.sha256()
+    for name in files:
+        h.update(name.encode() + b"\0" + hashlib.sha256((dist / name).read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.exit(__doc__)
+    dist = pathlib.Path(argv[1])
+    worker = dist / "sw.js"
+    files = shell_files(dist)
+    if "index.html" not in files or "evcharge.wasm" not in files:
+        sys.exit(f"make_service_worker: {dist} holds no built app")
+    version = version_of(dist, files)
+    listed = ", ".join(f"'{name}'" for name in files)
+    text = worker.read_text()
+    if not BUILD_LINE.search(text):
+        sys.exit("make_service_worker: sw.js has no `const BUILD = {...};` line to fill")
+    worker.write_text(BUILD_LINE.sub(lambda _: f"const BUILD = {{ version: '{version}', files: [{listed}] }};", text, 1))
+    print(f"[sw] version {version}, {len(files)} shell files")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
