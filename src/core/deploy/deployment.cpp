@@ -35,6 +35,7 @@ HttpRequest json_request(const char* method, std::string path, const Json& body)
 Model fresh_journey(const AppModel& m) {
     Model j;
     j.next_request_id = m.journey.next_request_id;
+    j.update_ready = m.update_ready;
     if (m.config.area) {
         j.map_box = *m.config.area;
         const auto& a = *m.config.area;
@@ -165,6 +166,11 @@ void on_event(Run& r, const Event& e) {
         on_response(r, *a);
     } else if (const auto* i = std::get_if<UserIntent>(&e)) {
         on_user_intent(r, *i);
+    } else if (std::get_if<UpdateReady>(&e)) {
+        r.m.update_ready = true;
+        feed_journey(r, e);  // the driver app and the portal offer it on their own screens
+        // A kiosk takes it when nobody is using it: now on the attract screen, else at the next reset.
+        if (r.m.config.mode == AppMode::Kiosk && r.m.stage == Stage::Attract) r.out.emplace_back(ApplyUpdate{});
     } else if (std::get_if<Tick>(&e)) {
         if (r.m.stage == Stage::LoadingConfig && r.m.pending.empty() && r.m.config_attempts) request_config(r);
         if (r.m.stage == Stage::Journey || r.m.stage == Stage::Preparing) feed_journey(r, e);

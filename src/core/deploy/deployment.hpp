@@ -67,6 +67,7 @@ struct AppModel {
     std::optional<UserMessage> message;  // for the check-in and attract screens
     std::map<int, std::string> pending;  // the shell's own requests: id -> what
     int config_attempts = 0;
+    bool update_ready = false;  // a new version waits: the kiosk takes it between visitors
 };
 
 inline constexpr const char* kKeyPortalGuest = "portalGuest";

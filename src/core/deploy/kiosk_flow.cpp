@@ -34,6 +34,8 @@ void reset_kiosk(Run& r) {
         send(r, std::move(q), kCleanupRequest);
     }
     r.out.emplace_back(ClearStorage{});
+    // A new version waiting is taken between visitors: the page reloads into it, already reset.
+    if (r.m.update_ready) r.out.emplace_back(ApplyUpdate{});
     r.m.journey = fresh_journey(r.m);
     r.m.kiosk.countdown_until.reset();
     r.m.kiosk.card_requested = false;

@@ -56,6 +56,8 @@ struct CameraReport {
 struct Visibility { bool visible = true; };
 // The browser went offline or online (navigator.onLine and its events).
 struct Connectivity { bool online = true; };
+// A new version of the app is installed and waits (its service worker); it takes over with ApplyUpdate.
+struct UpdateReady {};
 // Another tab of the app changed a stored key (the `storage` event).
 struct StorageChanged {
     std::string key;
@@ -105,8 +107,10 @@ struct Locate {};                         // ask the browser where the phone is 
 struct ForgetLaunchCode {};
 // Follow a link the phone handles: a tel: or mailto: link, or a web page in a new tab.
 struct OpenLink { std::string url; };
+// Let the waiting version take over and reload the page into it (never while a session runs).
+struct ApplyUpdate {};
 
 using Effect = std::variant<HttpRequest, Persist, WakeAt, Announce, OfferDocument, Camera, ClearStorage, KeepAwake,
-                            HttpAbort, Locate, ForgetLaunchCode, OpenLink>;
+                            HttpAbort, Locate, ForgetLaunchCode, OpenLink, ApplyUpdate>;
 
 }  // namespace core

@@ -51,6 +51,8 @@ struct ScanAgain {};
 struct OpenSettings {};
 struct ChooseTheme { ThemeChoice theme; };
 struct ChooseTextSize { int percent; };  // one of kTextPercents
+// The driver takes the waiting new version (offered on the map, never during a session).
+struct ApplyUpdate {};
 }  // namespace intent
 
 using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseConnector,
@@ -64,9 +66,9 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
                                 intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize,
                                 intent::AskStop, intent::KeepCharging, intent::OpenContact,
-                                intent::OpenDirections, intent::ChargeNow>;
+                                intent::OpenDirections, intent::ChargeNow, intent::ApplyUpdate>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
-                           StorageChanged>;
+                           StorageChanged, UpdateReady>;
 
 }  // namespace core

@@ -105,6 +105,9 @@ struct Model {
     std::string chosen_payment_method_id;
     bool card_adding = false;
 
+    // A new version of the app waits (UpdateReady): the map offers it while no session runs.
+    bool update_ready = false;
+
     bool start_in_flight = false;
     // A start sent (or being sent) whose outcome is not settled; blocks another start until the
     // session list settles it. From another tab: `start_elsewhere`.

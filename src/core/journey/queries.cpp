@@ -86,6 +86,10 @@ bool can_start(const Model& m) {
     return item != nullptr && payment_usable(*item);
 }
 
+bool can_apply_update(const Model& m) {
+    return m.update_ready && m.sessions.empty() && !m.start_in_flight && !m.start_marker && !m.start_elsewhere;
+}
+
 const ActiveSession* shown_session(const Model& m) {
     for (const auto& a : m.sessions)
         if (a.id == m.shown_session) return &a;

@@ -59,6 +59,9 @@ void on_intent(Step& s, const UserIntent& intent) {
         [&](const intent::StopCharging& i) { stop_charging(s, i); },
         [&](const intent::ShowSession& i) { show_session(s, i); },
         [&](const intent::ChargeNow& i) { charge_now(s, i); },
+        [&](const intent::ApplyUpdate&) {
+            if (can_apply_update(s.m)) s.out.emplace_back(ApplyUpdate{});
+        },
         [&](const intent::TryAgain& i) { try_again(s, i); },
         [&](const intent::ChooseOtherConnector& i) { choose_other_connector(s, i); },
         [&](const intent::Back& i) { go_back(s, i); },
@@ -121,6 +124,10 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
     Step s{model, now, effects};
     // A deployment that lists its own chargers (hotel, kiosk) shows no map: the map loads nothing.
     const bool map_shown = model.scope.ids.empty() && !model.scope.private_access;
+    if (std::get_if<UpdateReady>(&event)) {
+        model.update_ready = true;  // kept from before boot too: the page may learn of it first
+        return effects;
+    }
     if (const auto* boot = std::get_if<Boot>(&event)) {
         const bool first = !model.booted;
         on_boot(s, *boot);
@@ -142,6 +149,7 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
         on_connectivity(s, *c);
     } else if (const auto* c = std::get_if<StorageChanged>(&event)) {
         on_storage_changed(s, *c);
+
     } else if (const auto* decoded = std::get_if<QrDecoded>(&event)) {
         scan::on_decoded(model, *decoded, effects);
     } else if (const auto* camera = std::get_if<CameraReport>(&event)) {
