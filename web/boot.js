@@ -36,7 +36,9 @@ if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').then(function (reg) {
       evShell.update.registration = reg;
       var check = function () {
-        if (reg.waiting && navigator.serviceWorker.controller) evShell.update.ready = true;
+        if (!reg.waiting || !navigator.serviceWorker.controller || evShell.update.ready) return;
+        evShell.update.ready = true;
+        if (evShell.onUpdate) evShell.onUpdate();
       };
       check();
       reg.addEventListener('updatefound', function () {

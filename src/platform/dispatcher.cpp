@@ -54,6 +54,8 @@ void run(const core::Effect& effect) {
                 forget_launch_code();
             } else if constexpr (std::is_same_v<T, core::OpenLink>) {
                 document_bridge::open_link(e.url);
+            } else if constexpr (std::is_same_v<T, core::ApplyUpdate>) {
+                page_events::apply_update();
             }
         },
         effect);

@@ -23,6 +23,15 @@ EM_JS(void, js_install_page_events, (), {
         try { _ev_storage_changed(k, v); } finally { _free(k); if (v) _free(v); }
     });
     _ev_online_changed(navigator.onLine === false ? 0 : 1);
+    // web/boot.js learns of a waiting version; it may have before the app was ready.
+    if (window.evShell) {
+        evShell.onUpdate = function() { _ev_update_ready(); };
+        if (evShell.update && evShell.update.ready) _ev_update_ready();
+    }
+});
+
+EM_JS(void, js_apply_update, (), {
+    if (window.evShell && evShell.takeUpdate) evShell.takeUpdate();
 });
 
 EM_JS(void, js_keep_awake, (int on), {
@@ -50,11 +59,15 @@ void install() { js_install_page_events(); }
 
 void keep_awake(bool on) { js_keep_awake(on ? 1 : 0); }
 
+void apply_update() { js_apply_update(); }
+
 }  // namespace platform::page_events
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ev_online_changed(int online) {
     platform::dispatch(core::Connectivity{online != 0});
 }
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ev_update_ready() { platform::dispatch(core::UpdateReady{}); }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ev_storage_changed(const char* key, const char* value) {
     platform::dispatch(core::StorageChanged{key, value ? std::optional<std::string>(value) : std::nullopt});

@@ -4,10 +4,13 @@
 
 namespace platform::page_events {
 
-// Sends the current online state and listens for changes and for other tabs' storage writes.
+// Sends the current online state and listens for changes, for other tabs' storage writes and for
+// a new version of the app installed and waiting (UpdateReady).
 void install();
 // Holds a screen wake lock while `on` (where the browser has one), taken again when the page
 // comes back into view, since browsers release it when hidden.
 void keep_awake(bool on);
+// The waiting new version (web/boot.js registered its service worker) takes over; the page reloads.
+void apply_update();
 
 }  // namespace platform::page_events

@@ -137,6 +137,8 @@ namespace core {
     X(StepToCome, "%s: to come")                                                                  \
     X(CableWait, "Plug in your car: the charger waits about %s more")                             \
     X(CableWaitOver, "Plug in your car now: the charger may give up any moment")                  \
+    X(UpdateReady, "A new version of the app is ready.")                                          \
+    X(UpdateReload, "Reload")                                                                     \
     X(ChargeNow, "Charge now at full power")                                                      \
     X(ChargeNowAsking, "Asking the charger…")                                                     \
     X(ChargeNowApproved, "Full power is on its way.")                                             \

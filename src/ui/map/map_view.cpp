@@ -331,6 +331,15 @@ void draw_portrait(const core::Model& m, Panel& panel, Intents& out) {
 
 }  // namespace
 
+// A new version waits: offered here, on the map, only while nothing runs that a reload would disturb.
+void update_banner(const core::Model& m, Intents& out) {
+    if (!core::can_apply_update(m)) return;
+    ImGui::PushTextWrapPos(0);
+    status_line(tr(Str::UpdateReady));
+    ImGui::PopTextWrapPos();
+    if (secondary_button(tr(Str::UpdateReload))) out.push_back(core::intent::ApplyUpdate{});
+}
+
 void draw_map_screen(const core::Model& m, Intents& out) {
     static Panel panel = Panel::None;  // which of filters / favourites is unfolded; only the view cares
     const bool sheet = !m.map.selected_id.empty();
@@ -342,6 +351,7 @@ void draw_map_screen(const core::Model& m, Intents& out) {
         ImGui::BeginChild("##panel", ImVec2(panel_w, avail.y), false, ImGuiWindowFlags_NoScrollbar);
         top_bar_with_scan(tr(Str::MapTitle), false, out);
         message_banner(m, out);
+        update_banner(m, out);
         if (sheet) draw_map_sheet(m, out);
         else draw_below_map(m, panel, true, out);
         ImGui::EndChild();
@@ -353,6 +363,7 @@ void draw_map_screen(const core::Model& m, Intents& out) {
     }
     top_bar_with_scan(tr(Str::MapTitle), false, out);
     message_banner(m, out);
+    update_banner(m, out);
     draw_portrait(m, panel, out);
 }
 
