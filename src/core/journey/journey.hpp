@@ -24,6 +24,9 @@ const Evse* chosen_evse(const Model& m);
 const Connector* chosen_connector(const Model& m);
 const WalletTariffItem* chosen_tariff_item(const Model& m);
 bool can_start(const Model& m);
+// The one quiet line shown offline: what happens now (a stop waiting to be sent, charging going
+// on, the map's last chargers); None online.
+Str offline_note(const Model& m);
 // A waiting new version may take over: one is ready, and nothing runs that a reload could disturb
 // (no session, no start on its way). The map offers it only then.
 bool can_apply_update(const Model& m);

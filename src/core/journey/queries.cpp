@@ -51,6 +51,7 @@ Str start_blocker(const Model& m) {
         return Str::None;
     const Evse* evse = chosen_evse(m);
     if (evse == nullptr || chosen_connector(m) == nullptr) return Str::None;
+    if (!m.online) return Str::StartOffline;
     if (evse_unreachable(*evse)) return Str::ChargerUnreachable;
     if (evse_broken(*evse)) return Str::StartChargerBroken;
     if (evse->charging_not_allowed) return Str::ChargingNotAllowed;
@@ -79,11 +80,23 @@ bool can_start(const Model& m) {
     if (!m.booted || m.start_in_flight || m.start_marker || m.start_elsewhere || !m.sessions.empty() ||
         m.tariffs_loading)
         return false;
+    // A start is never queued: offline it cannot reach the charger, and a start sent later would
+    // surprise a driver who has walked away.
+    if (!m.online) return false;
     const Evse* evse = chosen_evse(m);
     if (evse == nullptr || evse->charging_not_allowed || chosen_connector(m) == nullptr) return false;
     if (evse_unreachable(*evse) || evse_broken(*evse)) return false;  // a remote start cannot succeed
     const WalletTariffItem* item = chosen_tariff_item(m);
     return item != nullptr && payment_usable(*item);
+}
+
+Str offline_note(const Model& m) {
+    if (m.online) return Str::None;
+    const bool stopping = std::any_of(m.sessions.begin(), m.sessions.end(), [](const ActiveSession& a) {
+        return a.stop_requested;
+    });
+    if (stopping) return Str::OfflineStopQueued;
+    return m.sessions.empty() ? Str::OfflineIdle : Str::Offline;
 }
 
 bool can_apply_update(const Model& m) {

@@ -21,7 +21,11 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
     const bool scoped = app.config.mode != core::AppMode::Driver && !app.config.location_ids.empty();
     int redraw = -1;
     // The browser says there is no network: said on every screen, since every screen waits on it.
-    if (!model.online) status_line(core::tr(core::Str::Offline));
+    if (const core::Str note = core::offline_note(model); note != core::Str::None) {
+        ImGui::PushTextWrapPos(0);
+        status_line(core::tr(note));
+        ImGui::PopTextWrapPos();
+    }
     switch (model.screen) {
         case core::Screen::Map:
             if (scoped) draw_charger_list_screen(app, result.intents);
