@@ -34,6 +34,7 @@ evText.place = function(x, y, w, h) {};
 evText.blur = function() {};
 evText.isFocused = function() {};
 var evWake;
+var evPersistAsked;
 var matchMedia = function(query) {};
 
 /** Read by the browser tests and benchmarks (window.__…), and by serve.py's map-config.json. */

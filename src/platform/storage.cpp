@@ -7,6 +7,8 @@
 
 #include <emscripten/emscripten.h>
 
+#include "core/journey/journey.hpp"
+
 namespace platform::storage {
 namespace {
 
@@ -30,6 +32,15 @@ EM_JS(int, js_storage_remove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); return 1; } catch (e) { return 0; }
 });
 
+// Asked once, when the first session is written: the browser then keeps the app's storage (and the
+// service worker's caches) under storage pressure instead of evicting them. Refused or missing: the
+// app works as before.
+EM_JS(void, js_storage_persist, (), {
+    if (window.evPersistAsked) return;
+    window.evPersistAsked = true;
+    try { if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function() {}); } catch (e) {}
+});
+
 EM_JS(void, js_storage_clear, (), {
     try { window.localStorage.clear(); } catch (e) {}
     try { window.sessionStorage.clear(); } catch (e) {}
@@ -47,6 +58,7 @@ std::optional<std::string> get(const std::string& key) {
 }
 
 void set(const std::string& key, const std::string& value) {
+    if (key == core::kKeyActiveSessions) js_storage_persist();
     if (js_storage_set(key.c_str(), value.c_str())) g_fallback.erase(key);
     else g_fallback[key] = value;
 }
