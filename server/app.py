@@ -8,11 +8,12 @@ import threading
 import time
 import traceback
 
-from .deploy import ConfigError, DeployConfig, Portal, check_against_catalog
+from .deploy import (MANIFEST_MEDIA_TYPE, ConfigError, DeployConfig, Portal, check_against_catalog, deployment_manifest,
+                     has_own_manifest)
 from .pricing import oicp_pricing
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
 from .sim import SimClock, SimControl, Simulator, Store, add_network, bnetza, load_catalog, utc_offset_minutes
-from .web import AllowedHosts, App, AppServer, MapTiles, Response, StaticFiles, security_headers
+from .web import AllowedHosts, ApiError, App, AppServer, MapTiles, Response, StaticFiles, security_headers
 
 
 def default_state_path():
@@ -41,6 +42,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
         app = App(proxy.routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits, tiles=tiles,
                   registered=proxy.registered, hosts=hosts, headers=headers)
         app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
+        add_manifest(app, root, config)
         return app, None
     catalog = load_catalog(network=False)
     check_against_catalog(config, catalog)
@@ -65,6 +67,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
     app = App(router, StaticFiles(root), SimControl(simulator, control_key), quiet=quiet, faults=faults,
               limits=limits, tiles=tiles, registered=simulator.token_registered, hosts=hosts, headers=headers)
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
+    add_manifest(app, root, config)
     if sim_data == "full":
         app.tiles.credit_data(bnetza.ATTRIBUTION)  # the German network comes from the BNetzA register
     if config.portal:
@@ -78,6 +81,18 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
         threading.Thread(target=_load_network, args=(simulator.catalog, app.ready, quiet, app.tiles),
                          name="network-loader", daemon=True).start()
     return app, simulator
+
+
+def add_manifest(app, root, config):
+    """/manifest.webmanifest in the deployment's name and colour, read from the build when asked
+    (a rebuilt dist/ is served as it is now); the built file where the deployment has no branding."""
+    def manifest(req):
+        body = deployment_manifest(root, config)
+        if body is None:
+            raise ApiError(404, "This build has no manifest.", code="NOT_FOUND")
+        return Response(200, body, headers={"Content-Type": MANIFEST_MEDIA_TYPE})
+    if has_own_manifest(config):
+        app.extra["/manifest.webmanifest"] = ("GET", manifest)
 
 
 def _load_network(catalog, ready, quiet, tiles):
