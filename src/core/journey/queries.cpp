@@ -46,12 +46,12 @@ bool payment_pending(const WalletTariffItem& item) {
 }
 
 Str start_blocker(const Model& m) {
+    if (!m.online && m.booted && chosen_evse(m) != nullptr && m.sessions.empty()) return Str::StartOffline;
     if (can_start(m) || !m.booted || m.start_in_flight || m.start_marker || m.start_elsewhere ||
         !m.sessions.empty() || m.tariffs_loading)
         return Str::None;
     const Evse* evse = chosen_evse(m);
     if (evse == nullptr || chosen_connector(m) == nullptr) return Str::None;
-    if (!m.online) return Str::StartOffline;
     if (evse_unreachable(*evse)) return Str::ChargerUnreachable;
     if (evse_broken(*evse)) return Str::StartChargerBroken;
     if (evse->charging_not_allowed) return Str::ChargingNotAllowed;

@@ -1,0 +1,118 @@
+// Where the signal does not reach: the real service worker in Chromium keeps the app openable with
+// no network. A running session survives an offline reload with its Stop, the stop goes out once,
+// when the phone is online again; the map reopens on what it last loaded; the app is installable
+// as the driver app, the hotel portal and the kiosk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { writeConfig } from './lib/deploy_files.mjs';
+import { startServer, repoRoot } from './lib/serve_process.mjs';
+import { reachPrice, stopCharging } from './lib/charge_steps.mjs';
+
+const dist = path.join(repoRoot, 'build/web/dist');
+let server, browser;
+
+before(async () => {
+  server = await startServer(['--root', dist, '--time-scale', '30']);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// The service worker has taken control of the page and holds the whole shell.
+async function workerReady(page) {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    return reg.active.state;
+  });
+}
+
+test('offline reload mid-session: the session and its Stop are back within 2 s; the stop goes out once online', { timeout: 120000 }, async () => {
+  const { page, app, context, close } = await openApp(server.url + '/', { browser });
+  const stops = [];
+  page.on('request', (r) => { if (r.url().includes('/api/session/stop')) stops.push(r.url()); });
+  try {
+    await withScreenshotOnFailure(page, 'offline-session', async () => {
+      await workerReady(page);
+      await reachPrice(app, { timeout: 30000 });
+      await app.tap('button', 'Start charging');
+      await app.waitFor('status', 'Charging', { timeout: 30000 });
+      const energy = (await app.waitFor('text', /^Energy: /)).name;
+
+      await context.setOffline(true);
+      const t0 = Date.now();
+      await page.reload();
+      await app.waitFor('button', 'Stop charging', { timeout: 10000 });
+      const took = Date.now() - t0;
+      assert.ok(took < 2000, `the session was back in ${took} ms`);
+      await app.waitFor('text', /^Energy: /);
+      assert.ok(energy);
+      await stopCharging(app);
+      await app.waitFor('status', 'You are offline. Stop will be sent as soon as the phone is online.');
+      assert.equal(stops.length, 0, 'nothing was sent offline');
+
+      await context.setOffline(false);
+      await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
+      assert.equal(stops.length, 1, 'exactly one stop reached the server');
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('offline reload on the map: the last chargers are listed, and Start says it cannot start offline', { timeout: 120000 }, async () => {
+  const { page, app, context, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'offline-map', async () => {
+      await workerReady(page);
+      await app.waitFor('option', /free$/, { timeout: 30000 });
+      await app.waitIdle({ quietMs: 500, timeout: 30000 });
+      const online = (await app.nodes()).filter((n) => n.role === 'option').map((n) => n.name).sort();
+
+      await context.setOffline(true);
+      await page.reload();
+      await app.waitReady({ timeout: 5000 });
+      await app.waitFor('status', 'You are offline. The map shows what it last loaded.');
+      await app.waitFor('option', /free$/, { timeout: 10000 });
+      const offline = (await app.nodes()).filter((n) => n.role === 'option').map((n) => n.name).sort();
+      assert.deepEqual(offline, online, 'the same chargers as online');
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('installable: Chromium finds no installability errors for the driver app, the portal and the kiosk', { timeout: 120000 }, async () => {
+  const deploys = [writeConfig('portal-hotel.json'), writeConfig('kiosk.json')];
+  const servers = [server];
+  try {
+    for (const d of deploys) servers.push(await startServer(['--root', dist, '--time-scale', '30', '--config', d.file]));
+    const names = [];
+    for (const s of servers) {
+      const { page, close } = await openApp(s.url + '/', { browser });
+      try {
+        await workerReady(page);
+        const cdp = await page.context().newCDPSession(page);
+        const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+        assert.deepEqual(installabilityErrors, [], `${s.url}: ${JSON.stringify(installabilityErrors)}`);
+        const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+        names.push(manifest.name);
+      } finally {
+        await close();
+      }
+    }
+    assert.equal(names[0], 'Charge');
+    assert.equal(new Set(names).size, 3, `each deployment under its own name: ${names}`);
+  } finally {
+    for (const s of servers.slice(1)) await s.stop();
+    for (const d of deploys) rmSync(d.dir, { recursive: true, force: true });
+  }
+});
