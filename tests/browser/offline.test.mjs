@@ -14,6 +14,8 @@ import { reachPrice, stopCharging } from './lib/charge_steps.mjs';
 
 const dist = path.join(repoRoot, 'build/web/dist');
 let server, browser;
+// Every other browser test blocks service workers (each test starts from the network); these allow them.
+const withWorker = { serviceWorkers: 'allow' };
 
 before(async () => {
   server = await startServer(['--root', dist, '--time-scale', '30']);
@@ -36,7 +38,7 @@ async function workerReady(page) {
 }
 
 test('offline reload mid-session: the session and its Stop are back within 2 s; the stop goes out once online', { timeout: 120000 }, async () => {
-  const { page, app, context, close } = await openApp(server.url + '/', { browser });
+  const { page, app, context, close } = await openApp(server.url + '/', { browser, context: withWorker });
   const stops = [];
   page.on('request', (r) => { if (r.url().includes('/api/session/stop')) stops.push(r.url()); });
   try {
@@ -69,7 +71,7 @@ test('offline reload mid-session: the session and its Stop are back within 2 s; 
 });
 
 test('offline reload on the map: the last chargers are listed, and Start says it cannot start offline', { timeout: 120000 }, async () => {
-  const { page, app, context, close } = await openApp(server.url + '/', { browser });
+  const { page, app, context, close } = await openApp(server.url + '/', { browser, context: withWorker });
   try {
     await withScreenshotOnFailure(page, 'offline-map', async () => {
       await workerReady(page);
@@ -91,13 +93,13 @@ test('offline reload on the map: the last chargers are listed, and Start says it
 });
 
 test('installable: Chromium finds no installability errors for the driver app, the portal and the kiosk', { timeout: 120000 }, async () => {
-  const deploys = [writeConfig('portal-hotel.json'), writeConfig('kiosk.json')];
+  const deploys = [writeConfig('portal-hotel.json', () => {}), writeConfig('kiosk.json', () => {})];
   const servers = [server];
   try {
     for (const d of deploys) servers.push(await startServer(['--root', dist, '--time-scale', '30', '--config', d.file]));
     const names = [];
     for (const s of servers) {
-      const { page, close } = await openApp(s.url + '/', { browser });
+      const { page, close } = await openApp(s.url + '/', { browser, context: withWorker });
       try {
         await workerReady(page);
         const cdp = await page.context().newCDPSession(page);
