@@ -29,10 +29,15 @@ def shell_files(dist):
     return sorted(found)
 
 
-def version_of(dist, files):
+def digests_of(dist, files):
+    """Each file's SHA-256 prefix: the worker checks a cached copy against it before serving it."""
+    return {name: hashlib.sha256((dist / name).read_bytes()).hexdigest()[:16] for name in files}
+
+
+def version_of(digests):
     h = hashlib.sha256()
-    for name in files:
-        h.update(name.encode() + b"\0" + hashlib.sha256((dist / name).read_bytes()).digest())
+    for name in sorted(digests):
+        h.update(name.encode() + b"\0" + digests[name].encode())
     return h.hexdigest()[:16]
 
 
@@ -44,12 +49,13 @@ def main(argv):
     files = shell_files(dist)
     if "index.html" not in files or "evcharge.wasm" not in files:
         sys.exit(f"make_service_worker: {dist} holds no built app")
-    version = version_of(dist, files)
-    listed = ", ".join(f"'{name}'" for name in files)
+    digests = digests_of(dist, files)
+    version = version_of(digests)
+    listed = ", ".join(f"'{name}': '{digest}'" for name, digest in digests.items())
     text = worker.read_text()
     if not BUILD_LINE.search(text):
         sys.exit("make_service_worker: sw.js has no `const BUILD = {...};` line to fill")
-    worker.write_text(BUILD_LINE.sub(lambda _: f"const BUILD = {{ version: '{version}', files: [{listed}] }};", text, 1))
+    worker.write_text(BUILD_LINE.sub(lambda _: f"const BUILD = {{ version: '{version}', files: {{{listed}}} }};", text, 1))
     print(f"[sw] version {version}, {len(files)} shell files")
 
 

@@ -15,21 +15,33 @@
 'use strict';
 
 // Written by tools/make_service_worker.py when dist/ is made: the version (from the files' content
-// hashes) and the shell's files. The values here are for a worker served straight from web/.
-const BUILD = { version: 'dev', files: [] };
+// hashes) and the shell's files, each with the start of its SHA-256. The values here are for a
+// worker served straight from web/.
+const BUILD = { version: 'dev', files: {} };
 
 const SHELL = 'shell-' + BUILD.version;
 const DATA = 'data-v1';
 const TILES = 'tiles-v1';
-const KEEP = [SHELL, DATA, TILES];
+const DEPLOY = 'deployment-v1';  // its own cache: never trimmed away by location answers
+const KEEP = [SHELL, DATA, TILES, DEPLOY];
 const DATA_MAX = 300;
+const DEPLOYMENT = ['/config.json', '/map-config.json'];
 const TILES_MAX = 2000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
     // 'reload': past the HTTP cache, so an old copy never lands under the new version.
-    await cache.addAll(BUILD.files.map((url) => new Request(url, { cache: 'reload' })));
+    await cache.addAll(Object.keys(BUILD.files).map((name) => new Request(name, { cache: 'reload' })));
+    // The deployment's answers too: the page that registered this worker fetched them before the
+    // worker was there, and an offline reload needs them. Best effort: the shell alone installs.
+    const deploy = await caches.open(DEPLOY);
+    await Promise.all(DEPLOYMENT.map(async (url) => {
+      try {
+        const response = await fetch(new Request(url, { cache: 'reload' }));
+        if (response.ok) await deploy.put(url, response);
+      } catch { /* fetched again, and kept, when the page next asks */ }
+    }));
   })());
 });
 
@@ -64,27 +76,54 @@ function route(url, request) {
 }
 
 // A shell file from this version's cache, else the network (and a file that is not the shell's,
-// such as a hotel's logo, as the network gives it).
-async function shell(request) {
+// such as a hotel's logo, as the network gives it). A cached copy that is not the build's (cut short
+// by a full disk or a killed write) is replaced from the network.
+async function shell(request, url) {
   const cache = await caches.open(SHELL);
   const hit = await cache.match(request, { ignoreSearch: true });
-  if (hit && intact(hit)) return hit;
-  return fetch(request);
+  const name = shellName(url);
+  if (hit && await intact(hit, name)) return hit;
+  const response = await fetch(request);
+  if (hit && response.ok && name) await cache.put(name, response.clone()).catch(() => {});
+  return response;
 }
 
-async function page(request) {
+function shellName(url) {
+  const scope = new URL(self.registration.scope).pathname;
+  const name = url.pathname === scope ? 'index.html' : url.pathname.slice(scope.length);
+  return url.pathname.startsWith(scope) && Object.prototype.hasOwnProperty.call(BUILD.files, name) ? name : null;
+}
+
+// Checked once per worker start, not on every request.
+const checked = new Set();
+async function intact(response, name) {
+  if (!name || checked.has(name)) return true;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (!hex.startsWith(BUILD.files[name])) return false;
+  checked.add(name);
+  return true;
+}
+
+// Offline, the app itself at its root: a sticker's deep link (/qr/…, /evse/…) is answered by the
+// server with a redirect the worker cannot make, and the page's relative files resolve from the root.
+async function page(request, url) {
   try {
     return await fetch(request);
   } catch (err) {
+    const root = new URL(self.registration.scope);
+    if (url.pathname !== root.pathname && url.pathname !== root.pathname + 'index.html') {
+      return Response.redirect(root.href, 302);
+    }
     const cache = await caches.open(SHELL);
-    const index = (await cache.match('index.html')) || (await cache.match('./'));
+    const index = await cache.match('index.html');
     if (index) return index;
     throw err;
   }
 }
 
 async function networkFirst(request) {
-  const cache = await caches.open(DATA);
+  const cache = await caches.open(DEPLOY);
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(request, response.clone()).catch(() => {});
@@ -113,10 +152,14 @@ async function staleWhileRevalidate(request, url, event) {
   return fresh;
 }
 
-async function cacheFirst(request) {
+// Least recently used first out: a hit is put back, which moves it to the end of the cache's keys.
+async function cacheFirst(request, url, event) {
   const cache = await caches.open(TILES);
   const hit = await cache.match(request);
-  if (hit && intact(hit)) return hit;
+  if (hit) {
+    event.waitUntil(cache.put(request, hit.clone()).catch(() => {}));
+    return hit;
+  }
   const response = await fetch(request);
   if (response.ok) {
     await cache.put(request, response.clone()).catch(() => {});  // a full disk only costs the copy
@@ -125,13 +168,7 @@ async function cacheFirst(request) {
   return response;
 }
 
-// An entry that was cut short (its body shorter than it says) is not served.
-function intact(response) {
-  const length = response.headers.get('Content-Length');
-  return !length || response.headers.get('Content-Encoding') || Number(length) > 0;
-}
-
-// Keeps the newest `max` entries (the cache lists its keys oldest first).
+// Keeps the last `max` entries (the cache lists its keys in the order they were put).
 async function trim(cache, max) {
   const keys = await cache.keys();
   for (let i = 0; i < keys.length - max; i++) await cache.delete(keys[i]);
