@@ -4,11 +4,14 @@
 // as the driver app, the hotel portal and the kiosk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
 import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
-import { writeConfig } from './lib/deploy_files.mjs';
+import { AppDriver, openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { chromiumArgs } from './lib/browser_setup.mjs';
+import { hotelDay, writeConfig, writeGuestList } from './lib/deploy_files.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
 import { reachPrice, stopCharging } from './lib/charge_steps.mjs';
 
@@ -82,7 +85,7 @@ test('offline reload on the map: the last chargers are listed, and Start says it
       await context.setOffline(true);
       await page.reload();
       await app.waitReady({ timeout: 5000 });
-      await app.waitFor('status', 'You are offline. The map shows what it last loaded.');
+      await app.waitFor('status', 'Offline: showing the chargers already loaded.');
       await app.waitFor('option', /free$/, { timeout: 10000 });
       const offline = (await app.nodes()).filter((n) => n.role === 'option').map((n) => n.name).sort();
       assert.deepEqual(offline, online, 'the same chargers as online');
@@ -93,23 +96,35 @@ test('offline reload on the map: the last chargers are listed, and Start says it
 });
 
 test('installable: Chromium finds no installability errors for the driver app, the portal and the kiosk', { timeout: 120000 }, async () => {
-  const deploys = [writeConfig('portal-hotel.json', () => {}), writeConfig('kiosk.json', () => {})];
+  const portal = writeConfig('portal-hotel.json', (config, dir) => {
+    config.portal.guestList = writeGuestList(dir, [['12', 'Jansen', 'DZ-1', hotelDay(-1), hotelDay(2)]]);
+  });
+  const deploys = [portal, writeConfig('kiosk.json', () => {})];
   const servers = [server];
   try {
     for (const d of deploys) servers.push(await startServer(['--root', dist, '--time-scale', '30', '--config', d.file]));
     const names = [];
-    for (const s of servers) {
-      const { page, close } = await openApp(s.url + '/', { browser, context: withWorker });
-      try {
+    // A profile on disk: Chromium never offers to install from an incognito window, which is what
+    // every other test's fresh context is.
+    const profile = mkdtempSync(path.join(tmpdir(), 'evcharge-profile-'));
+    const ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs([]), serviceWorkers: 'allow' });
+    try {
+      for (const s of servers) {
+        const page = await ctx.newPage();
+        await page.goto(s.url + '/');
+        await new AppDriver(page).waitReady({ timeout: 30000 });
         await workerReady(page);
-        const cdp = await page.context().newCDPSession(page);
+        const cdp = await ctx.newCDPSession(page);
         const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
         assert.deepEqual(installabilityErrors, [], `${s.url}: ${JSON.stringify(installabilityErrors)}`);
         const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
         names.push(manifest.name);
-      } finally {
-        await close();
+        await page.close();
       }
+    } finally {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
     }
     assert.equal(names[0], 'Charge');
     assert.equal(new Set(names).size, 3, `each deployment under its own name: ${names}`);

@@ -133,4 +133,11 @@ struct Journey {
     }
 };
 
+// How many requests with this method and path start the journey has sent so far.
+inline int count_sent(const Journey& j, const std::string& method, const std::string& prefix) {
+    int n = 0;
+    for (const auto& r : j.sent) n += r.method == method && starts_with(r.path, prefix);
+    return n;
+}
+
 }  // namespace test

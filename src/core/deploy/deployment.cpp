@@ -36,6 +36,8 @@ Model fresh_journey(const AppModel& m) {
     Model j;
     j.next_request_id = m.journey.next_request_id;
     j.update_ready = m.update_ready;
+    j.online = m.online;
+    j.visible = m.visible;
     if (m.config.area) {
         j.map_box = *m.config.area;
         const auto& a = *m.config.area;
@@ -177,6 +179,8 @@ void on_event(Run& r, const Event& e) {
         on_kiosk_tick(r);
         if (r.m.stage == Stage::Journey) check_stay(r);
     } else {
+        if (const auto* c = std::get_if<Connectivity>(&e)) r.m.online = c->online;
+        if (const auto* v = std::get_if<Visibility>(&e)) r.m.visible = v->visible;
         // events other parts add (a scanned code...) belong to the journey
         if (r.m.stage == Stage::Journey) feed_journey(r, e);
     }

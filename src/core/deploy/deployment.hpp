@@ -68,6 +68,10 @@ struct AppModel {
     std::map<int, std::string> pending;  // the shell's own requests: id -> what
     int config_attempts = 0;
     bool update_ready = false;  // a new version waits: the kiosk takes it between visitors
+    // What the page said of itself, from before the journey began: a reload with no network is
+    // offline from its first frame.
+    bool online = true;
+    bool visible = true;
 };
 
 inline constexpr const char* kKeyPortalGuest = "portalGuest";

@@ -32,6 +32,7 @@ void on_boot(Model& m, const Boot& boot, TimePoint now, planner::Out out) {
     MapState& map = m.map;
     if (map.started) return;
     map.started = true;
+    map.page_offline = !m.online;
     if (const auto it = boot.stored.find(kKeyMapFilters); it != boot.stored.end())
         map.filters = decode_filters(it->second);
     map.filters.app_token = m.app_token;
@@ -191,6 +192,7 @@ bool map_update(Model& m, const Event& event, TimePoint now, std::vector<Effect>
         return false;
     }
     if (const auto* c = std::get_if<Connectivity>(&event)) {
+        m.map.page_offline = !c->online;
         // Back online: what failed for want of a network is asked for now, not at the next retry.
         if (c->online && m.map.retry_at) {
             m.map.retry_at.reset();

@@ -200,6 +200,11 @@ void request_stop(Step& s, const std::string& session_id) {
     session->stop_requested = true;
     session->stop_failures = 0;
     clear_message_if(s.m, Str::ErrorStopFailed);
+    // Offline, the stop waits and is sent once, the moment the browser says it is online again.
+    if (!s.m.online) {
+        session->stop_retry_at = s.now;
+        return;
+    }
     send_stop(s, *session);
 }
 

@@ -134,7 +134,9 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
         if (map_shown) map_update(model, event, now, effects);
         if (first) scan::on_boot(model, *boot, effects);
     } else if (!model.booted) {
-        // Nothing can be asked for before the app token exists.
+        // Nothing can be asked for before the app token exists; what the page says of itself is kept.
+        if (const auto* c = std::get_if<Connectivity>(&event)) model.online = c->online;
+        if (const auto* v = std::get_if<Visibility>(&event)) model.visible = v->visible;
     } else if (map_shown && map_update(model, event, now, effects)) {
         // The map's own event (its intents and answers); Ticks also fall through to the journey.
     } else if (const auto* response = std::get_if<HttpResponse>(&event)) {

@@ -95,6 +95,7 @@ struct MapState {
     bool availability_supported = true;
 
     bool offline = false;    // the last tile request got no answer at all
+    bool page_offline = false;  // the browser says there is no network (the tiles may still come from its cache)
     bool server_error = false;
     std::string selected_id;              // the bottom sheet's location, empty when closed
     std::optional<Location> selected;     // its details, once loaded

@@ -122,9 +122,9 @@ namespace core {
     X(CancelStart, "Cancel start")                                                                \
     X(Cancelling, "Cancelling…")                                                                \
     X(Offline, "You are offline. Charging goes on; we update when you are back online.")          \
-    X(OfflineStopQueued, "You are offline. Stop will be sent as soon as the phone is online.")      \
-    X(OfflineIdle, "You are offline. The map shows what it last loaded.")                         \
-    X(StartOffline, "You are offline: charging can start once the phone is online.")               \
+    X(OfflineStopQueued, "You are offline. Stop will be sent as soon as the phone is online.")    \
+    X(OfflineIdle, "You are offline. What you see was loaded earlier.")                           \
+    X(StartOffline, "You are offline: charging can start once the phone is online.")              \
     X(StaleData, "This may be out of date.")                                                      \
     X(StepRequested, "Requested")                                                                 \
     X(StepAccepted, "Accepted")                                                                   \

@@ -20,8 +20,11 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
     const core::Model& model = app.journey;
     const bool scoped = app.config.mode != core::AppMode::Driver && !app.config.location_ids.empty();
     int redraw = -1;
-    // The browser says there is no network: said on every screen, since every screen waits on it.
-    if (const core::Str note = core::offline_note(model); note != core::Str::None) {
+    // The browser says there is no network: said on every screen, since every screen waits on it
+    // (the map says it in its own status line, "Offline: showing the chargers already loaded.").
+    const core::Str note = core::offline_note(model);
+    const bool map_says_it = model.screen == core::Screen::Map && !scoped && note == core::Str::OfflineIdle;
+    if (note != core::Str::None && !map_says_it) {
         ImGui::PushTextWrapPos(0);
         status_line(core::tr(note));
         ImGui::PopTextWrapPos();

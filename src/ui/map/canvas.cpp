@@ -414,7 +414,7 @@ const char* status_note(const core::MapState& map) {
     if (map.locate == core::LocateState::Denied) return tr(Str::LocateDenied);
     if (map.locate == core::LocateState::Unavailable) return tr(Str::LocateUnavailable);
     if (map.locate == core::LocateState::Asking) return tr(Str::Locating);
-    if (map.offline) return tr(Str::MapOffline);
+    if (map.offline || map.page_offline) return tr(Str::MapOffline);
     if (map.server_error) return tr(Str::MapServerError);
     if (core::map_loading(map)) return tr(Str::MapLoading);
     if (core::map_truncated(map)) return tr(Str::MapTruncated);

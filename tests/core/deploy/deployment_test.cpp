@@ -518,3 +518,34 @@ TEST_CASE("directions: a kiosk offers none, a driver deployment may name its web
     CHECK(bad.value->directions_url.empty());
     CHECK(bad.error().find("config.directionsUrl") != std::string::npos);
 }
+
+TEST_CASE("a reload with no network: the page's offline state from before the configuration reaches the journey", "[deployment]") {
+    Harness h;
+    h(Event{Boot{{}, kHex}});
+    const HttpRequest config = h.request("GET", "/config.json");
+    h(Event{Connectivity{false}});  // the page says so while /config.json is on its way
+    h.answer(config, 200, R"({"mode":"driver"})");
+    REQUIRE(h.m.stage == Stage::Journey);
+    CHECK_FALSE(h.m.journey.online);
+    CHECK(offline_note(h.m.journey) == Str::OfflineIdle);
+}
+
+TEST_CASE("kiosk: a new version is taken on the attract screen, else at the next reset, never mid-demo", "[deployment][kiosk]") {
+    auto applies = [](const std::vector<Effect>& effects) {
+        return std::any_of(effects.begin(), effects.end(), [](const Effect& e) { return std::holds_alternative<ApplyUpdate>(e); });
+    };
+    Harness attract;
+    attract.boot({}, kKioskConfig);
+    REQUIRE(attract.m.stage == Stage::Attract);
+    CHECK(applies(attract(Event{UpdateReady{}})));
+
+    Harness h = kiosk_with_session();
+    CHECK_FALSE(applies(h(Event{UpdateReady{}})));
+    CHECK(h.m.update_ready);
+    h.now = h.m.kiosk.last_activity + Millis{20000};
+    CHECK_FALSE(applies(h(Event{Tick{}})));  // the countdown is no reset yet
+    REQUIRE(h.m.kiosk.countdown_until);
+    h.now = *h.m.kiosk.countdown_until;
+    CHECK(applies(h(Event{Tick{}})));
+    CHECK(h.m.stage == Stage::Attract);
+}

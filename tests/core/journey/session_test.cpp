@@ -27,12 +27,6 @@ std::string history(std::initializer_list<std::tuple<std::string, std::string, s
     return Json{{"data", list}, {"meta", {{"count", list.size()}, {"hasMoreData", false}}}}.dump();
 }
 
-int count_sent(const Journey& j, const std::string& method, const std::string& prefix) {
-    int n = 0;
-    for (const auto& r : j.sent) n += r.method == method && starts_with(r.path, prefix);
-    return n;
-}
-
 std::optional<bool> keep_awake(const std::vector<Effect>& effects) {
     std::optional<bool> out;
     for (const auto& e : effects)
