@@ -78,17 +78,39 @@ test('offline reload on the map: the last chargers are listed, and Start says it
   try {
     await withScreenshotOnFailure(page, 'offline-map', async () => {
       await workerReady(page);
+      // The first visit's chargers came before the worker was there; a visit with it keeps them.
+      await page.reload();
+      await app.waitReady({ timeout: 30000 });
       await app.waitFor('option', /free$/, { timeout: 30000 });
       await app.waitIdle({ quietMs: 500, timeout: 30000 });
       const online = (await app.nodes()).filter((n) => n.role === 'option').map((n) => n.name).sort();
+      // One charger looked at online: its details are kept too.
+      const place = online.find((name) => !/ 0 of /.test(name));
+      await app.tap('option', place);
+      await app.waitFor('button', /^Charge at .*, connector \d+$/);
+      const charge = (await app.nodes()).find((n) => n.role === 'button' && /^Charge at /.test(n.name) && !n.disabled);
+      await app.tap('button', 'Back');
+      await app.waitFor('option', place);
 
+      const failed = [];
+      page.on('requestfailed', (r) => { if (!r.url().includes('/api/')) failed.push(r.url()); });
       await context.setOffline(true);
       await page.reload();
       await app.waitReady({ timeout: 5000 });
       await app.waitFor('status', 'Offline: showing the chargers already loaded.');
       await app.waitFor('option', /free$/, { timeout: 10000 });
+      await app.waitIdle({ quietMs: 500, timeout: 30000 });
       const offline = (await app.nodes()).filter((n) => n.role === 'option').map((n) => n.name).sort();
       assert.deepEqual(offline, online, 'the same chargers as online');
+      // The base map drawn is the one seen before: not one of its files was missing.
+      assert.deepEqual(failed, [], 'every file the map drew came from the cache');
+
+      // A start is never queued: offline, Start is off and says why.
+      await app.tap('option', place);
+      await app.tap('button', charge.name);
+      await app.waitFor('status', 'You are offline: charging can start once the phone is online.');
+      const start = await app.waitFor('button', 'Start charging');
+      assert.equal(start.disabled, true, 'Start is off offline');
     });
   } finally {
     await close();

@@ -70,6 +70,11 @@ namespace {
 // Back in view or back online: whatever came due meanwhile is asked for now.
 void catch_up(Step& s) {
     sessions_catch_up(s);
+    // A price asked again later (no answer before) is asked for now.
+    if (s.m.tariff_refresh_at && *s.m.tariff_refresh_at > s.now) {
+        s.m.tariff_refresh_at = s.now;
+        wake_at(s, s.now);
+    }
     if (s.m.start_marker && !s.m.start_in_flight) s.m.start_check_at = s.now;
     session_list_tick(s);
     fetch_sessions(s);

@@ -84,6 +84,7 @@ void fetch_tariff(Step& s) {
     forget(s.m, RequestKind::Tariff);
     s.m.tariff_refresh_at.reset();
     s.m.tariffs_loading = true;
+    s.m.tariffs_failed = false;
     send(s, tariff_request(s.m.app_token, s.m.location->id, s.m.chosen_evse_uid, s.m.chosen_connector_id),
          RequestKind::Tariff);
 }
@@ -188,6 +189,7 @@ void on_tariff(Step& s, const HttpResponse& r) {
         // open, so a flaky network never leaves the driver without a way to start. A recheck's
         // failure says nothing (the price shown stands); the first one says why the price is missing.
         const bool recheck = s.m.verification_polls > 0;
+        if (!recheck) s.m.tariffs_failed = true;
         const bool passing = is_success(r.status) || unclear(r.status);
         if (passing || recheck) keep_checking(s, true, Screen::Price, s.m.tariff_refresh_at, s.m.verification_polls);
         if (!recheck) s.m.message = is_success(r.status) ? UserMessage{Str::ErrorPrice, {}} : failure(r, Str::ErrorPrice);

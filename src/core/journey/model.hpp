@@ -98,6 +98,7 @@ struct Model {
     // While a card here is still being verified its price is unknown: ask again at this time,
     // each wait longer than the one before (verification_wait).
     std::optional<TimePoint> tariff_refresh_at;
+    bool tariffs_failed = false;  // the last ask got no usable answer: the price is unknown, not unpublished
     int verification_polls = 0;  // asked again this many times for the card on this screen
     // The same for the wallet screen, whose cards' states change by themselves.
     std::optional<TimePoint> wallet_refresh_at;

@@ -88,12 +88,12 @@ void draw_price_screen(const core::Model& m, Intents& out) {
     const bool loading = m.tariffs_loading || m.default_tariff_loading;
     if (tariff) draw_tariff(*tariff, connector ? connector->kw : 0);
     else if (loading) status_line(tr(Str::LoadingPrice));
-    else status_line(tr(Str::PriceUnknown));
+    else status_line(tr(m.tariffs_failed ? Str::ErrorPrice : Str::PriceUnknown));
 
     ImGui::Spacing();
     ImGui::Spacing();
     heading(tr(Str::PayWith));
-    if (m.tariffs.empty() && !m.tariffs_loading) {
+    if (m.tariffs.empty() && !m.tariffs_loading && !m.tariffs_failed) {
         ImGui::PushTextWrapPos(0);
         text(tr(Str::NoPaymentMethod));
         ImGui::PopTextWrapPos();

@@ -30,6 +30,8 @@ bool top_bar(const char* title, bool with_back) {
 
 void message_banner(const core::Model& m, std::vector<core::UserIntent>& out) {
     if (!m.message) return;
+    // Offline, "No connection" is what the offline line at the top already says.
+    if (m.message->text == Str::ErrorNetwork && !m.online) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::colour(theme::Role::WarningContainer));
     const float h = ImGui::GetTextLineHeightWithSpacing() * (m.message->detail.empty() ? 1.6f : 3.2f) +
                     ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;

@@ -100,3 +100,20 @@ TEST_CASE("a new version waits while a session runs or a start is on its way, an
     REQUIRE(starting.m.start_in_flight);
     CHECK_FALSE(can_apply_update(starting.m));
 }
+
+TEST_CASE("a price that got no answer offline is unknown, not unpublished, and is asked for the moment the phone is online") {
+    Journey j;
+    j.at_connector();
+    j.send(Connectivity{false});
+    j.answer("GET", "/api/tariff/" + j.m.app_token, 0, "");
+    CHECK(j.m.tariffs_failed);
+    REQUIRE(j.m.tariff_refresh_at.has_value());
+    const auto effects = j.send(Connectivity{true});
+    CHECK(std::any_of(effects.begin(), effects.end(), [&](const Effect& e) {
+        const auto* w = std::get_if<WakeAt>(&e);
+        return w != nullptr && w->at == j.now; }));
+    const auto asked = requests(j.tick());
+    REQUIRE(std::count_if(asked.begin(), asked.end(), [&](const HttpRequest& r) {
+        return r.path.rfind("/api/tariff/" + j.m.app_token + "/evse/", 0) == 0; }) == 1);
+    CHECK_FALSE(j.m.tariffs_failed);  // being asked again
+}
