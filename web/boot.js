@@ -41,6 +41,11 @@ if ('serviceWorker' in navigator) {
         if (evShell.onUpdate) evShell.onUpdate();
       };
       check();
+      // A kiosk or a phone that keeps the page open for days looks for a new version now and then,
+      // and whenever the page comes back into view; the browser only looks on navigations.
+      var look = function () { if (navigator.onLine !== false) reg.update().catch(function () {}); };
+      setInterval(look, 30 * 60 * 1000);
+      document.addEventListener('visibilitychange', function () { if (!document.hidden) look(); });
       reg.addEventListener('updatefound', function () {
         var w = reg.installing;
         if (w) w.addEventListener('statechange', function () { if (w.state === 'installed') check(); });

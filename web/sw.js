@@ -31,8 +31,14 @@ const TILES_MAX = 2000;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
-    // 'reload': past the HTTP cache, so an old copy never lands under the new version.
-    await cache.addAll(Object.keys(BUILD.files).map((name) => new Request(name, { cache: 'reload' })));
+    try {
+      // 'reload': past the HTTP cache, so an old copy never lands under the new version.
+      await cache.addAll(Object.keys(BUILD.files).map((name) => new Request(name, { cache: 'reload' })));
+    } catch (err) {
+      // A full disk or a lost file: no half shell is kept, and the page goes on from the network.
+      await caches.delete(SHELL);
+      throw err;
+    }
     // The deployment's answers too: the page that registered this worker fetched them before the
     // worker was there, and an offline reload needs them. Best effort: the shell alone installs.
     const deploy = await caches.open(DEPLOY);
