@@ -178,6 +178,8 @@ def mail_from_args(parser, args):
             parser.error(f"--smtp: {exc}")
         try:
             return SmtpRelay(host, port), sender
+        except ValueError as exc:
+            parser.error(f"--smtp: {exc}")
         except OSError as exc:
             parser.error(f"--smtp: ${CA_FILE_ENV}: {exc}")
     folder = args.outbox or default_outbox_path(args.state if args.upstream is None else None)

@@ -50,6 +50,8 @@ class SmtpRelay:
         self.host, self.port, self.timeout = host, port, timeout
         self.user = environ.get(USER_ENV) or None
         self.password = environ.get(PASSWORD_ENV) or ""
+        if not (self.user or "").isascii() or not self.password.isascii():
+            raise ValueError(f"${USER_ENV} and ${PASSWORD_ENV} must be ASCII (smtplib sends them so)")
         self.context = ssl.create_default_context(cafile=environ.get(CA_FILE_ENV) or None)
         self.display = f"smtp://{host}:{port}" + (f" as ${USER_ENV}" if self.user else "")
 
