@@ -78,7 +78,8 @@ class Receipt:
 def _text(value, limit=200):
     if not isinstance(value, str):
         return ""
-    return "".join(c for c in value if ord(c) >= 32 and not 127 <= ord(c) < 160).strip()[:limit]
+    # a line break or other control character in a name becomes a space: a receipt row is one line
+    return " ".join("".join(c if ord(c) >= 32 and not 127 <= ord(c) < 160 else " " for c in value).split())[:limit]
 
 
 def _quantity(item):
