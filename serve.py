@@ -4,10 +4,11 @@ import argparse
 import os
 import sys
 
-from server.app import default_state_path, run
+from server.app import DEFAULT_SENDER, default_outbox_path, default_state_path, run
 from server.deploy import ConfigError, GuestListError, load_config
 from server.pricing import oicp_pricing
 from server.proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Upstream
+from server.receipts import CA_FILE_ENV, PASSWORD_ENV, USER_ENV, Outbox, SmtpRelay, check_sender, parse_relay
 from server.sim import ACTIONS, CONTROL_KEY_ENV, PAGING_MODES, SESSION_ACTIONS, control_key_from
 from server.web import FaultPlan, Limits, MapTiles, parse_spec
 
@@ -61,6 +62,17 @@ proxy (--upstream URL):
   read from the environment variable %(key_env)s (required). The key is never sent to the browser
   nor logged. Other /api/ paths are refused (404); no simulator and no /sim/control run.
   Upstream time-outs answer 504 and unreachable or failing upstreams 502, with a JSON message.
+
+receipts (see README "Receipts"; outside /api/, JSON bodies, Content-Type: application/json):
+  POST /receipts/email   {appToken, sessionId, email, invoice?}  e-mails the session's receipt
+  POST /receipts/pdf     {appToken, sessionId, invoice?}         the receipt as a PDF
+  POST /receipts/export  {appToken, from, to, format, invoice?}  sessions from..to (YYYY-MM-DD) as csv or pdf
+  invoice is {name, company, vatNumber, address}, all optional. Only the session's own appToken gets its
+  receipt (else 404). Mails go through --smtp HOST:PORT (STARTTLS whenever offered; a login from
+  $%(smtp_user)s and $%(smtp_password)s, sent only over TLS; $%(smtp_ca)s trusts a private relay's CA), else
+  each is written as an .eml file to the outbox (--outbox, default %(outbox)s).
+  Errors {code, message}: 400 bad input, 404 RECEIPT_NOT_FOUND, 409 RECEIPT_NOT_READY, 415, 422
+  RECIPIENT_REFUSED, 429 TOO_MANY_REQUESTS, 502 RELAY_FAILED or UPSTREAM_UNAVAILABLE, 503 RELAY_UNAVAILABLE.
 
 deployment (--config FILE, see README "Hotel portals and demo kiosks"):
   GET  /config.json      what the app is told: mode, branding, locations in scope, languages, kiosk settings
@@ -140,6 +152,42 @@ def add_deployment_args(parser):
                              "locations; see README and assets/config/ (default: the driver app on the simulator)")
 
 
+def add_receipt_args(parser):
+    parser.add_argument("--smtp", metavar="HOST:PORT",
+                        help="send receipt mails through this SMTP relay (STARTTLS whenever it offers it; login from "
+                             f"${USER_ENV} and ${PASSWORD_ENV}); default: write them to the outbox")
+    parser.add_argument("--smtp-from", metavar="ADDR", default=DEFAULT_SENDER[1],
+                        help="the From of receipt mails, an address or 'Name <address>' (default %(default)s)")
+    parser.add_argument("--outbox", metavar="DIR",
+                        help="without --smtp, the folder receipt mails are written to as .eml files "
+                             "(default: outbox/ beside the --state file)")
+
+
+def mail_from_args(parser, args):
+    """(delivery, sender) from --smtp, --smtp-from and --outbox."""
+    try:
+        sender = check_sender(args.smtp_from)
+    except ValueError as exc:
+        parser.error(f"--smtp-from: {exc}")
+    if args.smtp is not None:
+        if args.outbox is not None:
+            parser.error("--outbox is where mails go without --smtp; give one or the other")
+        try:
+            host, port = parse_relay(args.smtp)
+        except ValueError as exc:
+            parser.error(f"--smtp: {exc}")
+        try:
+            return SmtpRelay(host, port), sender
+        except ValueError as exc:
+            parser.error(f"--smtp: {exc}")
+        except OSError as exc:
+            parser.error(f"--smtp: ${CA_FILE_ENV}: {exc}")
+    folder = args.outbox or default_outbox_path(args.state if args.upstream is None else None)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        parser.error(f"--outbox: {folder} is not a folder")
+    return Outbox(folder), sender
+
+
 def main(argv=None):
     actions = "\n".join(f"    {name:<11} {text}" for name, text in ACTIONS.items())
     paging = "\n".join(f"  {name:<18} {text}" for name, text in PAGING_MODES.items())
@@ -147,7 +195,8 @@ def main(argv=None):
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EPILOG % {"state": default_state_path(), "actions": actions, "key_env": API_KEY_ENV,
                          "paging": paging, "session_actions": ", ".join(SESSION_ACTIONS),
-                         "control_env": CONTROL_KEY_ENV})
+                         "control_env": CONTROL_KEY_ENV, "smtp_user": USER_ENV, "smtp_password": PASSWORD_ENV,
+                         "smtp_ca": CA_FILE_ENV, "outbox": default_outbox_path()})
     add_server_args(parser)
     add_map_args(parser)
     add_limits_args(parser)
@@ -156,6 +205,7 @@ def main(argv=None):
     add_proxy_args(parser)
     add_oicp_args(parser)
     add_deployment_args(parser)
+    add_receipt_args(parser)
     args = parser.parse_args(argv)
     oicp = None
     if bool(args.oicp_pricing) != bool(args.oicp_evse_pricing):
@@ -203,11 +253,13 @@ def main(argv=None):
     for name in args.allowed_host:
         if not name.strip() or any(c in name for c in "/ ,"):
             parser.error(f"--allowed-host: {name!r} is not a host name or address")
+    mail, sender = mail_from_args(parser, args)
     try:
         config = load_config(args.config)
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
             upstream=upstream, limits=limits, sim_data=args.sim_data, oicp=oicp, config=config,
-            tiles=tiles, paging=args.paging, allowed_hosts=args.allowed_host, control_key=control_key)
+            tiles=tiles, paging=args.paging, allowed_hosts=args.allowed_host, control_key=control_key,
+            mail=mail, sender=sender)
     except ConfigError as exc:
         print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
         return 2

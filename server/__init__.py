@@ -7,14 +7,16 @@ proxy to a real backend, in the deployment a config file describes. One package 
   sim      the Charge Assist simulator: endpoints, catalog, sessions, clock, SQLite store, charger control
   proxy    proxy mode: allow-listed /api/ paths forwarded to a real backend with the operator's key
   deploy   a deployment's configuration and the hotel portal's check-in against the guest list
+  receipts receipts a driver keeps: e-mailed (SMTP relay or outbox), as PDF, the expense export (CSV, PDF)
   app      (app.py) puts the parts together and runs the server
 
 Imports point one way; a part imports only from the parts after its arrow:
 
-  app     -> deploy, pricing, proxy, sim, web
+  app     -> deploy, pricing, proxy, receipts, sim, web
   sim     -> pricing, web
   proxy   -> web
   deploy  -> web
+  receipts -> web
   pricing -> nothing
   web     -> nothing
 

@@ -12,6 +12,7 @@ from .deploy import (MANIFEST_MEDIA_TYPE, ConfigError, DeployConfig, Portal, che
                      has_own_manifest)
 from .pricing import oicp_pricing
 from .proxy import API_KEY_ENV, DEFAULT_TIMEOUT, Proxy, Upstream
+from .receipts import MailBudgets, Outbox, Receipts, SessionSource
 from .sim import SimClock, SimControl, Simulator, Store, add_network, bnetza, load_catalog, utc_offset_minutes
 from .web import AllowedHosts, ApiError, App, AppServer, MapTiles, Response, StaticFiles, security_headers
 
@@ -21,10 +22,32 @@ def default_state_path():
     return os.path.join(tempfile.gettempdir(), "evcharge-sim", "state.sqlite")
 
 
+DEFAULT_SENDER = ("", "receipts@localhost")
+
+
+def default_outbox_path(state_path=None):
+    """Beside the simulator's state file (a kiosk keeps its mails where it keeps its state); for
+    :memory: and behind --upstream, beside the default state file."""
+    if not state_path or state_path == ":memory:":
+        state_path = default_state_path()
+    return os.path.join(os.path.dirname(os.path.abspath(state_path)), "outbox")
+
+
+def _add_receipts(app, router, delivery, sender):
+    """POST /receipts/email, /receipts/pdf, /receipts/export, reading sessions through `router` (the
+    simulator's routes or the proxy's) as the driver whose token the request carries."""
+    source = SessionSource(router, ready=app.wait_ready)
+    app.extra.update(Receipts(source, delivery, sender or DEFAULT_SENDER, MailBudgets()).endpoints())
+
+
 def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None,
-          sim_data="full", oicp=None, config=None, tiles=None, paging="full", hosts=None, control_key=None):
+          sim_data="full", oicp=None, config=None, tiles=None, paging="full", hosts=None, control_key=None,
+          mail=None, sender=None):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened.
-    `hosts` are the AllowedHosts; `control_key` the operator's key for /sim/control (sim/control.py)."""
+    `hosts` are the AllowedHosts; `control_key` the operator's key for /sim/control (sim/control.py);
+    `mail` where receipt mails go (an SmtpRelay or an Outbox; default the outbox beside the state),
+    `sender` their (name, address) From."""
+    mail = mail or Outbox(default_outbox_path(None if upstream is not None else state_path))
     config = config or DeployConfig()
     public = config.public()
     tiles = tiles or MapTiles()
@@ -43,6 +66,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
                   registered=proxy.registered, hosts=hosts, headers=headers)
         app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
         add_manifest(app, root, config)
+        _add_receipts(app, proxy.routes(), mail, sender)
         return app, None
     catalog = load_catalog(network=False)
     check_against_catalog(config, catalog)
@@ -68,6 +92,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
               limits=limits, tiles=tiles, registered=simulator.token_registered, hosts=hosts, headers=headers)
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
     add_manifest(app, root, config)
+    _add_receipts(app, router, mail, sender)
     if sim_data == "full":
         app.tiles.credit_data(bnetza.ATTRIBUTION)  # the German network comes from the BNetzA register
     if config.portal:
@@ -111,10 +136,11 @@ def _load_network(catalog, ready, quiet, tiles):
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
         limits=None, sim_data="full", oicp=None, config=None, tiles=None, paging="full", allowed_hosts=(),
-        control_key=None):
+        control_key=None, mail=None, sender=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
+    mail = mail or Outbox(default_outbox_path(state_path if upstream is None else None))
     app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data, oicp, config,
-                           tiles, paging, AllowedHosts(host, allowed_hosts), control_key)
+                           tiles, paging, AllowedHosts(host, allowed_hosts), control_key, mail, sender)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -129,6 +155,11 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
                   file=sys.stderr, flush=True)
         else:
             print(f"proxy: /api/ -> {upstream.display} (API key from ${API_KEY_ENV})", file=sys.stderr, flush=True)
+        if isinstance(mail, Outbox):
+            print(f"receipts: no --smtp, so each receipt mail is written as an .eml file to {mail.display}",
+                  file=sys.stderr, flush=True)
+        else:
+            print(f"receipts: mailed through {mail.display}", file=sys.stderr, flush=True)
         if faults is not None:
             print(f"faults on /api/: {faults.describe()}", file=sys.stderr, flush=True)
         print(f"answers for hosts: {', '.join(sorted(app.hosts.names))} (--allowed-host adds more)",

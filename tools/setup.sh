@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  emscripten cmake g++ make pkg-config python3 dpkg-dev
+  emscripten cmake g++ make pkg-config python3 dpkg-dev tzdata
   nlohmann-json3-dev catch2 libzxing-dev libwebp-dev libstb-dev
   fonts-dejavu-core fonts-material-design-icons-iconfont python3-fonttools brotli zopfli
   chromium qrencode ffmpeg
   gmt gmt-gshhg-high gmt-gshhg-low gmt-dcw python3-shapely python3-mapbox-earcut python3-numpy python3-brotli
+  # serve.py's receipts: PDFs (python3-reportlab), the mail tests' SMTP server (python3-aiosmtpd), PDF text in tests
+  python3-reportlab python3-aiosmtpd poppler-utils
   # tools/fuzz/run.sh: clang 14 with its runtime (libFuzzer, AddressSanitizer, UBSan)
   clang-14 libclang-rt-14-dev
 )

@@ -400,6 +400,8 @@ class RequestHandler(BaseHTTPRequestHandler):
             if isinstance(body, dict) and err.field and "field" not in body:
                 body = {**body, "field": err.field}
             return self._send_json(err.status, body, err.headers)
+        if response.raw is not None:  # a document (the receipts' PDF and CSV), sent as is
+            return self._send_bytes(response.status, response.raw, response.headers)
         self._send_json(response.status, response.body, response.headers)
 
     def _send_json(self, status, body, headers=None):
