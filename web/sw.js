@@ -3,7 +3,8 @@
 // are in `route` below, in one place:
 // - the app shell (the build's list, precached at install under the build's version): cache first;
 // - pages (/, /qr/…, /evse/… deep links): the network, else the cached index.html;
-// - location answers (GET /api/locations/…): stale-while-revalidate, at most DATA_MAX entries;
+// - location answers (GET /api/locations/…): stale-while-revalidate, each page under its own key,
+//   at most DATA_MAX entries;
 // - the deployment's answers (/config.json, /map-config.json, /manifest.webmanifest): network first,
 //   else the last one;
 // - map tiles and base map cells not precached, the QR decoder's files: cache first, at most
@@ -32,8 +33,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
     try {
-      // 'reload': past the HTTP cache, so an old copy never lands under the new version.
-      await cache.addAll(Object.keys(BUILD.files).map((name) => new Request(name, { cache: 'reload' })));
+      // 'no-cache': asked of the server each (an old copy never lands under the new version), and a
+      // 304 for what the page itself has just loaded, so the first visit does not load it twice.
+      await cache.addAll(Object.keys(BUILD.files).map((name) => new Request(name, { cache: 'no-cache' })));
     } catch (err) {
       // A full disk or a lost file: no half shell is kept, and the page goes on from the network.
       await caches.delete(SHELL);
@@ -141,12 +143,17 @@ async function networkFirst(request) {
   }
 }
 
+// Location answers, stale-while-revalidate: the kept answer at once (the network's kept for next
+// time), else the network's. The API asks for a list's next page with the request header
+// `continuationToken`, not in the URL, so each page is kept under its own key (pageKey): one key for
+// all pages would give a later page where the first is asked for.
 async function staleWhileRevalidate(request, url, event) {
   const cache = await caches.open(DATA);
-  const hit = await cache.match(request);
+  const key = pageKey(request);
+  const hit = await cache.match(key);
   const fresh = fetch(request).then(async (response) => {
     if (response.ok) {
-      await cache.put(request, response.clone()).catch(() => {});
+      await cache.put(key, response.clone()).catch(() => {});
       await trim(cache, DATA_MAX);
     }
     return response;
@@ -156,6 +163,14 @@ async function staleWhileRevalidate(request, url, event) {
     return hit;
   }
   return fresh;
+}
+
+function pageKey(request) {
+  const token = request.headers.get('continuationToken');
+  if (!token) return request.url;
+  const url = new URL(request.url);
+  url.searchParams.set('sw-continuation', token);  // a key only: never sent
+  return url.href;
 }
 
 // Least recently used first out: a hit is put back, which moves it to the end of the cache's keys.

@@ -187,6 +187,45 @@ const list = [
     release: async (env) => { await simControl(env.url, 'reset').catch(() => {}); },
   },
   {
+    // Charging when the network goes: the one offline line, and a Stop tapped offline that waits.
+    name: 'charging-offline', server: 'driver',
+    reach: async (app) => {
+      await charging(app);
+      await app.page.context().setOffline(true);
+      await stopCharging(app);
+      await app.waitFor('status', 'You are offline. Stop will be sent as soon as the phone is online.');
+    },
+    release: unplug,
+  },
+  {
+    // The price with no network: Start off, and why.
+    name: 'price-offline', server: 'driver',
+    reach: async (app) => {
+      await reachPrice(app, { timeout: 30000 });
+      await app.page.context().setOffline(true);
+      await app.waitFor('status', 'You are offline: charging can start once the phone is online.');
+    },
+  },
+  {
+    // The map with no network: what it last loaded, said in its status line.
+    name: 'map-offline', server: 'driver',
+    reach: async (app) => {
+      await mapLoaded(app);
+      await app.page.context().setOffline(true);
+      await app.waitFor('status', 'Offline: showing the chargers already loaded.');
+    },
+  },
+  {
+    // A new version waits: offered on the map, nothing running. (The page's word for it, as
+    // web/boot.js gives it when the new service worker has installed.)
+    name: 'map-update', server: 'driver',
+    reach: async (app) => {
+      await mapLoaded(app);
+      await app.page.evaluate(() => window.evShell.onUpdate());
+      await app.waitFor('button', 'Reload');
+    },
+  },
+  {
     // A smart-charging session held at 0 kW, with the override offered.
     name: 'charging-smart', server: 'driver',
     reach: async (app, env) => {
