@@ -24,11 +24,7 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
     // (the map says it in its own status line, "Offline: showing the chargers already loaded.").
     const core::Str note = core::offline_note(model);
     const bool map_says_it = model.screen == core::Screen::Map && !scoped && note == core::Str::OfflineIdle;
-    if (note != core::Str::None && !map_says_it) {
-        ImGui::PushTextWrapPos(0);
-        status_line(core::tr(note));
-        ImGui::PopTextWrapPos();
-    }
+    if (note != core::Str::None && !map_says_it) notice_strip(kIconCloudOff, core::tr(note));
     switch (model.screen) {
         case core::Screen::Map:
             if (scoped) draw_charger_list_screen(app, result.intents);

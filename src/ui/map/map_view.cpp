@@ -334,10 +334,7 @@ void draw_portrait(const core::Model& m, Panel& panel, Intents& out) {
 // A new version waits: offered here, on the map, only while nothing runs that a reload would disturb.
 void update_banner(const core::Model& m, Intents& out) {
     if (!core::can_apply_update(m)) return;
-    ImGui::PushTextWrapPos(0);
-    status_line(tr(Str::UpdateReady));
-    ImGui::PopTextWrapPos();
-    if (secondary_button(tr(Str::UpdateReload))) out.push_back(core::intent::ApplyUpdate{});
+    if (notice_strip(kIconRefresh, tr(Str::UpdateReady), tr(Str::UpdateReload))) out.push_back(core::intent::ApplyUpdate{});
 }
 
 void draw_map_screen(const core::Model& m, Intents& out) {

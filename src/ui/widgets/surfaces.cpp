@@ -3,10 +3,13 @@
 #include "surfaces.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "controls.hpp"
+#include "icons.hpp"
 #include "widgets.hpp"
 
 namespace ui {
@@ -110,6 +113,39 @@ void stepper(const std::vector<StepperItem>& steps, const std::vector<std::strin
         bottom = std::max(bottom, at.y + label_size);
     }
     ImGui::Dummy(ImVec2(width, bottom - origin.y + theme::px(4)));
+}
+
+bool notice_strip(const char* icon, std::string_view text, std::string_view action) {
+    using theme::Role;
+    const float pad = theme::space(theme::Space::S);
+    const float gap = theme::space(theme::Space::S);
+    ImFont* icon_font = theme::font(theme::Type::Title);
+    const float icon_w = icon_font->CalcTextSizeA(icon_font->FontSize, FLT_MAX, 0, icon).x;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float action_w = action.empty() ? 0.0f
+        : ImGui::CalcTextSize(action.data(), action.data() + action.size()).x + ImGui::GetStyle().FramePadding.x * 4;
+    const float action_h = action.empty() ? 0.0f : std::max(theme::px(48), ImGui::GetFrameHeight());
+    const float text_w = std::max(theme::px(80), width - pad * 2 - icon_w - gap - (action.empty() ? 0.0f : action_w + gap));
+    const ImVec2 text_size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, text_w);
+    const float h = std::max({text_size.y, icon_font->FontSize, action_h}) + pad * 2;
+
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(p, ImVec2(p.x + width, p.y + h), theme::colour(Role::SurfaceSunken), theme::radius(theme::Radius::M));
+    draw->AddText(icon_font, icon_font->FontSize, ImVec2(p.x + pad, p.y + (h - icon_font->FontSize) * 0.5f),
+                  theme::colour(Role::OnSurfaceMuted), icon);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad + icon_w + gap, p.y + (h - text_size.y) * 0.5f));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    status_line(text);
+    ImGui::PopTextWrapPos();
+    bool pressed = false;
+    if (!action.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(p.x + width - pad - action_w, p.y + (h - action_h) * 0.5f));
+        pressed = secondary_button(action, action_w);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+    ImGui::Dummy(ImVec2(width, ImGui::GetStyle().ItemSpacing.y));
+    return pressed;
 }
 
 }  // namespace ui

@@ -30,4 +30,9 @@ struct StepperItem {
 };
 void stepper(const std::vector<StepperItem>& steps, const std::vector<std::string>& spoken);
 
+// A quiet full-width strip about what goes on around the app ("You are offline…", "A new version
+// is ready"): an icon, the words (mirrored as a status) and, when `action` is given, one small
+// button at its end. Returns true when that button is tapped.
+bool notice_strip(const char* icon, std::string_view text, std::string_view action = {});
+
 }  // namespace ui

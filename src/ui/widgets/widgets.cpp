@@ -19,9 +19,11 @@ constexpr const char* kCheck = "\xE2\x9C\x93";  // ✓
 float min_touch() { return kMinTouchCss * a11y::frame().dpr; }
 
 void wrapped_text(std::string_view text) {
-    ImGui::PushTextWrapPos(0.0f);
+    // At the window's edge, or before it where the caller set a wrap position (notice_strip).
+    const bool caller_wraps = ImGui::GetCurrentWindow()->DC.TextWrapPos > 0.0f;
+    if (!caller_wraps) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
+    if (!caller_wraps) ImGui::PopTextWrapPos();
 }
 
 void readable(a11y::Role role, std::string_view text, ImFont* font) {
