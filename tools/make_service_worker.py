@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes dist/sw.js's build line: the app shell's files (everything dist/ serves to open the app
 with no network: the page, its scripts and styles, the wasm, the manifest and icons, the brands'
-logos, the base map's coarse cells) and a version derived from their contents, so that any change
+logos) and a version derived from their contents, so that any change
 to any of them is a new worker the browser installs. Run when dist/ is made, after minifying and
 before precompressing.
 
@@ -12,10 +12,11 @@ import pathlib
 import re
 import sys
 
-# What the shell is, relative to dist/. The base map's zoom-10 cells (1,700 files) and the QR
-# decoder are cached as they are first used instead; so is anything a deployment adds.
-SHELL_GLOBS = ("index.html", "*.js", "*.css", "*.wasm", "manifest.webmanifest", "icons/*.png", "branding/*",
-               "basemap/4/*/*.bin", "basemap/7/*/*.bin")
+# What the shell is, relative to dist/. The base map's cells (about 340 KB gzip at zoom 4 and 7
+# alone, a cost on a phone's data the first visit should not pay) and the QR decoder are cached as
+# they are first used instead, so the area the driver looked at is there offline; so is anything a
+# deployment adds.
+SHELL_GLOBS = ("index.html", "*.js", "*.css", "*.wasm", "manifest.webmanifest", "icons/*.png", "branding/*")
 SKIP = {"sw.js"}  # the worker is not its own shell file
 BUILD_LINE = re.compile(r"^const BUILD = \{.*\};$", re.M)
 
