@@ -13,7 +13,7 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
-from ..support.server_process import MARGA, Driver
+from ..support.server_process import MARGA, Driver, end_process
 
 DEBIAN_PYTHON = "/usr/bin/python3"
 SINK = Path(__file__).with_name("smtp_sink.py")
@@ -59,14 +59,7 @@ class SmtpSink:
         raise AssertionError(f"expected {count} messages, got {len(self.messages())}")
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.stdin.close()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc.stdout.close()
+        end_process(self.proc, self.proc.stdin.close)
         self._tmp.cleanup()
 
 

@@ -17,6 +17,18 @@ REPO = Path(__file__).resolve().parents[3]
 SERVE = REPO / "serve.py"
 
 
+def end_process(proc, ask_to_end):
+    """Asks a child process to end (`ask_to_end()`), kills it after 10 s, and closes its stdout."""
+    if proc.poll() is None:
+        ask_to_end()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    proc.stdout.close()
+
+
 class ServerProcess:
     def __init__(self, state=None, time_scale=60, root=None, args=(), env=None, quiet=True, sim_data="seed",
                  extra_args=()):
@@ -65,14 +77,7 @@ class ServerProcess:
     def stop(self, kill=False):
         if self.proc is None:
             return
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc.stdout.close()
+        end_process(self.proc, lambda: self.proc.send_signal(signal.SIGKILL if kill else signal.SIGTERM))
         self._stderr.close()
         self.proc = None
 
