@@ -151,7 +151,6 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
         on_connectivity(s, *c);
     } else if (const auto* c = std::get_if<StorageChanged>(&event)) {
         on_storage_changed(s, *c);
-
     } else if (const auto* decoded = std::get_if<QrDecoded>(&event)) {
         scan::on_decoded(model, *decoded, effects);
     } else if (const auto* camera = std::get_if<CameraReport>(&event)) {

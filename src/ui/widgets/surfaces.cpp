@@ -9,7 +9,6 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "controls.hpp"
-#include "icons.hpp"
 #include "widgets.hpp"
 
 namespace ui {

@@ -610,10 +610,7 @@ TEST_CASE("back walks the screens, from a running session to the map, the sessio
 
 TEST_CASE("a price that fails to load says so") {
     Journey j;
-    j.ready();
-    j.intent(intent::OpenLocation{kLocationId});
-    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
-    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.at_connector();
     j.answer("GET", "/api/tariff/", 404, R"({"title":"Not Found","detail":"No tariff for this EVSE"})");
     CHECK_FALSE(j.m.tariffs_loading);
     CHECK(j.m.message->text == Str::ErrorPrice);
@@ -623,10 +620,7 @@ TEST_CASE("a price that fails to load says so") {
 
 TEST_CASE("a price that got no answer is asked for again while its screen is open, and the note goes when it comes") {
     Journey j;
-    j.ready();
-    j.intent(intent::OpenLocation{kLocationId});
-    j.answer("GET", "/api/locations/", 200, seed::kSeedLocation);
-    j.intent(intent::ChooseConnector{kEvse, "1"});
+    j.at_connector();
     auto effects = j.answer("GET", "/api/tariff/" + j.m.app_token, 503, R"({"title":"Service Unavailable"})");
     REQUIRE(j.m.message.has_value());
     CHECK(j.m.message->text == Str::ErrorPrice);
@@ -638,8 +632,7 @@ TEST_CASE("a price that got no answer is asked for again while its screen is ope
     const auto asked = requests(j.tick());
     REQUIRE(asked.size() == 1);
     CHECK(asked[0].path.rfind("/api/tariff/" + j.m.app_token + "/evse/", 0) == 0);
-    j.respond(asked[0].id, 200,
-        R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})");
+    j.respond(asked[0].id, 200, verified_seed_tariffs());
     CHECK_FALSE(j.m.message.has_value());
     CHECK(can_start(j.m));
 

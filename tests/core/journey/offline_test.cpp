@@ -55,9 +55,7 @@ TEST_CASE("a stop tapped offline is not sent offline, and goes out exactly once 
 
 TEST_CASE("offline, Start is off and says why, and a start is never queued") {
     Journey j;
-    j.at_connector();
-    j.answer("GET", "/api/tariff/" + j.m.app_token, 200,
-        R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})");
+    j.at_price();
     REQUIRE(can_start(j.m));
     j.send(Connectivity{false});
     CHECK_FALSE(can_start(j.m));
@@ -92,9 +90,7 @@ TEST_CASE("a new version waits while a session runs or a start is on its way, an
     CHECK(applies_update(idle.intent(intent::ApplyUpdate{})));
     // A start on its way holds it back too.
     Journey starting;
-    starting.at_connector();
-    starting.answer("GET", "/api/tariff/" + starting.m.app_token, 200,
-        R"({"data":[{"validity":"VALID","tariff":{"currency":"EUR","elements":[]},"paymentMethod":{"id":"card-1","type":"CHARGE_CARD","isCompatible":true,"verificationStatus":"VALID"}}]})");
+    starting.at_price();
     starting.send(UpdateReady{});
     starting.intent(intent::StartCharging{});
     REQUIRE(starting.m.start_in_flight);
