@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, repoRoot } from '../tests/browser/lib/serve_process.mjs';
 import { chromiumArgs, phoneContext } from '../tests/browser/lib/browser_setup.mjs';
-import { AppDriver } from '../tests/browser/lib/app_driver.mjs';
+import { AppDriver, workerReady } from '../tests/browser/lib/app_driver.mjs';
 import { reachPrice } from '../tests/browser/lib/charge_steps.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
@@ -21,12 +21,7 @@ try {
   const app = new AppDriver(page);
   await page.goto(server.url + '/');
   await app.waitReady({ timeout: 30000 });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await workerReady(page);
   await page.reload();  // the map's places, now through the worker
   await app.waitReady({ timeout: 30000 });
   await reachPrice(app, { timeout: 30000 });

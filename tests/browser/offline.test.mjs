@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 
-import { AppDriver, openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { AppDriver, openApp, launchBrowser, withScreenshotOnFailure, workerReady } from './lib/app_driver.mjs';
 import { chromiumArgs } from './lib/browser_setup.mjs';
 import { hotelDay, writeConfig, writeGuestList } from './lib/deploy_files.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
@@ -40,17 +40,6 @@ async function settledList(app) {
   }
   const options = (await app.nodes()).filter((n) => n.role === 'option').map((n) => n.name).sort();
   return { inView: last, options };
-}
-
-// The service worker has taken control of the page and holds the whole shell.
-async function workerReady(page) {
-  await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-    return reg.active.state;
-  });
 }
 
 test('offline reload mid-session: the session and its Stop are back within 2 s; the stop goes out once online', { timeout: 120000 }, async () => {

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { AppDriver, openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { AppDriver, openApp, launchBrowser, withScreenshotOnFailure, workerReady } from './lib/app_driver.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
 import { reachPrice, stopCharging } from './lib/charge_steps.mjs';
 
@@ -37,15 +37,6 @@ function deployNewVersion(root) {
   writeFileSync(file, next);
   rmSync(file + '.br', { force: true });
   rmSync(file + '.gz', { force: true });
-}
-
-async function workerReady(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
 }
 
 const shellCache = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('shell-')));

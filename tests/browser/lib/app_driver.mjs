@@ -53,6 +53,17 @@ export async function openApp(url, { browser, context = {}, waitFirstFrame = tru
   return { browser, context: ctx, page, app, close: () => (ownBrowser ? browser.close() : ctx.close()) };
 }
 
+// Resolves once the app's service worker is active and controls the page (it has precached the
+// whole shell). Only in contexts that allow service workers (browser_setup blocks them by default).
+export async function workerReady(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
 // Runs `fn`; when it throws, saves a full-page screenshot to tests/browser/artifacts/<name>.png.
 export async function withScreenshotOnFailure(page, name, fn) {
   try {
