@@ -1,17 +1,49 @@
-// English string table (the first language).
+// The string table: English packed from strings.hpp, tr() in the current language, placeholders.
 #include "strings.hpp"
 
+#include "string_table.hpp"
+
 namespace core {
+namespace strings {
+namespace {
+
+constexpr Entry kEnglish[] = {
+#define CORE_STRING_ENTRY(id, text) {Str::id, text},
+    CORE_STRING_TABLE(CORE_STRING_ENTRY)
+#undef CORE_STRING_ENTRY
+};
+constexpr auto kEnglishTable = pack<packed_size(kEnglish)>(kEnglish);
+
+TableView table(Language l) {
+    switch (l) {
+        case Language::Nl: return dutch();
+        case Language::De: return german();
+        case Language::Fr: return french();
+        case Language::En: break;
+    }
+    return english();
+}
+
+}  // namespace
+
+TableView english() { return kEnglishTable.view(); }
+
+}  // namespace strings
+
+const char* translation(Language l, Str id) {
+    const auto i = static_cast<size_t>(id);
+    if (i >= kStrCount) return nullptr;
+    const strings::TableView t = strings::table(l);
+    return t.offsets[i] == strings::kMissing ? nullptr : t.chars + t.offsets[i];
+}
 
 const char* tr(Str id) {
-    static const char* const english[] = {
-#define CORE_STRING_TEXT(id, text) text,
-        CORE_STRING_TABLE(CORE_STRING_TEXT)
-#undef CORE_STRING_TEXT
-    };
-    const auto i = static_cast<unsigned>(id);
-    return i < sizeof english / sizeof english[0] ? english[i] : "";
+    if (const char* text = translation(language(), id)) return text;
+    const char* english = translation(Language::En, id);
+    return english ? english : "";
 }
+
+Str plural(int64_t n, Str one, Str other) { return plural_of(n) == Plural::One ? one : other; }
 
 std::string tr_format(Str id, std::initializer_list<std::string_view> args) {
     const std::string_view text = tr(id);

@@ -1,12 +1,18 @@
-// Every word a driver reads comes from this table, keyed by id (English first; more languages follow).
+// Every word a driver reads comes from this table, keyed by id: English here, the source every
+// translation follows; Dutch, German and French in strings_nl.cpp, strings_de.cpp, strings_fr.cpp.
 #pragma once
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 
+#include "language.hpp"
+
 namespace core {
 
 // X-macro: id, English text. Keep ids stable: tests and the accessibility mirror use the texts.
+// A translation keeps the placeholders (%s, %d) in the same number and order (the string table test
+// checks it); `…One` ids are the singular of a count, chosen by plural() with the language's rule.
 #define CORE_STRING_TABLE(X)                                                                      \
     X(None, "")                                                                                   \
     X(AppTitle, "Charge")                                                                         \
@@ -462,8 +468,18 @@ enum class Str : int {
 #undef CORE_STRING_ID
 };
 
-// The text of a string id in the current language.
+inline constexpr size_t kStrCount = 0
+#define CORE_STRING_COUNT(id, text) +1
+    CORE_STRING_TABLE(CORE_STRING_COUNT)
+#undef CORE_STRING_COUNT
+    ;
+
+// The text of a string id in the current language (English where a language lacks it).
 const char* tr(Str id);
+// The text in `l`, or nullptr when `l` has none for `id` (for the checks over the tables).
+const char* translation(Language l, Str id);
+// `one` or `other` by the current language's plural rule for `n` (French: 0 and 1 are one).
+Str plural(int64_t n, Str one, Str other);
 
 // The text with its %s / %d placeholders filled, in order, by `args` (already formatted;
 // numbers go through locale_format). Missing arguments leave the placeholder empty.
