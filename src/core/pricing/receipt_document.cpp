@@ -26,9 +26,9 @@ Str dimension_label(const std::string& d) {
 }
 
 std::string quantity_text(const CostLine& l) {
-    if (l.unit == "KWH") return format_number(l.quantity, 3) + " kWh";
-    if (l.unit == "MIN") return format_number(l.quantity, 2) + " min";
-    if (l.unit == "HOUR" || l.unit == "H") return format_number(l.quantity, 3) + " h";
+    if (l.unit == "KWH") return format_quantity(l.quantity, 3, Unit::Kwh);
+    if (l.unit == "MIN") return format_quantity(l.quantity, 2, Unit::Minute);
+    if (l.unit == "HOUR" || l.unit == "H") return format_quantity(l.quantity, 3, Unit::Hour);
     return format_number(l.quantity, 3);
 }
 
