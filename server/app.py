@@ -96,7 +96,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
     if sim_data == "full":
         app.tiles.credit_data(bnetza.ATTRIBUTION)  # the German network comes from the BNetzA register
     if config.portal:
-        portal = Portal(config.portal, simulator, router)
+        portal = Portal(config.portal, simulator, router, languages=config.languages)
         app.extra["/portal/checkin"] = ("POST", portal.checkin)
         app.guard = portal.guard
     if network_pending:

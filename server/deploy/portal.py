@@ -9,18 +9,19 @@ guests often share one address (the hotel's NAT), so the address gets a generous
 guest out; the tight limit (maxFailedAttempts, default 5) is per room, which is what a guesser is after:
 a room's surname cannot be guessed faster from many addresses, nor many rooms from one. The price: five
 wrong tries at a room lock that room's check-in for the period, for its guest too, who can still use the
-booking reference (counted on its own) or the front desk."""
+booking reference (counted on its own) or the front desk.
+
+A guest reads the answers' `message`s: they come in the language the app asks for (`lang` in the body),
+else the browser's Accept-Language, among the deployment's languages (messages.py); codes stay English."""
 import collections
 import datetime as dt
 import secrets
 import threading
 import time
 
+from . import messages
 from .guest_list import MAX_TEXT, GuestList, fold
 from ..web import ApiError, Request, Response, parse_json_object
-
-NOT_FOUND = ("No stay matches these details. Check the room number and the surname as on the booking, "
-             "or use the booking reference.")
 
 
 def _iso_ms(epoch):
@@ -28,20 +29,33 @@ def _iso_ms(epoch):
         "+00:00", "Z")
 
 
-def _guest_text(body, key, max_len=MAX_TEXT):
+def _guest_text(body, key, lang, max_len=MAX_TEXT):
     value = body.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ApiError(400, f"{key}: must be a string.", code="INVALID_TYPE", field=key)
+        raise _refused(400, "INVALID_TYPE", lang, field=key)
     value = value.strip()
     if not value:
         return None
     if len(value) > max_len:
-        raise ApiError(400, f"{key}: must be at most {max_len} characters.", code="TOO_LONG", field=key)
+        raise _refused(400, "TOO_LONG", lang, field=key, n=max_len)
     if any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise ApiError(400, f"{key}: contains control characters.", code="INVALID_CHARACTERS", field=key)
+        raise _refused(400, "INVALID_CHARACTERS", lang, field=key)
     return value
+
+
+def _language_headers(lang):
+    return {"Content-Language": lang, "Vary": "Accept-Language"}
+
+
+def _refused(status, code, lang, message_id=None, body=None, headers=None, field=None, **blanks):
+    """An ApiError whose message is for the guest, in `lang`."""
+    message = messages.text(message_id or code, lang, field=field, **blanks)
+    if body is not None:
+        body["message"] = message
+    return ApiError(status, message, code=code, field=field, body=body,
+                    headers={**_language_headers(lang), **(headers or {})})
 
 
 class ApiCaller:
@@ -57,8 +71,9 @@ class ApiCaller:
 
 
 class Portal:
-    def __init__(self, settings, simulator, router, wall_clock=time.time):
+    def __init__(self, settings, simulator, router, wall_clock=time.time, languages=("en",)):
         self.settings = settings
+        self.languages = list(languages)
         self.sim = simulator
         self.api = ApiCaller(router)
         self.guests = GuestList(settings.guest_list)
@@ -100,44 +115,41 @@ class Portal:
         now = self.wall_clock()
         client = getattr(req, "client", "") or ""
         body = parse_json_object(req.body)
-        room = _guest_text(body, "room", 10)
-        surname = _guest_text(body, "surname")
-        reference = _guest_text(body, "bookingReference")
+        lang = self.language(req, body)
+        room = _guest_text(body, "room", lang, 10)
+        surname = _guest_text(body, "surname", lang)
+        reference = _guest_text(body, "bookingReference", lang)
         if reference is None and (room is None or surname is None):
-            raise ApiError(400, "Give the room number and surname, or the booking reference.", code="REQUIRED",
-                           field="room" if room is None else "surname")
+            raise _refused(400, "REQUIRED", lang, field="room" if room is None else "surname")
         keys = self._limits(client, room, reference)
         wait = self._retry_after(keys, now)
         if wait:
             # even right details wait: guessing cannot be sped up by a lucky try during the lockout
-            minutes = (wait + 59) // 60
-            raise ApiError(429, f"Too many attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''} "
-                                "or ask the front desk.", code="TOO_MANY_ATTEMPTS",
-                           headers={"Retry-After": str(wait)})
+            raise _refused(429, "TOO_MANY_ATTEMPTS", lang, headers={"Retry-After": str(wait)}, n=(wait + 59) // 60)
         stays = self.guests.find(room, surname, reference)
         if not stays:
             self._failed(keys, now)
-            raise ApiError(404, NOT_FOUND, code="GUEST_NOT_FOUND")
+            raise _refused(404, "GUEST_NOT_FOUND", lang, "NOT_FOUND")
         zone = self.settings.time_zone
         current = [s for s in stays if s.window(zone)[0] <= now <= s.window(zone)[1]]
         if not current:
             future = sorted((s for s in stays if s.window(zone)[0] > now), key=lambda s: s.arrival)
             if future:
                 stay = future[0]
-                raise ApiError(403, f"Your stay starts on {stay.arrival.isoformat()}. Charging on your room opens "
-                                    "at 00:00 that day.", code="STAY_NOT_STARTED",
-                               body=self._refusal("STAY_NOT_STARTED", stay))
+                raise _refused(403, "STAY_NOT_STARTED", lang, body=self._refusal("STAY_NOT_STARTED", stay),
+                               date=stay.arrival)
             stay = max(stays, key=lambda s: s.departure)
-            raise ApiError(403, f"Your stay ended on {stay.departure.isoformat()}. Charging on the room closed at "
-                                "23:59 that day.", code="STAY_ENDED", body=self._refusal("STAY_ENDED", stay))
-        return Response(200, self._admit(current[0]))
+            raise _refused(403, "STAY_ENDED", lang, body=self._refusal("STAY_ENDED", stay), date=stay.departure)
+        return Response(200, self._admit(current[0]), headers=_language_headers(lang))
 
-    def _refusal(self, code, stay):
-        message = (f"Your stay starts on {stay.arrival.isoformat()}. Charging on your room opens at 00:00 that day."
-                   if code == "STAY_NOT_STARTED" else
-                   f"Your stay ended on {stay.departure.isoformat()}. Charging on the room closed at 23:59 that day.")
-        return {"code": code, "message": message, "arrival": stay.arrival.isoformat(),
-                "departure": stay.departure.isoformat()}
+    def language(self, req, body=None):
+        """The guest's language: the app's `lang`, else the browser's Accept-Language, among the deployment's."""
+        lang = (body or {}).get("lang")
+        return messages.choose_language(self.languages, lang, req.headers.get("Accept-Language"))
+
+    @staticmethod
+    def _refusal(code, stay):
+        return {"code": code, "arrival": stay.arrival.isoformat(), "departure": stay.departure.isoformat()}
 
     def _admit(self, stay):
         valid_from, valid_until = stay.window(self.settings.time_zone)
@@ -168,8 +180,12 @@ class Portal:
         with self.sim.store.transaction() as store:
             guest = store.portal_guest_by_token(token)
         if guest is not None and self.wall_clock() > guest["valid_until"]:
-            raise ApiError(403, f"Your stay ended on {guest['departure']}; charging on the room is closed.",
-                           code="STAY_ENDED")
+            lang = self.language(req)
+            try:
+                departure = dt.date.fromisoformat(guest["departure"])
+            except (TypeError, ValueError):
+                departure = guest["departure"]
+            raise _refused(403, "STAY_ENDED", lang, "STAY_CLOSED", date=departure)
 
 
 def _json(text):

@@ -69,6 +69,7 @@ void on_check_in(Run& r, const shell_intent::CheckIn& i) {
         body["room"] = room;
         body["surname"] = surname;
     }
+    body["lang"] = std::string(language_code(language()));  // the portal answers in the app's language
     r.m.message.reset();
     r.m.checking_in = true;
     send(r, json_request("POST", "/portal/checkin", body), kCheckInRequest);

@@ -136,7 +136,7 @@ TEST_CASE("portal: the guest checks in and sees only the hotel's private charger
 
     h(ShellIntent{shell_intent::CheckIn{" 12 ", "Jansen", ""}});
     const HttpRequest q = h.request("POST", "/portal/checkin");
-    CHECK(Json::parse(q.body) == Json::parse(R"({"room":"12","surname":"Jansen"})"));
+    CHECK(Json::parse(q.body) == Json::parse(R"({"room":"12","surname":"Jansen","lang":"en"})"));
     h(ShellIntent{shell_intent::CheckIn{"12", "Jansen", ""}});
     CHECK(h.requests().empty());  // one check-in at a time
     h.answer(q, 200, guest_answer());
@@ -257,7 +257,7 @@ TEST_CASE("portal: wrong details, a stay not begun or over, and a rate limit are
     auto attempt = [&](int status, const std::string& body) {
         h(ShellIntent{shell_intent::CheckIn{"", "", "DZ-1"}});
         const HttpRequest q = h.request("POST", "/portal/checkin");
-        CHECK(Json::parse(q.body) == Json::parse(R"({"bookingReference":"DZ-1"})"));
+        CHECK(Json::parse(q.body) == Json::parse(R"({"bookingReference":"DZ-1","lang":"en"})"));
         h.answer(q, status, body);
         CHECK(h.m.stage == Stage::CheckIn);
         REQUIRE(h.m.message);

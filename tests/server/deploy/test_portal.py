@@ -36,6 +36,7 @@ class PortalTest(unittest.TestCase):
         config = json.loads((REPO / "assets/config/portal-hotel.json").read_text())
         config["portal"]["guestList"] = "guests.csv"
         config["portal"]["maxFailedAttempts"] = 3
+        config["languages"] = ["en", "nl", "de"]  # English first: the default; French not offered
         path = Path(cls.tmp.name, "portal.json")
         path.write_text(json.dumps(config))
         cls.server = ServerProcess(args=["--config", str(path)]).start()
@@ -161,6 +162,25 @@ class PortalTest(unittest.TestCase):
         self.assertIn("ended on", body["message"])
         status, body, _ = self.checkin({"room": "18", "surname": "De Vries"})
         self.assertEqual(status, 200, "arrival and departure on the same day: valid all that day")
+
+    def test_messages_in_the_guests_language(self):
+        """The app's `lang`, else Accept-Language, among the deployment's languages; codes stay English."""
+        status, body, headers = self.checkin({"room": "14", "surname": "Bakker", "lang": "de"})
+        self.assertEqual((status, body["code"], headers["Content-Language"]), (403, "STAY_NOT_STARTED", "de"))
+        self.assertTrue(body["message"].startswith("Ihr Aufenthalt beginnt am "), body["message"])
+        self.assertIn("00:00 Uhr", body["message"])
+        status, headers, data = self.server.request("POST", "/portal/checkin", {"room": "41", "surname": "Niemand"},
+                                                    {"Accept-Language": "fr-BE,nl-BE;q=0.8,en;q=0.5"})
+        body = json.loads(data)
+        self.assertEqual((status, body["code"], headers["Content-Language"]), (404, "GUEST_NOT_FOUND", "nl"))
+        self.assertTrue(body["message"].startswith("Geen verblijf gevonden"), body["message"])
+        status, body, headers = self.checkin({"room": "12", "surname": "x" * 51, "lang": "de"})
+        self.assertEqual((status, body["message"]), (400, "Nachname: höchstens 50 Zeichen."))
+        # French is not offered here: the deployment's first language
+        status, headers, data = self.server.request("POST", "/portal/checkin", {"bookingReference": "DZ-3", "lang": "fr"},
+                                                    {"Accept-Language": "fr"})
+        self.assertEqual((status, headers["Content-Language"]), (403, "en"))
+        self.assertIn("Your stay ended on ", json.loads(data)["message"])
 
     def test_bad_requests(self):
         for body, field in (({"room": "12"}, "surname"), ({"surname": "Jansen"}, "room"),
