@@ -3,6 +3,7 @@
 
 Usage: make_font.py OUT.cpp [--regular FILE.ttf] [--bold FILE.ttf|none]
                             [--icons FILE.ttf|none] [--icons-header icons.hpp] [--report]
+       make_font.py --check   (every character the texts use is in the text faces; for ctest)
 
 `--bold none` leaves the bold face out (about 13 KB brotli less); headings then use the regular
 face at heading size.
@@ -12,6 +13,11 @@ so the fonts and the atlas always agree on which characters exist. The icon font
 Apache 2.0) is cut to exactly the code points src/ui/widgets/icons.hpp names (kIconRanges), so
 that header is the one list of icons; every constant there must name a glyph the font has, and its
 comment's Material name must be the name the font gives that glyph. `--icons none` leaves it out.
+
+The text faces hold RANGES (Latin as people type it: names, streets) and every character the app's own
+words use, read from the string table's sources (TEXT_SOURCES: English and each translation, and the
+locale formats' separators and month names): a new language's letters (é, ß, œ, ç, the no-break
+spaces) come in with its translations, and a character the faces lack fails the build.
 """
 import argparse
 import io
@@ -29,7 +35,11 @@ except ImportError:  # a Python outside the system one (pyenv, venv) may not see
 
 DEJAVU = '/usr/share/fonts/truetype/dejavu'
 MATERIAL_ICONS = '/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf'
-ICONS_HEADER = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'ui', 'widgets', 'icons.hpp')
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+ICONS_HEADER = os.path.join(ROOT, 'src', 'ui', 'widgets', 'icons.hpp')
+TEXT_DIR = os.path.join(ROOT, 'src', 'core', 'text')
+# the string table (strings.hpp: English; strings_<code>.cpp: the translations) and the locale formats
+TEXT_SOURCES = ('strings.hpp', 'strings_*.cpp', 'locale_format.cpp')
 
 # Inclusive code point ranges: Basic Latin, Latin-1, Latin Extended-A, the punctuation people
 # write (dashes, quotes, bullet, ellipsis, per mille, angle quotes), the euro, and the few symbols
@@ -52,6 +62,57 @@ RANGES = [
 ]
 
 
+# A C++ string literal (no raw strings in these files), and the escapes inside one.
+STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+ESCAPE = re.compile(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)')
+
+
+def literal_text(body):
+    """The characters of a string literal's body, its escapes decoded (\\u00a0 is U+00A0)."""
+    def decode(m):
+        e = m.group(1)
+        if e[0] in 'uU':
+            return chr(int(e[1:], 16))
+        if e[0] == 'x' or e[0].isdigit():
+            return ''  # bytes of UTF-8 spelled out: none in the texts; their characters are typed as is
+        return {'n': '\n', 't': '\t'}.get(e, e)
+    return ESCAPE.sub(decode, body)
+
+
+def text_code_points(text_dir=TEXT_DIR, patterns=TEXT_SOURCES):
+    """{code point: first file that uses it} for every character in the string literals of the texts."""
+    import glob
+    used = {}
+    for pattern in patterns:
+        for path in sorted(glob.glob(os.path.join(text_dir, pattern))):
+            with open(path, encoding='utf-8') as f:
+                source = f.read()
+            for m in STRING_LITERAL.finditer(source):
+                for c in literal_text(m.group(1)):
+                    if ord(c) >= 0x20:
+                        used.setdefault(ord(c), os.path.basename(path))
+    if not used:
+        sys.exit(f'make_font: no texts found in {text_dir}')
+    return used
+
+
+def text_unicodes(used):
+    """RANGES and the characters the texts use, sorted."""
+    return sorted({u for lo, hi in RANGES for u in range(lo, hi + 1)} | set(used))
+
+
+def check_text_faces(paths, used):
+    """Every character the texts use is in each face; names what is missing and where it is used."""
+    problems = []
+    for path in paths:
+        cmap = TTFont(path).getBestCmap()
+        for cp, where in sorted(used.items()):
+            if cp not in cmap:
+                problems.append(f'U+{cp:04X} {chr(cp)!r} (in {where}) is not in {path}')
+    if problems:
+        sys.exit('make_font: ' + '\n  '.join(problems))
+
+
 def subset_font(path, unicodes=None, notdef_outline=True):
     options = subset.Options()
     options.hinting = False            # ImGui rasterizes unhinted; bytecode is dead weight
@@ -63,8 +124,6 @@ def subset_font(path, unicodes=None, notdef_outline=True):
     options.notdef_outline = notdef_outline
     options.recalc_bounds = True
     font = TTFont(path)
-    if unicodes is None:
-        unicodes = [u for lo, hi in RANGES for u in range(lo, hi + 1)]
     sub = subset.Subsetter(options)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
@@ -161,7 +220,9 @@ def c_array(name, data):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('out')
+    ap.add_argument('out', nargs='?')
+    ap.add_argument('--check', action='store_true', help='only check that the text faces hold every character '
+                                                            'the texts use')
     ap.add_argument('--regular', default=os.path.join(DEJAVU, 'DejaVuSans.ttf'))
     ap.add_argument('--bold', default=os.path.join(DEJAVU, 'DejaVuSans-Bold.ttf'), help="a TTF, or 'none'")
     ap.add_argument('--icons', default=MATERIAL_ICONS, help="the icon font, or 'none'")
@@ -169,8 +230,19 @@ def main():
     ap.add_argument('--report', action='store_true', help='print the subset sizes')
     args = ap.parse_args()
 
-    regular = subset_font(args.regular)
-    bold = b'' if args.bold == 'none' else subset_font(args.bold)
+    used = text_code_points()
+    faces = [args.regular] + ([] if args.bold == 'none' else [args.bold])
+    check_text_faces(faces, used)
+    if args.check:
+        extra = sorted(cp for cp in used if not any(lo <= cp <= hi for lo, hi in RANGES))
+        print(f'make_font: the texts use {len(used)} characters, all in {", ".join(faces)}; beyond the ranges: '
+              + (' '.join(f'U+{cp:04X}' for cp in extra) or 'none'))
+        return
+    if not args.out:
+        ap.error('give OUT.cpp, or --check')
+    unicodes = text_unicodes(used)
+    regular = subset_font(args.regular, unicodes)
+    bold = b'' if args.bold == 'none' else subset_font(args.bold, unicodes)
     icon_ranges, icons = [], b''
     if args.icons != 'none':
         wanted = icon_code_points(args.icons_header)
@@ -188,7 +260,7 @@ def main():
         '// (Apache 2.0; cut to the code points src/ui/widgets/icons.hpp names). Do not edit.\n'
         '#include "platform/font_data.hpp"\n\n'
         'namespace platform::font_data {\n\n'
-        + c_ranges('kGlyphRanges', RANGES) + c_ranges('kIconRanges', icon_ranges) + '\n'
+        + c_ranges('kGlyphRanges', code_point_ranges(unicodes)) + c_ranges('kIconRanges', icon_ranges) + '\n'
         f'const float regular_ascent = {regular_ascent:.6f}f;\n'
         f'const float bold_ascent = {bold_ascent:.6f}f;\n'
         f'const float icons_ascent = {icons_ascent:.6f}f;\n\n'
