@@ -82,7 +82,7 @@ TEST_CASE("translations are real text: UTF-8, not empty, not padded, no stray pe
     CHECK(wrong.empty());
 }
 
-TEST_CASE("French puts a no-break space before : ; ? ! and inside quotes") {
+TEST_CASE("French puts a no-break space before colons, semicolons, question and exclamation marks") {
     std::vector<std::string> wrong;
     for (size_t i = 1; i < kStrCount; ++i) {
         const std::string_view text = translation(Language::Fr, static_cast<Str>(i));
@@ -115,7 +115,7 @@ TEST_CASE("instructions name the buttons as the buttons say, in every language")
         }
 }
 
-TEST_CASE("tr follows the current language; an unknown id is empty") {
+TEST_CASE("tr follows the current language, and an unknown id is empty") {
     {
         InLanguage de(Language::De);
         CHECK(std::string(tr(Str::AddCard)) == "Ladekarte hinzufügen");
@@ -134,7 +134,7 @@ TEST_CASE("tr follows the current language; an unknown id is empty") {
     CHECK(translation(Language::De, static_cast<Str>(kStrCount)) == nullptr);
 }
 
-TEST_CASE("language tags: the language part, any case; the first offered the driver prefers") {
+TEST_CASE("language tags: the language part, any case, and the first offered the driver prefers") {
     CHECK(language_from_tag("de") == Language::De);
     CHECK(language_from_tag("de-AT") == Language::De);
     CHECK(language_from_tag("nl_BE") == Language::Nl);
