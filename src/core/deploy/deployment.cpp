@@ -36,6 +36,7 @@ Model fresh_journey(const AppModel& m) {
     Model j;
     j.next_request_id = m.journey.next_request_id;
     j.update_ready = m.update_ready;
+    if (!m.config.languages.empty()) j.offered_languages = m.config.languages;
     j.online = m.online;
     j.visible = m.visible;
     if (m.config.area) {

@@ -33,6 +33,7 @@ struct Boot {
     std::string launch_url;  // the page's URL: a sticker may point here with a charger code in it
     int utc_offset_minutes = 0;  // the phone's time zone now, for dates shown to the driver
     std::string user_agent;      // navigator.userAgent: which maps app directions open
+    std::vector<std::string> languages;  // navigator.languages, the driver's order ("de-AT", "en")
 };
 
 // status 0 means no HTTP answer at all (network down, aborted, timed out).

@@ -60,6 +60,7 @@ void restore_preferences(Step& s, const Boot& boot);
 void open_settings(Step& s);
 void choose_theme(Step& s, const intent::ChooseTheme& i);
 void choose_text_size(Step& s, const intent::ChooseTextSize& i);
+void choose_language(Step& s, const intent::ChooseLanguage& i);
 
 // directions_flow.cpp: directions to a location in the phone's maps app.
 void open_directions(Step& s, const intent::OpenDirections& i);

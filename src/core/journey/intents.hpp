@@ -51,6 +51,7 @@ struct ScanAgain {};
 struct OpenSettings {};
 struct ChooseTheme { ThemeChoice theme; };
 struct ChooseTextSize { int percent; };  // one of kTextPercents
+struct ChooseLanguage { std::string code; };  // one the deployment offers; empty: the browser's
 // The driver takes the waiting new version (offered on the map, never during a session).
 struct ApplyUpdate {};
 }  // namespace intent
@@ -64,7 +65,7 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::ChooseOtherConnector,
                                 intent::OpenWallet, intent::RemovePaymentMethod, intent::AddExternalMethod,
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
-                                intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize,
+                                intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize, intent::ChooseLanguage,
                                 intent::AskStop, intent::KeepCharging, intent::OpenContact,
                                 intent::OpenDirections, intent::ChargeNow, intent::ApplyUpdate>;
 

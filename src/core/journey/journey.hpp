@@ -13,6 +13,7 @@
 #include "model.hpp"
 #include "core/io/io.hpp"
 #include "core/pricing/pricing.hpp"
+#include "core/text/text.hpp"
 
 namespace core {
 
@@ -30,6 +31,9 @@ Str offline_note(const Model& m);
 // A waiting new version may take over: one is ready, and nothing runs that a reload could disturb
 // (no session, no start on its way). The map offers it only then.
 bool can_apply_update(const Model& m);
+// The language to speak: the one chosen in the app, else the browser's first the deployment offers,
+// else the deployment's default (core::pick_language).
+Language spoken_language(const Model& m);
 // The service reports the charger UNKNOWN: it is offline, and a start from the app cannot reach it.
 bool evse_unreachable(const Evse& e);
 // Out of order, inoperative, removed or not built yet: nothing can start there.

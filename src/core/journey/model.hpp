@@ -36,6 +36,7 @@ inline constexpr int kTextPercents[] = {100, 125, 150};
 struct Preferences {
     ThemeChoice theme = ThemeChoice::System;
     int text_percent = 100;
+    std::string language;  // the code the driver chose ("nl"); empty: the browser's languages decide
     bool operator==(const Preferences&) const = default;
 };
 std::string encode_preferences(const Preferences& p);
@@ -108,6 +109,8 @@ struct Model {
 
     // A new version of the app waits (UpdateReady): the map offers it while no session runs.
     bool update_ready = false;
+    std::vector<std::string> browser_languages;                  // from Boot
+    std::vector<std::string> offered_languages{"en", "nl", "de", "fr"};  // the deployment's, its default first
 
     bool start_in_flight = false;
     // A start sent (or being sent) whose outcome is not settled; blocks another start until the

@@ -25,7 +25,9 @@ bool known_percent(int percent) {
 }  // namespace
 
 std::string encode_preferences(const Preferences& p) {
-    return nlohmann::json{{"theme", theme_word(p.theme)}, {"textPercent", p.text_percent}}.dump();
+    nlohmann::json json{{"theme", theme_word(p.theme)}, {"textPercent", p.text_percent}};
+    if (!p.language.empty()) json["language"] = p.language;
+    return json.dump();
 }
 
 Preferences decode_preferences(std::string_view text) {
@@ -40,6 +42,9 @@ Preferences decode_preferences(std::string_view text) {
         const int percent = it->get<int>();
         if (known_percent(percent)) p.text_percent = percent;
     }
+    if (const auto it = json.find("language"); it != json.end() && it->is_string()) {
+        if (const auto l = language_from_tag(it->get_ref<const std::string&>())) p.language = language_code(*l);
+    }
     return p;
 }
 
@@ -48,6 +53,7 @@ namespace detail {
 void restore_preferences(Step& s, const Boot& boot) {
     if (const auto it = boot.stored.find(kKeyPreferences); it != boot.stored.end())
         s.m.prefs = decode_preferences(it->second);
+    s.m.browser_languages = boot.languages;
 }
 
 void open_settings(Step& s) {
@@ -68,5 +74,22 @@ void choose_text_size(Step& s, const intent::ChooseTextSize& i) {
     persist(s, kKeyPreferences, encode_preferences(s.m.prefs));
 }
 
+void choose_language(Step& s, const intent::ChooseLanguage& i) {
+    const auto& offered = s.m.offered_languages;
+    if (!i.code.empty() && std::find(offered.begin(), offered.end(), i.code) == offered.end()) return;
+    if (s.m.prefs.language == i.code) return;
+    s.m.prefs.language = i.code;
+    persist(s, kKeyPreferences, encode_preferences(s.m.prefs));
+}
+
 }  // namespace detail
+
+Language spoken_language(const Model& m) {
+    std::vector<std::string_view> preferred;
+    if (!m.prefs.language.empty()) preferred.push_back(m.prefs.language);
+    for (const auto& tag : m.browser_languages) preferred.push_back(tag);
+    const std::vector<std::string_view> offered(m.offered_languages.begin(), m.offered_languages.end());
+    return pick_language(preferred, offered);
+}
+
 }  // namespace core

@@ -89,6 +89,7 @@ void on_intent(Step& s, const UserIntent& intent) {
         [&](const intent::OpenSettings&) { open_settings(s); },
         [&](const intent::ChooseTheme& i) { choose_theme(s, i); },
         [&](const intent::ChooseTextSize& i) { choose_text_size(s, i); },
+        [&](const intent::ChooseLanguage& i) { choose_language(s, i); },
         // The map's intents are map_flow's; the scanner's were taken by scan::on_intent above.
         [](const MapIntent&) {},
         [](const intent::OpenScanner&) {},

@@ -61,3 +61,47 @@ TEST_CASE("settings opened from the wallet lead back to the wallet") {
     j.intent(intent::Back{});
     CHECK(j.m.screen == Screen::Wallet);
 }
+
+TEST_CASE("the language: the browser's first that is offered, else the deployment's default, and the driver's choice kept") {
+    Model m;
+    CHECK(spoken_language(m) == Language::En);  // nothing known: English
+    m.browser_languages = {"fr-BE", "nl-BE", "en"};
+    CHECK(spoken_language(m) == Language::Fr);
+    m.offered_languages = {"nl", "en"};  // a hotel that offers Dutch and English only
+    CHECK(spoken_language(m) == Language::Nl);
+    m.browser_languages = {"pl", "uk"};
+    CHECK(spoken_language(m) == Language::Nl);  // none offered: the deployment's first
+
+    Journey j;
+    j.ready();
+    j.m.browser_languages = {"de-DE"};
+    CHECK(spoken_language(j.m) == Language::De);
+    j.intent(intent::ChooseLanguage{"nl"});
+    CHECK(spoken_language(j.m) == Language::Nl);
+    auto saved = persists(j.last);
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].key == kKeyPreferences);
+    CHECK(decode_preferences(*saved[0].value).language == "nl");
+    // One the deployment does not offer is not taken; empty goes back to the browser's.
+    j.m.offered_languages = {"nl", "en"};
+    j.intent(intent::ChooseLanguage{"fr"});
+    CHECK(j.m.prefs.language == "nl");
+    CHECK(persists(j.last).empty());
+    j.intent(intent::ChooseLanguage{""});
+    CHECK(j.m.prefs.language.empty());
+    CHECK(spoken_language(j.m) == Language::Nl);  // de-DE is not offered here: the default
+
+    // Stored words that are no language are dropped; a tag is kept as its language's code.
+    CHECK(decode_preferences(R"({"language":"klingon"})").language.empty());
+    CHECK(decode_preferences(R"({"language":"DE-at"})").language == "de");
+    CHECK(encode_preferences(Preferences{}).find("language") == std::string::npos);
+}
+
+TEST_CASE("the browser's languages come with the boot") {
+    Journey j;
+    Boot boot{{}, kHex};
+    boot.languages = {"nl-NL", "en-GB"};
+    j.send(boot);
+    CHECK(j.m.browser_languages == std::vector<std::string>{"nl-NL", "en-GB"});
+    CHECK(spoken_language(j.m) == Language::Nl);
+}
