@@ -53,7 +53,7 @@ class DeployConfig:
     upstream_key_env: str = ""
     location_ids: list = field(default_factory=list)
     area: dict = field(default_factory=lambda: dict(DEFAULT_AREA))
-    languages: list = field(default_factory=lambda: ["en"])
+    languages: list = field(default_factory=lambda: list(LANGUAGES))
     directions_url: str = ""   # the web map directions open where the phone has no maps app of its own
     portal: PortalSettings = None
     kiosk: KioskSettings = None
@@ -206,7 +206,7 @@ def parse(data, base_dir="."):
     if "area" in locations:
         cfg.area = _area(locations["area"])
 
-    languages = obj.get("languages", ["en"])
+    languages = obj.get("languages", list(LANGUAGES))
     if not isinstance(languages, list) or not languages:
         raise ConfigError("languages", "must be a non-empty list of language codes, first one the default")
     for i, code in enumerate(languages):

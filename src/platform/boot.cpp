@@ -1,8 +1,10 @@
 // Builds core::Boot from localStorage and crypto.getRandomValues.
 #include "platform/boot.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 
 #include <emscripten/emscripten.h>
 
@@ -37,6 +39,15 @@ EM_JS(char*, js_user_agent, (), {
     return p;
 });
 
+// navigator.languages, one a line ("de-AT\nde\nen"), at most 10.
+EM_JS(char*, js_languages, (), {
+    var list = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']);
+    var s = Array.prototype.slice.call(list, 0, 10).map(function(t) { return String(t).slice(0, 35); }).join('\n');
+    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
 EM_JS(void, js_random_bytes, (uint8_t* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
 
 }  // namespace
@@ -51,6 +62,13 @@ core::Boot read_boot() {
     char* agent = js_user_agent();
     boot.user_agent = agent;
     free(agent);
+    char* languages = js_languages();
+    for (std::string_view rest = languages; !rest.empty();) {
+        const size_t end = std::min(rest.find('\n'), rest.size());
+        if (end > 0) boot.languages.emplace_back(rest.substr(0, end));
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+    free(languages);
     uint8_t bytes[kRandomBytes];
     js_random_bytes(bytes, kRandomBytes);
     static const char kHex[] = "0123456789abcdef";

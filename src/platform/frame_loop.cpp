@@ -20,6 +20,7 @@
 #include "platform/input_queue.hpp"
 #include "platform/logo_loader.hpp"
 #include "platform/map_gestures.hpp"
+#include "platform/page_events.hpp"
 #include "platform/text_input.hpp"
 #include "ui/widgets/widgets.hpp"
 #include "ui/app/app.hpp"
@@ -90,6 +91,9 @@ int draw_frame() {
     ImGui::NewFrame();
     ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
     ui::map_surface::begin_frame();
+    const core::Language language = core::spoken_language(app_model().journey);
+    core::set_language(language);
+    page_events::speak(std::string(core::language_code(language)).c_str());
     ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr(), color_scheme::system_dark());
     ui::a11y::end_frame();
     ImGui::Render();

@@ -34,6 +34,8 @@ EM_JS(void, js_apply_update, (), {
     if (window.evShell && evShell.takeUpdate) evShell.takeUpdate();
 });
 
+EM_JS(void, js_set_lang, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
+
 EM_JS(void, js_keep_awake, (int on), {
     var w = window.evWake || (window.evWake = { wanted: false, lock: null });
     w.wanted = !!on;
@@ -60,6 +62,13 @@ void install() { js_install_page_events(); }
 void keep_awake(bool on) { js_keep_awake(on ? 1 : 0); }
 
 void apply_update() { js_apply_update(); }
+
+void speak(const char* code) {
+    static std::string spoken = "en";  // shell/index.html's
+    if (spoken == code) return;
+    spoken = code;
+    js_set_lang(code);
+}
 
 }  // namespace platform::page_events
 

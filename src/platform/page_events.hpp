@@ -12,5 +12,8 @@ void install();
 void keep_awake(bool on);
 // The waiting new version (web/boot.js registered its service worker) takes over; the page reloads.
 void apply_update();
+// The page speaks `code` ("de"): <html lang>, which screen readers follow for the mirror's words.
+// Cheap to call every frame: the page is told only of a change.
+void speak(const char* code);
 
 }  // namespace platform::page_events

@@ -26,7 +26,7 @@ struct DeployConfig {
     Branding branding;  // the API's OperatorBrandingModel (core/api/types.hpp)
     std::vector<std::string> location_ids;  // in scope; empty: every location
     std::optional<BoundingBox> area;         // where the app looks first
-    std::vector<std::string> languages{"en"};
+    std::vector<std::string> languages{"en", "nl", "de", "fr"};  // without a list: every language the app has
     std::string portal_time_zone;            // portal: the hotel's zone (IANA name)
     std::string directions_url;              // web map for directions: {lat} {lng} {name}; empty: the default
     KioskSettings kiosk;

@@ -10,6 +10,16 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 
 }  // namespace
 
+std::string_view language_name(Language l) {
+    switch (l) {
+        case Language::Nl: return "Nederlands";
+        case Language::De: return "Deutsch";
+        case Language::Fr: return "Français";
+        case Language::En: break;
+    }
+    return "English";
+}
+
 std::string_view language_code(Language l) {
     switch (l) {
         case Language::Nl: return "nl";

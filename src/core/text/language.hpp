@@ -16,6 +16,8 @@ inline constexpr Language kLanguages[kLanguageCount] = {Language::En, Language::
 
 // "en", "nl", "de", "fr": BCP 47, for <html lang>, storage and the server's `lang`.
 std::string_view language_code(Language l);
+// The language's own name ("Nederlands", "Deutsch"): how a driver finds it in any language.
+std::string_view language_name(Language l);
 // A BCP 47 tag read for its language only, any case: "de", "de-AT", "nl_BE", "FR-be" → the language;
 // an unknown one → nullopt.
 std::optional<Language> language_from_tag(std::string_view tag);

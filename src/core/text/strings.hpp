@@ -450,6 +450,8 @@ namespace core {
     X(TextSizeHeading, "Text size")                                                     \
     X(TextSizeOption, "%s text")                                                        \
     X(TextSizeSample, "Charging at Marga · €0.35 per kWh")                              \
+    X(LanguageHeading, "Language")                                                      \
+    X(LanguageAutomatic, "As on this phone")                                            \
     X(StopAsk, "Stop charging at %s?")                                                  \
     X(StopAskDetail, "Tap Stop charging again to stop. The car can be unplugged once it has stopped.") \
     X(KeepCharging, "Keep charging")                                                    \

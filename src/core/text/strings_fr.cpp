@@ -435,6 +435,8 @@ constexpr Entry kFrench[] = {
     T(TextSizeHeading, "Taille du texte")
     T(TextSizeOption, "Texte %s")
     T(TextSizeSample, "Recharge chez Marga · 0,35\u00a0€ par kWh")
+    T(LanguageHeading, "Langue")
+    T(LanguageAutomatic, "Comme sur ce téléphone")
     T(StopAsk, "Arrêter la recharge à %s\u202f?")
     T(StopAskDetail, "Touchez à nouveau Arrêter la recharge pour arrêter. La voiture peut être débranchée une fois la recharge arrêtée.")
     T(KeepCharging, "Continuer la recharge")

@@ -33,6 +33,18 @@ void draw_settings_screen(const core::Model& m, Intents& out) {
     ImGui::PushTextWrapPos(0);
     caption(tr(Str::TextSizeSample));
     ImGui::PopTextWrapPos();
+    // Each language in its own name, so a driver finds theirs whatever the app speaks now.
+    if (m.offered_languages.size() > 1) {
+        ImGui::Spacing();
+        heading(tr(Str::LanguageHeading));
+        if (list_row(tr(Str::LanguageAutomatic), m.prefs.language.empty())) out.push_back(core::intent::ChooseLanguage{""});
+        for (const std::string& code : m.offered_languages) {
+            const auto language = core::language_from_tag(code);
+            if (!language) continue;
+            if (list_row(std::string(core::language_name(*language)), m.prefs.language == code))
+                out.push_back(core::intent::ChooseLanguage{code});
+        }
+    }
     ImGui::EndChild();
 }
 

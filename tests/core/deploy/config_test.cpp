@@ -30,7 +30,7 @@ TEST_CASE("an empty configuration is the driver app with its defaults", "[config
     CHECK(d.value->mode == AppMode::Driver);
     CHECK(d.value->location_ids.empty());
     CHECK_FALSE(d.value->area);
-    CHECK(d.value->languages == std::vector<std::string>{"en"});
+    CHECK(d.value->languages == std::vector<std::string>{"en", "nl", "de", "fr"});
 }
 
 TEST_CASE("kiosk settings are read, out-of-range numbers fall back to the defaults", "[config]") {

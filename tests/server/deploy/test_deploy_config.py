@@ -32,7 +32,7 @@ class ExampleFilesTest(unittest.TestCase):
 
     def test_no_file_is_the_driver_app_on_the_simulator(self):
         cfg = deploy_config.load(None)
-        self.assertEqual((cfg.mode, cfg.api_mode, cfg.languages), ("driver", "simulator", ["en"]))
+        self.assertEqual((cfg.mode, cfg.api_mode, cfg.languages), ("driver", "simulator", ["en", "nl", "de", "fr"]))
         self.assertEqual(cfg.public()["locations"]["ids"], [])
 
     def test_public_view_has_no_paths(self):
