@@ -3,12 +3,13 @@ target that every check uses, strict body framing), body limits and timeouts, co
 client address, routing to handlers (App, AppServer, Router, Request, Response), the API's error shapes
 (ApiError and the styles in api_errors), typed request fields that fail as 400s, the web build's static
 files (no dotfiles), the map's configuration and tiles, sticker deep links, rate limits per driver and
-per address, the Host allow-list (AllowedHosts), the security headers of every answer, a request log
+per address, the language an answer is written in, the Host allow-list (AllowedHosts), the security headers of every answer, a request log
 that escapes and redacts, and injected --faults."""
 from . import api_errors
 from .allowed_hosts import AllowedHosts
 from .api_errors import ApiError
 from .faults import FaultPlan, parse_spec
+from .languages import LANGUAGES, accept_language, choose_language
 from .http_app import App, AppServer, Limits, Request, Response, Router
 from .map_tiles import MapTiles
 from .security_headers import content_security_policy, security_headers
@@ -19,7 +20,7 @@ from .validate import (clean_id, optional_bool, optional_str, parse_json_object,
 
 __all__ = [
     "api_errors", "AllowedHosts", "ApiError", "FaultPlan", "parse_spec", "App", "AppServer", "Limits", "Request",
-    "Response", "Router", "MapTiles", "content_security_policy", "security_headers", "StaticFiles", "read_target", "write_path",
+    "Response", "Router", "LANGUAGES", "accept_language", "choose_language", "MapTiles", "content_security_policy", "security_headers", "StaticFiles", "read_target", "write_path",
     "clean_id", "optional_bool", "optional_str", "parse_json_object", "query_bool", "query_float", "query_int",
     "query_list", "query_one", "required_str",
 ]

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../text/language_guard.hpp"
 #include "core/deploy/deployment.hpp"
 #include "core/api/json_read.hpp"
 #include "core/text/locale_format.hpp"
@@ -370,7 +371,7 @@ TEST_CASE("kiosk: the charger-side controls act on the session's EVSE", "[deploy
     // the demo session's own token: serve.py lets only it play this session's car
     CHECK(q.path == "/sim/control?appToken=" + url_encode(h.m.journey.app_token));
     CHECK(h.m.journey.app_token == h.m.kiosk.demo_token);
-    CHECK(Json::parse(q.body) == Json::parse(R"({"evseUid":"NL-GFX-EChargestation-1","action":"plug"})"));
+    CHECK(Json::parse(q.body) == Json::parse(R"({"evseUid":"NL-GFX-EChargestation-1","action":"plug","lang":"en"})"));
     CHECK(std::any_of(q.headers.begin(), q.headers.end(), [](const auto& h) {
         return h.first == "Content-Type" && h.second.rfind("application/json", 0) == 0;
     }));
@@ -383,6 +384,13 @@ TEST_CASE("kiosk: the charger-side controls act on the session's EVSE", "[deploy
     REQUIRE(h.m.journey.message);
     CHECK(h.m.journey.message->text == Str::ChargerActionRefused);
     CHECK(h.m.journey.message->detail == "No car is charging here.");
+}
+
+TEST_CASE("kiosk: a charger action asks for its refusal in the language shown", "[deployment][kiosk][language]") {
+    InLanguage german(Language::De);
+    Harness h = kiosk_with_session();
+    h(ShellIntent{shell_intent::ChargerAction{"unplug"}});
+    CHECK(Json::parse(h.request("POST", "/sim/control").body).value("lang", "") == "de");
 }
 
 TEST_CASE("kiosk: a refusal at one step goes once a charger action succeeds or the guide moves on", "[deployment][kiosk]") {
