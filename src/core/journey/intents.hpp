@@ -70,6 +70,6 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::OpenDirections, intent::ChargeNow, intent::ApplyUpdate>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
-                           StorageChanged, UpdateReady>;
+                           StorageChanged, UpdateReady, LanguagesChanged>;
 
 }  // namespace core

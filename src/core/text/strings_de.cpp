@@ -314,6 +314,7 @@ constexpr Entry kGerman[] = {
     T(LegendRing, "Der Ring hat die Farbe des Betreibers, sofern er eine hat.")
     T(LegendCluster, "Ein Kreis mit einer Zahl: so viele Ladesäulen, grün, wenn eine davon frei ist. Tippen zum Hineinzoomen.")
     T(LegendCredits, "Kartendaten")
+    T(ChargerDataCredit, "Ladesäulendaten: %s")
     T(LegendClose, "Legende schließen")
     T(FacilitiesLine, "An diesem Ort: %s")
     T(FacilityHotel, "Hotel")

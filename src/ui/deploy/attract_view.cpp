@@ -29,6 +29,9 @@ void draw_attract_screen(const core::AppModel& app, ShellIntents& out) {
         start = primary_button(tr(Str::AttractStart));
         ImGui::PopStyleVar();
     }
+    // A visitor from abroad picks a language first; that tap does not start the demo.
+    ImGui::Dummy(ImVec2(0, theme::space(theme::Space::L)));
+    if (auto code = language_chips(app.journey)) out.push_back(core::intent::ChooseLanguage{std::move(*code)});
     // A passer-by taps wherever they look: anywhere on the screen starts the demo too.
     const bool tapped_anywhere = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                                  ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered();

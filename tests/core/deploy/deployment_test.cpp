@@ -179,6 +179,34 @@ TEST_CASE("portal: the guest checks in and sees only the hotel's private charger
     CHECK_FALSE(h.sent("GET", "/api/tariff/evse/"));
 }
 
+TEST_CASE("portal: a guest picks a language at the check-in, asked in and kept for the stay", "[deployment][portal][language]") {
+    Harness h;
+    std::string config = kPortalConfig;
+    config.replace(config.rfind('}'), 1, R"(,"languages":["nl","en"]})");
+    h.boot({}, config);
+    REQUIRE(h.m.stage == Stage::CheckIn);
+    CHECK(spoken_language(h.m.journey) == Language::Nl);  // the hotel's first
+    h(ShellIntent{intent::ChooseLanguage{"fr"}});  // not offered here
+    CHECK(h.last.empty());
+    h(ShellIntent{intent::ChooseLanguage{"en"}});
+    CHECK(spoken_language(h.m.journey) == Language::En);
+    const Persist* kept = nullptr;
+    for (const auto& e : h.last)
+        if (const auto* p = std::get_if<Persist>(&e); p && p->key == kKeyPreferences) kept = p;
+    REQUIRE(kept);
+    REQUIRE(kept->value);
+    CHECK(decode_preferences(*kept->value).language == "en");
+
+    InLanguage english(Language::En);  // as the platform sets it for the next frame
+    h(ShellIntent{shell_intent::CheckIn{"12", "Jansen", ""}});
+    const HttpRequest q = h.request("POST", "/portal/checkin");
+    CHECK(Json::parse(q.body).value("lang", "") == "en");
+    h.answer(q, 200, guest_answer());
+    REQUIRE(h.m.stage == Stage::Journey);
+    CHECK(h.m.journey.prefs.language == "en");  // the journey booted with the choice
+    CHECK(spoken_language(h.m.journey) == Language::En);
+}
+
 TEST_CASE("portal: the hotel's list follows its pages while they lead on, never a page it has seen",
           "[deployment][portal]") {
     const char* kAnnex = "nl-htl-annex-0001";
