@@ -39,6 +39,10 @@ Model fresh_journey(const AppModel& m) {
     j.next_request_id = m.journey.next_request_id;
     j.update_ready = m.update_ready;
     if (!m.config.languages.empty()) j.offered_languages = m.config.languages;
+    // What the check-in or the attract screen speaks, before the journey boots with the same
+    j.browser_languages = m.boot.languages;
+    if (auto it = m.boot.stored.find(kKeyPreferences); it != m.boot.stored.end())
+        j.prefs.language = decode_preferences(it->second).language;
     j.online = m.online;
     j.visible = m.visible;
     if (m.config.area) {

@@ -412,7 +412,7 @@ constexpr Entry kGerman[] = {
     T(SupportPhone, "Hilfe: %s")
     T(AttractTitle, "Ein Elektroauto laden")
     T(AttractHint, "Eine geführte Demo: Ladesäule wählen, Preis sehen, laden und den Beleg erhalten. Sie spielen Fahrer und Auto.")
-    T(AttractStart, "Tippen, um die Demo zu starten")
+    T(AttractStart, "Zum Starten tippen")
     T(PreparingDemo, "Demo wird vorbereitet…")
     T(KioskStep1, "Schritt 1 von 5: Wählen Sie einen Anschluss zum Laden.")
     T(KioskStep2, "Schritt 2 von 5: Zuerst der Preis. Die Demokarte zahlt: Tippen Sie auf Laden starten.")

@@ -67,8 +67,11 @@ struct Harness {
     void answer(const HttpRequest& r, int status, std::string body = "{}") {
         (*this)(Event{HttpResponse{r.id, status, std::move(body)}});
     }
-    void boot(std::map<std::string, std::string> stored, const std::string& config, int status = 200) {
-        (*this)(Event{Boot{std::move(stored), kHex}});
+    void boot(std::map<std::string, std::string> stored, const std::string& config, int status = 200,
+              std::vector<std::string> languages = {}) {
+        Boot b{std::move(stored), kHex};
+        b.languages = std::move(languages);
+        (*this)(Event{std::move(b)});
         const HttpRequest q = request("GET", "/config.json");
         answer(q, status, config);
     }
@@ -183,9 +186,12 @@ TEST_CASE("portal: a guest picks a language at the check-in, asked in and kept f
     Harness h;
     std::string config = kPortalConfig;
     config.replace(config.rfind('}'), 1, R"(,"languages":["nl","en"]})");
-    h.boot({}, config);
+    h.boot({}, config, 200, {"de-DE", "de"});
     REQUIRE(h.m.stage == Stage::CheckIn);
-    CHECK(spoken_language(h.m.journey) == Language::Nl);  // the hotel's first
+    CHECK(spoken_language(h.m.journey) == Language::Nl);  // German is not offered: the hotel's first
+    Harness phone;
+    phone.boot({}, config, 200, {"en-US", "en"});
+    CHECK(spoken_language(phone.m.journey) == Language::En);  // the phone's, already at the check-in
     h(ShellIntent{intent::ChooseLanguage{"fr"}});  // not offered here
     CHECK(h.last.empty());
     h(ShellIntent{intent::ChooseLanguage{"en"}});
