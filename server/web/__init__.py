@@ -13,7 +13,8 @@ from .api_errors import ApiError
 from .faults import FaultPlan, parse_spec
 from .http_app import App, AppServer, Limits, Request, Response, Router
 from .map_tiles import MapTiles
-from .security_headers import content_security_policy, security_headers
+from .access_log import TOKEN_BEFORE
+from .security_headers import STRICT_TRANSPORT_SECURITY, content_security_policy, security_headers
 from .static_files import MIME_TYPES, StaticFiles
 from .target import read_target, write_path
 from .validate import (clean_id, optional_bool, optional_str, parse_json_object, query_bool, query_float, query_int,
@@ -21,7 +22,8 @@ from .validate import (clean_id, optional_bool, optional_str, parse_json_object,
 
 __all__ = [
     "api_errors", "cache_policy", "AllowedHosts", "PROXY_HEADER", "MIME_TYPES", "ApiError", "FaultPlan", "parse_spec", "App", "AppServer", "Limits", "Request",
-    "Response", "Router", "MapTiles", "content_security_policy", "security_headers", "StaticFiles", "read_target", "write_path",
+    "Response", "Router", "MapTiles", "content_security_policy", "security_headers",
+    "STRICT_TRANSPORT_SECURITY", "TOKEN_BEFORE", "StaticFiles", "read_target", "write_path",
     "clean_id", "optional_bool", "optional_str", "parse_json_object", "query_bool", "query_float", "query_int",
     "query_list", "query_one", "required_str",
 ]
