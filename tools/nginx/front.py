@@ -58,8 +58,11 @@ def nginx_user(wanted, root):
     if os.geteuid() != 0:
         return None
     probe = os.path.join(root, "index.html") if os.path.isfile(os.path.join(root, "index.html")) else root
-    readable = subprocess.run(["runuser", "-u", wanted, "--", "test", "-r", probe],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    try:
+        readable = subprocess.run(["runuser", "-u", wanted, "--", "test", "-r", probe],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    except FileNotFoundError:  # no runuser (util-linux): no way to ask
+        readable = False
     if readable:
         return wanted
     say(f"warning: {wanted} cannot read {root}, so nginx's worker processes run as root; make the folder "
@@ -175,8 +178,10 @@ class Front:
 
 def main(argv):
     args = front_options.parse(argv)
-    if not os.access(NGINX, os.X_OK):
-        raise SystemExit("run.sh: Debian's nginx is not installed (bash tools/setup.sh installs it)")
+    modules = [os.path.join(nginx_config.MODULES, m) for m in nginx_config.BROTLI_MODULES]
+    if not os.access(NGINX, os.X_OK) or not all(os.path.isfile(m) for m in modules):
+        raise SystemExit("run.sh: Debian's nginx with its brotli modules is not installed (bash tools/setup.sh installs "
+                         "nginx, libnginx-mod-http-brotli-static and libnginx-mod-http-brotli-filter)")
     runtime, temporary = private_folder(args.runtime_dir)
     front = Front(args)
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):

@@ -16,6 +16,7 @@ from server.web import (MIME_TYPES, PROXY_HEADER, STRICT_TRANSPORT_SECURITY, TOK
                         api_errors, cache_policy)
 
 MODULES = "/usr/lib/nginx/modules"
+BROTLI_MODULES = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so")
 PLACEHOLDER = re.compile(r"\{\{([a-z_]+)\}\}")
 
 
@@ -99,7 +100,7 @@ def render(cfg, modules=MODULES):
     values = {
         "user": f"user {cfg.user};" if cfg.user else "# (not started as root: nginx runs as its caller)",
         "runtime": cfg.runtime,
-        "modules": modules,
+        "load_modules": "\n".join(f"load_module {modules}/{name};" for name in BROTLI_MODULES),
         "root": cfg.root,
         "listen": cfg.listen,
         "tls_cert": cfg.tls_cert,

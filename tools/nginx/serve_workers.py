@@ -5,6 +5,7 @@ import http.client
 import os
 import re
 import signal
+import subprocess
 import sys
 import time
 
@@ -37,7 +38,7 @@ class Worker:
             self.proc = children.spawn(
                 [sys.executable, self.serve_py, *self.serve_args, "--host", "127.0.0.1", "--port", str(self.port),
                  "--trust-proxy-header", "--shared-clock", self.clock_group],
-                stdin=open(os.devnull, "rb"), stdout=log, stderr=log, env=self.env)
+                stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=self.env)
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             with open(self.log_path, "rb") as log:
