@@ -1,5 +1,6 @@
 """Runs the production front (tools/nginx/run.sh: nginx with HTTPS and HTTP/2 before serve.py workers) as a
 real subprocess on a free port, and talks to it over HTTPS, accepting its self-signed certificate."""
+import ctypes
 import http.client
 import json
 import os
@@ -27,6 +28,14 @@ MISSING = ("Debian's nginx with its brotli modules is not installed (bash tools/
 
 def nginx_installed():
     return os.access(NGINX, os.X_OK) and all(os.path.isfile(m) for m in BROTLI_MODULES)
+
+
+def _end_with_the_tests():
+    """run.sh outlives its parent, as a server does; a test's front must not outlive a killed test run."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def free_port():
@@ -70,7 +79,7 @@ class FrontProcess:
         self._stderr = open(self.stderr_path, "ab")
         self.proc = subprocess.Popen(
             ["bash", str(RUN), "--port", str(self.port), "--bind", "127.0.0.1", *self.args, *self.serve_args],
-            stdout=subprocess.PIPE, stderr=self._stderr, cwd=str(REPO), env=self.env)
+            stdout=subprocess.PIPE, stderr=self._stderr, cwd=str(REPO), env=self.env, preexec_fn=_end_with_the_tests)
         line = {}
         reader = threading.Thread(target=lambda: line.setdefault("text", self.proc.stdout.readline()), daemon=True)
         reader.start()
