@@ -37,7 +37,8 @@ security (see README "Security"):
   Referrer-Policy: no-referrer and a Permissions-Policy (camera and geolocation for this origin only).
   Requests for a Host not allowed (--allowed-host) get 421; dotfiles are never served; a
   Content-Length must be digits, given once. The request log escapes what clients send and shows
-  appTokens as [token].
+  appTokens as [token]. Behind a front proxy (--trust-proxy-header; tools/nginx/run.sh sets it) a
+  request counts under the X-Real-IP of a loopback connection; X-Forwarded-For is never read.
 
 charger control (for kiosks and tests, outside /api/; Content-Type: application/json):
   POST /sim/control?appToken=T  {"evseUid": "NL-GFX-EChargestation-1", "action": "plug"}
