@@ -188,6 +188,9 @@ async function guestChoosesAmongTwo(hotel) {
       await app.tap('button', 'Continue');
       // Checked in, the guest's choice stands: the hotel's chargers in English, the switch still there.
       await app.waitFor('heading', 'Chargers for guests', { timeout: 15000 });
+      // the chips sit under the list: tapped once the hotel's chargers have come and the list stands
+      await app.waitFor('option', /^Hotel Dijkzicht guest garage · /, { timeout: 15000 });
+      await app.waitIdle({ quietMs: 300, timeout: 5000 });
       assert.equal((await app.find('option', 'English')).selected, true);
       await app.tap('option', 'Nederlands');
       await app.waitFor('heading', 'Laadpalen voor gasten');
