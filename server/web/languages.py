@@ -2,27 +2,15 @@
 else the first Accept-Language tag whose language the deployment offers, else its first language.
 The languages are the string table's (src/core/text/language.hpp)."""
 
+from .accept_header import weighted_items
+
 LANGUAGES = ("en", "nl", "de", "fr")
 
 
 def accept_language(header):
     """The tags of an Accept-Language header, most wanted first ("de-DE,de;q=0.9,en;q=0.8"); q=0 left out."""
-    tags = []
-    for position, part in enumerate((header or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        tag = tag.strip()
-        if not tag or len(tag) > 35:
-            continue
-        q = 1.0
-        for param in params.split(";"):
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            tags.append((-q, position, tag))
+    tags = [(-q, position, tag) for position, (tag, q) in enumerate(weighted_items(header))
+            if q > 0 and len(tag) <= 35]
     return [tag for _, _, tag in sorted(tags)]
 
 

@@ -4,6 +4,7 @@ private). Without a build, a plain page says so (the API still works)."""
 import email.utils
 import os
 
+from .accept_header import weighted_items
 from .cache_policy import cache_control
 
 MIME_TYPES = {
@@ -52,22 +53,7 @@ Reload this page once the web app is in place.</p>
 
 def accepted_encodings(header):
     """{coding: q} from Accept-Encoding; '*' stands for codings not named."""
-    result = {}
-    for part in (header or "").split(","):
-        fields = part.strip().split(";")
-        coding = fields[0].strip().lower()
-        if not coding:
-            continue
-        q = 1.0
-        for param in fields[1:]:
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        result[coding] = q
-    return result
+    return {coding.lower(): q for coding, q in weighted_items(header)}
 
 
 def _q(accepted, coding):
