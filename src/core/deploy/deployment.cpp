@@ -189,6 +189,7 @@ void on_event(Run& r, const Event& e) {
     if (const auto* boot = std::get_if<Boot>(&e)) {
         if (r.m.stage != Stage::LoadingConfig || !r.m.pending.empty() || r.m.config_attempts) return;
         r.m.boot = *boot;
+        r.m.journey = fresh_journey(r.m);  // the loading screen speaks the phone's language already
         request_config(r);
     } else if (const auto* a = std::get_if<HttpResponse>(&e)) {
         on_response(r, *a);

@@ -103,6 +103,21 @@ TEST_CASE("boot asks for the configuration first and without one it is the drive
     CHECK(h.sent("GET", "/api/locations/boundingbox"));
 }
 
+TEST_CASE("while the configuration loads the app already speaks the phone's language or the stored choice", "[deployment][language]") {
+    Harness h;
+    Boot b{{}, kHex};
+    b.languages = {"de-DE", "en"};
+    h(Event{b});
+    REQUIRE(h.m.stage == Stage::LoadingConfig);
+    CHECK(spoken_language(h.m.journey) == Language::De);
+
+    Harness chosen;
+    Boot c{{{"preferences", R"({"theme":"system","language":"fr"})"}}, kHex};
+    c.languages = {"de-DE"};
+    chosen(Event{c});
+    CHECK(spoken_language(chosen.m.journey) == Language::Fr);
+}
+
 TEST_CASE("an unreachable configuration is asked for again before falling back", "[deployment]") {
     Harness h;
     h(Event{Boot{{}, kHex}});
