@@ -22,6 +22,34 @@ var Module = {
   print: function (t) { console.log(t); },
   printErr: function (t) { console.warn(t); }
 };
+// The app's words but English are files (lang/<code>.bin), fetched when the app first speaks them
+// (platform/translations.cpp calls evShell.fetchLang). The phone's language, or the one chosen in
+// the app's settings (localStorage 'preferences'), is asked for now, beside the wasm, so that the
+// first frame, which waits for it, is not late; the app itself picks among the deployment's languages.
+evShell.lang = {};
+evShell.fetchLang = function (code) {
+  var p = evShell.lang[code];
+  if (!p) {
+    p = evShell.lang[code] = fetch('lang/' + code + '.bin', { cache: 'no-cache', credentials: 'omit' })
+      .then(function (r) { if (!r.ok) throw new Error('lang/' + code + '.bin: ' + r.status); return r.arrayBuffer(); });
+    p.catch(function () { if (evShell.lang[code] === p) delete evShell.lang[code]; });
+  }
+  return p;
+};
+(function () {
+  var tags = [];
+  try {
+    var prefs = JSON.parse(window.localStorage.getItem('preferences') || '{}');
+    if (prefs && typeof prefs.language === 'string' && prefs.language) tags.push(prefs.language);
+  } catch (e) {}
+  tags = tags.concat(navigator.languages || [navigator.language || 'en']);
+  for (var i = 0; i < tags.length; i++) {
+    var m = /^([a-z]{2})(?:[-_]|$)/i.exec(String(tags[i]));
+    var code = m && m[1].toLowerCase();
+    if (code === 'en') return;
+    if (code === 'nl' || code === 'de' || code === 'fr') { evShell.fetchLang(code).catch(function () {}); return; }
+  }
+})();
 document.addEventListener('contextmenu', function (e) { e.preventDefault(); });
 // Load errors do not bubble, but a capturing listener on the window sees them.
 window.addEventListener('error', function (e) {

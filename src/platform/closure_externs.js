@@ -22,6 +22,7 @@ evShell.onUpdate = function() {};
 evShell.takeUpdate = function() {};
 evShell.update = {};
 evShell.update.ready;
+evShell.fetchLang = function(code) {};
 var evHttp = {};
 evHttp.send = function(id, method, path, headers, body, timeoutMs) {};
 evHttp.abort = function(id) {};

@@ -22,6 +22,7 @@
 #include "platform/map_gestures.hpp"
 #include "platform/page_events.hpp"
 #include "platform/text_input.hpp"
+#include "platform/translations.hpp"
 #include "ui/widgets/widgets.hpp"
 #include "ui/app/app.hpp"
 #include "ui/map/map.hpp"
@@ -71,7 +72,7 @@ void on_timer(void*) {
     request(0);
 }
 
-int draw_frame() {
+int draw_frame(core::Language language) {
     ImGuiIO& io = ImGui::GetIO();
     display::refresh();
     dpi_scale::apply(display::dpr(), ui::theme::text_scale());
@@ -91,7 +92,6 @@ int draw_frame() {
     ImGui::NewFrame();
     ui::a11y::begin_frame({display::dpr(), display::visible_bottom()});
     ui::map_surface::begin_frame();
-    const core::Language language = core::spoken_language(app_model().journey);
     core::set_language(language);
     page_events::speak(std::string(core::language_code(language)).c_str());
     ui::FrameResult result = ui::draw_app(app_model(), now(), display::dpr(), color_scheme::system_dark());
@@ -125,8 +125,12 @@ int draw_frame() {
 EM_BOOL on_animation_frame(double, void*) {
     g_raf_pending = false;
     if (g_paused) return EM_FALSE;
+    // The first frame waits for its language's texts when they are a file still on its way (their
+    // arrival asks for a frame); a language chosen later shows once its texts are here.
+    const std::optional<core::Language> language = translations::to_draw(core::spoken_language(app_model().journey));
+    if (!language) return EM_FALSE;
     if (g_wanted > 0) --g_wanted;
-    const int redraw_in_ms = draw_frame();
+    const int redraw_in_ms = draw_frame(*language);
     // Queued input is delivered one step per frame (hover, press, release), so keep going, and
     // settle for two frames after the last step, as after any other event.
     if (input::busy() || text_input::busy()) g_wanted = std::max(g_wanted, 3);

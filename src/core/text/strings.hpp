@@ -2,6 +2,7 @@
 // translation follows; Dutch, German and French in strings_nl.cpp, strings_de.cpp, strings_fr.cpp.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -481,6 +482,17 @@ inline constexpr size_t kStrCount = 0
 const char* tr(Str id);
 // The text in `l`, or nullptr when `l` has none for `id` (for the checks over the tables).
 const char* translation(Language l, Str id);
+// The web build keeps only English in the wasm: Dutch, German and French come as data files
+// (tools/make_strings.py writes them from strings_<code>.cpp, in the packed form of string_table.hpp
+// behind an 8-byte header) fetched when a driver first needs them. The native build links all four.
+// Whether tr() has `l`'s own texts now (English always; the others once compiled in or installed).
+bool has_translation(Language l);
+// Takes a translation file's bytes for `l`; false (and nothing changes) when they are not a table
+// of this build's ids: wrong header, a count or id list of another build, an offset out of bounds.
+bool install_translation(Language l, std::string_view bytes);
+// The header's id check: FNV-1a over the ids' names, each followed by a comma, in table order.
+uint32_t string_ids_hash();
+
 // `one` or `other` by the current language's plural rule for `n` (French: 0 and 1 are one).
 Str plural(int64_t n, Str one, Str other);
 

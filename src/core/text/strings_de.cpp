@@ -3,6 +3,9 @@
 // ADAC e-Charge, Shell Recharge); a guest at a hotel kiosk expects it. Placeholders as in English.
 #include "string_table.hpp"
 
+// The web build fetches this table as a file instead (tools/make_strings.py; strings.hpp).
+#ifndef CORE_TEXT_LAZY_TRANSLATIONS
+
 namespace core::strings {
 namespace {
 
@@ -458,3 +461,5 @@ constexpr auto kGermanTable = pack<packed_size(kGerman)>(kGerman);
 TableView german() { return kGermanTable.view(); }
 
 }  // namespace core::strings
+
+#endif  // CORE_TEXT_LAZY_TRANSLATIONS

@@ -4,6 +4,9 @@
 // and ";", and inside « » quotes. Placeholders as in English, same number and order.
 #include "string_table.hpp"
 
+// The web build fetches this table as a file instead (tools/make_strings.py; strings.hpp).
+#ifndef CORE_TEXT_LAZY_TRANSLATIONS
+
 namespace core::strings {
 namespace {
 
@@ -459,3 +462,5 @@ constexpr auto kFrenchTable = pack<packed_size(kFrench)>(kFrench);
 TableView french() { return kFrenchTable.view(); }
 
 }  // namespace core::strings
+
+#endif  // CORE_TEXT_LAZY_TRANSLATIONS

@@ -3,6 +3,9 @@
 // InCharge); the formal "u" reads stiff on a phone. Placeholders as in English, same number and order.
 #include "string_table.hpp"
 
+// The web build fetches this table as a file instead (tools/make_strings.py; strings.hpp).
+#ifndef CORE_TEXT_LAZY_TRANSLATIONS
+
 namespace core::strings {
 namespace {
 
@@ -458,3 +461,5 @@ constexpr auto kDutchTable = pack<packed_size(kDutch)>(kDutch);
 TableView dutch() { return kDutchTable.view(); }
 
 }  // namespace core::strings
+
+#endif  // CORE_TEXT_LAZY_TRANSLATIONS
