@@ -2,13 +2,16 @@
 // navigator.languages and Accept-Language) charge at Marga with every word, price, date and
 // percentage in that language's own form; an English phone switches to German in Display settings
 // and keeps it after a reload; a hotel that offers only Dutch and English answers a German guest in
-// Dutch, its own first language, server messages included.
+// Dutch, its own first language, server messages included. Words but English are files the app
+// fetches (lang/<code>.bin): the first frame is already German, and a phone that cannot have the
+// file still opens, in English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { AppDriver, openApp, launchBrowser, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { phoneContext } from './lib/browser_setup.mjs';
 import { addCardByApi, sessionsOf } from './lib/charge_steps.mjs';
 import { hotelDay, writeConfig, writeGuestList } from './lib/deploy_files.mjs';
 import { startServer, repoRoot } from './lib/serve_process.mjs';
@@ -97,6 +100,39 @@ test('a German phone charges in German: 2,106 € pro kWh, 13 % MwSt., 6. Dez. 2
 
 test('a Dutch phone charges in Dutch: € 2,106 per kWh, 13% btw, 6 dec. 2026', { timeout: 120000 }, async () => {
   await chargeAtMarga('nl-NL', WORDS.nl);
+});
+
+test('the first frame waits for the German words; without their file the app opens in English', { timeout: 90000 }, async () => {
+  // The German phone's words are asked for beside the wasm, once: the first frame is in German.
+  const { page, app, close } = await openApp(server.url + '/', { browser, context: { locale: 'de-DE' } });
+  try {
+    await withScreenshotOnFailure(page, 'language-file', async () => {
+      const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/lang/')));
+      assert.deepEqual(asked, ['/lang/de.bin']);
+      assert.equal(await htmlLang(page), 'de', 'the first frame is in German');
+      await app.waitFor('textbox', 'Ladesäulen suchen', { timeout: 15000 });
+    });
+  } finally {
+    await close();
+  }
+  // A German phone that cannot have lang/de.bin (offline before the worker has it, a broken
+  // deployment): the app does not wait for ever, and speaks English, the texts it has.
+  const ctx = await browser.newContext(phoneContext({ locale: 'de-DE' }));
+  await ctx.route('**/lang/*.bin', (route) => route.abort());
+  try {
+    const cut = await ctx.newPage();
+    const driver = new AppDriver(cut);
+    await withScreenshotOnFailure(cut, 'language-file-missing', async () => {
+      await cut.goto(server.url + '/');
+      await driver.waitReady({ timeout: 20000 });
+      await driver.waitFor('textbox', 'Search chargers', { timeout: 15000 });
+      assert.equal(await htmlLang(cut), 'en');
+      await driver.waitFor('option', / · \d+ of \d+ free$/, { timeout: 15000 });
+    });
+  } finally {
+    await ctx.close();
+  }
 });
 
 test('an English phone switches to German in Display settings, keeps it after a reload, and goes back', { timeout: 90000 }, async () => {
