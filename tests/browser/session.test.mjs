@@ -218,3 +218,29 @@ test('no cable in time: the app says so and Try again leads back to the price; t
     await close();
   }
 });
+
+test('a finger held on the session bar while its cost goes up still opens the session on release', { timeout: 90000 }, async () => {
+  const { page, app, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'bar-held-while-cost-changes', async () => {
+      await reachPrice(app);
+      await app.tap('button', 'Start charging');
+      await app.waitFor('status', 'Charging', { timeout: 30000 });
+      await app.waitFor('text', /^Energy: /);
+      await app.tap('button', 'Back');
+      await app.waitFor('heading', 'Chargers nearby');
+      const bar = await app.waitFor('button', /^Charging at Marga · ≈ €\d+\.\d\d$/, { timeout: 30000 });
+      const x = bar.x + bar.w / 2, y = bar.y + bar.h / 2;
+      const touch = await page.context().newCDPSession(page);
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      // The finger stays down until the bar shows another running cost (the simulator bills on).
+      await page.waitForFunction((before) => window.evMirror.nodes()
+        .some((n) => n.role === 'button' && /^Charging at Marga · /.test(n.name) && n.name !== before), bar.name, { timeout: 30000 });
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await app.waitFor('button', 'Stop charging', { timeout: 10000 });
+      await stopToReceipt(app);
+    });
+  } finally {
+    await close();
+  }
+});
