@@ -2,6 +2,7 @@
 // The session runs on at the charger whatever the phone or the network does: nothing here
 // forgets a session except a final status, a long COMPLETED, or the service denying it again and again.
 #include "session_tracker.hpp"
+#include "session_list.hpp"
 
 #include <algorithm>
 
@@ -79,6 +80,10 @@ void end_session(Step& s, const std::string& id) {
     }
     if (code == SessionStatusCode::CdrAvailable || code == SessionStatusCode::Completed)
         announce(s, tr(Str::ReceiptReady));
+    // Refused as busy: the charger may be busy with this phone's own start, sent twice on the way
+    // (a browser re-sends a POST whose connection closed unanswered). The list says; on_sessions
+    // puts that session in place of this outcome.
+    if (last && last->error == "EVSE_NOT_AVAILABLE") fetch_sessions(s);
 }
 
 void apply_status(Step& s, const std::string& id, SessionStatus status, const std::string& body) {
