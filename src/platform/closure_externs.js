@@ -55,6 +55,8 @@ EvcNames.dataAttribution;
 
 /** Browser API names the compiler's externs may lack. */
 EvcNames.colorScheme;
+EvcNames.resolvedOptions;
+EvcNames.timeZone;
 EvcNames.theme;
 EvcNames.wakeLock;
 EvcNames.request;

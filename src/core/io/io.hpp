@@ -31,7 +31,8 @@ struct Boot {
     std::map<std::string, std::string> stored;
     std::string random_hex;  // >= 32 hex chars from crypto.getRandomValues
     std::string launch_url;  // the page's URL: a sticker may point here with a charger code in it
-    int utc_offset_minutes = 0;  // the phone's time zone now, for dates shown to the driver
+    int utc_offset_minutes = 0;  // the phone's offset from UTC now
+    std::string time_zone;       // the phone's zone by its IANA name (Intl), when the browser says it
     std::string user_agent;      // navigator.userAgent: which maps app directions open
     std::vector<std::string> languages;  // navigator.languages, the driver's order ("de-AT", "en")
 };

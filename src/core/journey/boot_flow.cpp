@@ -26,7 +26,7 @@ void on_boot(Step& s, const Boot& boot) {
         s.m.token_new = true;
         persist(s, kKeyAppToken, s.m.app_token);
     }
-    s.m.utc_offset_minutes = boot.utc_offset_minutes;
+    s.m.phone_zone = PhoneZone{boot.time_zone, boot.utc_offset_minutes};
     s.m.directions.device = device_from_user_agent(boot.user_agent);
     if (const std::string* chosen = stored(kKeyDefaultPayment)) s.m.default_payment_method_id = *chosen;
     restore_preferences(s, boot);

@@ -134,7 +134,7 @@ struct Model {
     bool add_card_for_wallet = false;  // the add-card screen was opened from the wallet
     std::vector<SessionSummary> history;  // the token's sessions, newest first
     bool history_loading = false;
-    int utc_offset_minutes = 0;  // from Boot
+    PhoneZone phone_zone;  // from Boot: a session's times are the charger's, named when this differs
     // Directions to a charger: offered unless the deployment is a kiosk (nobody drives off with it);
     // the device from Boot picks the maps app, a deployment may name its web map.
     struct Directions {
