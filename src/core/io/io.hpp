@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -42,7 +43,15 @@ struct HttpResponse {
     int request_id = 0;
     int status = 0;
     std::string body;
+    // The answer's Content-Type and Retry-After, names lower-cased (the only headers the core reads).
+    std::vector<std::pair<std::string, std::string>> headers;
 };
+
+inline std::string header(const HttpResponse& r, std::string_view name) {
+    for (const auto& [n, v] : r.headers)
+        if (n == name) return v;
+    return {};
+}
 
 struct Tick {};  // a WakeAt came due (the time itself comes with every event)
 
@@ -75,6 +84,7 @@ struct HttpRequest {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;  // JSON, empty for none
     int timeout_ms = 15000;
+    bool binary = false;  // the answer's bytes as they came (a PDF, a CSV file), not read as text
 };
 
 struct Persist {
@@ -89,7 +99,7 @@ struct OfferDocument {
     enum class Kind { Download, Print } kind = Kind::Download;
     std::string filename;
     std::string mime;
-    std::string content;
+    std::string content;  // text as UTF-8, or a file's bytes as they are (a PDF)
 };
 
 struct Camera {  // the rear camera for the scanner: on or off, torch on or off

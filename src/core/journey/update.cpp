@@ -104,7 +104,7 @@ void on_tick(Step& s) {
     std::vector<int> overdue;
     for (const auto& [id, p] : s.m.pending)
         if (p.deadline != TimePoint{} && s.now >= p.deadline) overdue.push_back(id);
-    for (const int id : overdue) on_response(s, HttpResponse{id, 0, {}});
+    for (const int id : overdue) on_response(s, HttpResponse{id, 0, {}, {}});
     // Cards being checked: asked about again only while their screen is open.
     if (s.m.tariff_refresh_at && s.now >= *s.m.tariff_refresh_at) {
         s.m.tariff_refresh_at.reset();
