@@ -171,7 +171,9 @@ int kiosk_step(const AppModel& m) {
         case Screen::History:
         case Screen::Scan:
         case Screen::ScanResult:
-        case Screen::Settings: return 0;
+        case Screen::Settings:
+        case Screen::Invoice:
+        case Screen::Export: return 0;
     }
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "invoice.hpp"
 
 #include "core/api/api.hpp"
+#include "core/text/text.hpp"
 
 namespace core {
 namespace {
@@ -43,6 +44,15 @@ std::vector<std::string> address_lines(std::string_view address) {
         if (comma == std::string_view::npos) break;
         address.remove_prefix(comma + 1);
     }
+    return lines;
+}
+
+std::vector<std::string> invoice_to_lines(const InvoiceDetails& d) {
+    std::vector<std::string> lines;
+    for (const std::string* s : {&d.name, &d.company})
+        if (!trim(*s).empty()) lines.push_back(trim(*s));
+    for (auto& line : address_lines(d.address)) lines.push_back(std::move(line));
+    if (!trim(d.vat_number).empty()) lines.push_back(tr_format(Str::InvoiceVatLine, {trim(d.vat_number)}));
     return lines;
 }
 

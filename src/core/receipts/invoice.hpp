@@ -36,6 +36,9 @@ InvoiceCheck check_invoice(const InvoiceDetails& typed);
 std::string encode_invoice(const InvoiceDetails& d);
 InvoiceDetails decode_invoice(std::string_view stored);
 
+// What the receipt prints under "Invoice to": the name, the company, the address's parts, "VAT NL…".
+std::vector<std::string> invoice_to_lines(const InvoiceDetails& d);
+
 // The address as the request's lines: split at commas, each trimmed, empty parts dropped.
 std::vector<std::string> address_lines(std::string_view address);
 

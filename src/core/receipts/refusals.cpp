@@ -23,16 +23,16 @@ int64_t wait_seconds(const HttpResponse& r) {
     return std::atoll(v.c_str());
 }
 
-Refusal say(Str reason) { return {reason, tr(reason)}; }
+ReceiptRefusal say(Str reason) { return {reason, tr(reason)}; }
 
-Refusal say_wait(Str with_wait, Str without, int64_t seconds) {
+ReceiptRefusal say_wait(Str with_wait, Str without, int64_t seconds) {
     if (seconds <= 0) return say(without);
     return {with_wait, tr_format(with_wait, {format_duration(seconds)})};
 }
 
 }  // namespace
 
-Refusal read_refusal(const HttpResponse& r) {
+ReceiptRefusal read_refusal(const HttpResponse& r) {
     if (r.status == 0) return say(Str::MailNoConnection);
     const std::string code = error_code(r.body);
     const int64_t wait = wait_seconds(r);

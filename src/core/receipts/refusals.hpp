@@ -9,11 +9,11 @@
 
 namespace core {
 
-struct Refusal {
+struct ReceiptRefusal {
     Str reason = Str::None;
     std::string text;  // the reason with its wait filled in ("… Try again in 2 min 00 s.")
 };
 
-Refusal read_refusal(const HttpResponse& r);
+ReceiptRefusal read_refusal(const HttpResponse& r);
 
 }  // namespace core

@@ -207,6 +207,10 @@ std::string format_session_time(TimePoint t, std::string_view charger_zone, cons
     return out;
 }
 
+std::string format_month(int year, int month) {
+    return std::string(here().months[(month + 11) % 12]) + " " + std::to_string(year);
+}
+
 std::string format_percent(double percent) {
     return localise(trimmed(percent, 1)) + here().percent;
 }

@@ -58,7 +58,7 @@ TEST_CASE("refusals: the server's codes in the driver's words, with the wait it 
     CHECK(refusal(415, "").reason == Str::DetailsRefused);
     CHECK(refusal(422, R"({"code":"RECIPIENT_REFUSED"})").reason == Str::MailAddressRefused);
     CHECK(refusal(422, R"({"code":"TOO_MANY_SESSIONS"})").reason == Str::TooManySessions);
-    const Refusal busy = refusal(429, R"({"code":"TOO_MANY_REQUESTS"})", "75");
+    const ReceiptRefusal busy = refusal(429, R"({"code":"TOO_MANY_REQUESTS"})", "75");
     CHECK(busy.reason == Str::TooManyWait);
     CHECK(busy.text == "Too many at once. Try again in 1 min 15 s.");
     CHECK(refusal(502, R"({"code":"RELAY_FAILED"})").reason == Str::MailRelayFailed);
