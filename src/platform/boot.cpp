@@ -64,7 +64,7 @@ core::Boot read_boot() {
     core::Boot boot;
     for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending,
                             core::kKeyDefaultPayment, core::kKeyPortalGuest, core::kKeyMapFilters, core::kKeyMapCamera,
-                            core::kKeyPreferences})
+                            core::kKeyPreferences, core::kKeyReceiptEmail, core::kKeyInvoice, core::kKeyMailWhenReady})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
     boot.utc_offset_minutes = js_utc_offset_minutes();
     char* zone = js_time_zone();

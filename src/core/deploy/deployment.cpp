@@ -6,6 +6,7 @@
 #include "core/api/api.hpp"
 #include "shell.hpp"
 #include "core/text/text.hpp"
+#include "core/receipts/receipts.hpp"
 #include "core/session/session.hpp"
 
 namespace core::shell {
@@ -56,6 +57,33 @@ void start_journey(Run& r, Boot boot) {
     r.m.journey = fresh_journey(r.m);
     r.m.stage = Stage::Journey;
     feed_journey(r, boot);
+}
+
+bool take_receipt_email(Run& r, const std::string& typed, bool remember) {
+    r.m.receipt_email.clear();
+    r.m.remember_email = false;
+    const EmailCheck address = check_email(typed);
+    if (address.problem == EmailProblem::Empty) return true;
+    if (address.problem != EmailProblem::None) {
+        r.m.message = UserMessage{address.problem == EmailProblem::TooLong ? Str::EmailTooLong : Str::EmailNotAddress, {}};
+        return false;
+    }
+    r.m.receipt_email = address.address;
+    r.m.remember_email = remember;
+    return true;
+}
+
+void give_receipt_email(Run& r) {
+    if (r.m.receipt_email.empty()) return;
+    Model& j = r.m.journey;
+    j.mail_when_ready = r.m.receipt_email;
+    r.out.emplace_back(Persist{kKeyMailWhenReady, j.mail_when_ready});  // until that receipt is sent
+    if (r.m.remember_email) {
+        j.kept_email = j.mail_when_ready;
+        j.remember_email = true;
+        r.out.emplace_back(Persist{kKeyReceiptEmail, j.kept_email});
+    }
+    r.m.receipt_email.clear();
 }
 
 }  // namespace core::shell
@@ -197,7 +225,7 @@ std::vector<Effect> update_app(AppModel& model, const AppEvent& event, TimePoint
     } else if (const auto* s = std::get_if<ShellIntent>(&event)) {
         touched(r);
         if (const auto* c = std::get_if<shell_intent::CheckIn>(s)) on_check_in(r, *c);
-        else if (std::get_if<shell_intent::StartDemo>(s)) start_demo(r);
+        else if (const auto* d = std::get_if<shell_intent::StartDemo>(s)) start_demo(r, *d);
         else if (const auto* a = std::get_if<shell_intent::ChargerAction>(s)) on_charger_action(r, *a);
         else if (const auto* c = std::get_if<shell_intent::OpenContact>(s)) {
             if (auto url = contact_link(c->kind, c->written)) out.emplace_back(OpenLink{std::move(*url)});

@@ -153,6 +153,7 @@ struct Model {
     std::string invoice_problem;  // why the details typed were not saved, in words
     InvoiceField invoice_problem_field = InvoiceField::None;
     ExportPeriod export_period;
+    YearMonth export_this_month;  // the phone's month when the export screen opened: nothing later is offered
     // An address given before charging (check-in, kiosk): the next receipt goes there once it is ready.
     std::string mail_when_ready;
     std::string mail_when_ready_session;  // the session it is being sent for, once tried

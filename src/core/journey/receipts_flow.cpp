@@ -106,8 +106,8 @@ void on_mail_answer(Step& s, const HttpResponse& r, const std::string& session_i
     const bool for_pending = !s.m.mail_when_ready.empty() && session_id == s.m.mail_when_ready_session;
     const bool shown = s.m.receipt && s.m.receipt_session_id == session_id;
     if (is_success(r.status)) {
-        if (shown) s.m.mail.state = State::Done;
-        announce(s, tr_format(Str::SentTo, {for_pending ? s.m.mail_when_ready : s.m.mail.detail}));
+        if (shown) s.m.mail.state = State::Done;  // the receipt's status line says so
+        else announce(s, tr_format(Str::SentTo, {s.m.mail_when_ready}));
         if (for_pending) {
             s.m.mail_when_ready.clear();
             s.m.mail_when_ready_session.clear();
@@ -190,7 +190,8 @@ void save_invoice(Step& s, const intent::SaveInvoice& i) {
 
 void open_export(Step& s) {
     if (s.m.screen != Screen::History) return;
-    if (s.m.export_period.first == YearMonth{}) s.m.export_period = default_export_period(this_month(s));
+    s.m.export_this_month = this_month(s);
+    if (s.m.export_period.first == YearMonth{}) s.m.export_period = default_export_period(s.m.export_this_month);
     s.m.exporting = {};
     s.m.screen = Screen::Export;
 }

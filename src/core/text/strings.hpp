@@ -240,7 +240,7 @@ namespace core {
     X(MailTitle, "E-mail this receipt")                                                            \
     X(EmailAddress, "E-mail address")                                                              \
     X(EmailPlaceholder, "name@example.com")                                                        \
-    X(RememberAddress, "Remember this address on this phone")                                      \
+    X(RememberAddress, "Remember this address")                                      \
     X(SendReceipt, "Send")                                                                         \
     X(SendingReceipt, "Sending…")                                                                  \
     X(SentTo, "Sent to %s")                                                                        \

@@ -230,7 +230,7 @@ constexpr Entry kGerman[] = {
     T(MailTitle, "Beleg per E-Mail senden")
     T(EmailAddress, "E-Mail-Adresse")
     T(EmailPlaceholder, "name@beispiel.de")
-    T(RememberAddress, "Adresse auf diesem Telefon speichern")
+    T(RememberAddress, "Adresse speichern")
     T(SendReceipt, "Senden")
     T(SendingReceipt, "Wird gesendet…")
     T(SentTo, "Gesendet an %s")

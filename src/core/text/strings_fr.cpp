@@ -231,7 +231,7 @@ constexpr Entry kFrench[] = {
     T(MailTitle, "Envoyer ce reçu par e-mail")
     T(EmailAddress, "Adresse e-mail")
     T(EmailPlaceholder, "nom@exemple.fr")
-    T(RememberAddress, "Mémoriser cette adresse sur ce téléphone")
+    T(RememberAddress, "Mémoriser l’adresse")
     T(SendReceipt, "Envoyer")
     T(SendingReceipt, "Envoi…")
     T(SentTo, "Envoyé à %s")

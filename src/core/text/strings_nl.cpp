@@ -230,7 +230,7 @@ constexpr Entry kDutch[] = {
     T(MailTitle, "Deze bon e-mailen")
     T(EmailAddress, "E-mailadres")
     T(EmailPlaceholder, "naam@voorbeeld.nl")
-    T(RememberAddress, "Dit adres onthouden op deze telefoon")
+    T(RememberAddress, "Adres onthouden")
     T(SendReceipt, "Versturen")
     T(SendingReceipt, "Versturen…")
     T(SentTo, "Verstuurd naar %s")

@@ -28,6 +28,7 @@ ChipTone history_tone(core::SessionStatusCode s) {
 void draw_history_screen(const core::Model& m, Intents& out) {
     if (top_bar(tr(Str::HistoryTitle), true)) out.push_back(core::intent::Back{});
     message_banner(m, out);
+    if (!m.history.empty() && secondary_button(tr(Str::ExportOpen))) out.push_back(core::intent::OpenExport{});
     if (m.history_loading && m.history.empty()) status_line(tr(Str::LoadingHistory));
     else if (m.history.empty()) {
         heading(tr(Str::NoHistory));
