@@ -143,6 +143,7 @@ struct Model {
     std::optional<Tariff> receipt_tariff;  // the price it ran under, when known: billed steps explained
     bool receipt_from_history = false;     // Done leads back to the history
     std::string receipt_session_id;        // the session the receipt is of
+    int receipt_visit = 0;                 // counts receipts opened and left: what was typed on one stays with it
 
     // Receipts a driver keeps (receipts_flow.cpp): the e-mail, the PDF, the invoice details, the export.
     std::string kept_email;       // remembered on this phone, only when the driver ticked Remember

@@ -73,7 +73,12 @@ void restore_receipt_keeping(Step& s, const Boot& boot) {
 }
 
 void reset_receipt_tasks(Model& m) {
-    forget(m, RequestKind::MailReceipt);
+    ++m.receipt_visit;
+    // A mail going out by itself (an address given at check-in) goes on; the driver's own sends do not.
+    for (auto it = m.pending.begin(); it != m.pending.end();) {
+        const bool own = it->second.kind == RequestKind::MailReceipt && it->second.context != m.mail_when_ready_session;
+        it = own ? m.pending.erase(it) : std::next(it);
+    }
     forget(m, RequestKind::ReceiptPdf);
     m.mail = {};
     m.pdf = {};

@@ -49,9 +49,9 @@ void documents(const core::Model& m, Intents& out) {
 
 void mail_form(const core::Model& m, Intents& out) {
     static std::string address;  // typed; goes to the core with Send
-    static std::string for_session;
-    if (for_session != m.receipt_session_id) {  // another receipt: start from the kept address
-        for_session = m.receipt_session_id;
+    static int visit = -1;
+    if (visit != m.receipt_visit) {  // a receipt opened anew: start from the kept address, if any
+        visit = m.receipt_visit;
         address = !m.kept_email.empty() ? m.kept_email : m.mail_when_ready;
     }
     section_label(tr(Str::MailTitle));
