@@ -38,6 +38,11 @@ Model fresh_journey(const AppModel& m) {
     j.next_request_id = m.journey.next_request_id;
     j.update_ready = m.update_ready;
     if (!m.config.languages.empty()) j.offered_languages = m.config.languages;
+    // The check-in and attract screens speak before the journey boots: the browser's languages and
+    // a language chosen on an earlier visit decide there too.
+    j.browser_languages = m.boot.languages;
+    if (const auto it = m.boot.stored.find(kKeyPreferences); it != m.boot.stored.end())
+        j.prefs = decode_preferences(it->second);
     j.online = m.online;
     j.visible = m.visible;
     if (m.config.area) {

@@ -23,7 +23,7 @@ void month_stepper(const core::Model& m, bool first_end, const std::string& name
     const std::string prefix = name.empty() ? std::string() : name + " · ";
     const float touch = theme::touch();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float left = ImGui::GetCursorPosX();
+    const ImVec2 row = ImGui::GetCursorPos();
     ImGui::PushID(first_end ? "first" : "last");
     const core::ExportPeriod& p = m.export_period;
     const bool earlier = first_end ? core::can_move_first(p, -1, m.export_this_month) : core::can_move_last(p, -1, m.export_this_month);
@@ -31,13 +31,16 @@ void month_stepper(const core::Model& m, bool first_end, const std::string& name
     if (icon_button(kIconChevronLeft, prefix + tr(Str::EarlierMonth), IconButtonStyle::Tonal, earlier))
         out.push_back(core::intent::MoveExportMonth{first_end, -1});
     const std::string month = core::format_month(shown.year, shown.month);
-    const ImVec2 size = ImGui::CalcTextSize(month.c_str());
-    ImGui::SameLine(left + (avail - size.x) * 0.5f);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (touch - size.y) * 0.5f);
-    heading(name.empty() ? month : name + " · " + month, theme::Type::Body);
-    ImGui::SameLine(left + avail - touch);
+    const std::string label = name.empty() ? month : name + " · " + month;
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    // One row: the buttons at its ends, the month centred between them on the buttons' middle.
+    ImGui::SetCursorPos(ImVec2(row.x + (avail - size.x) * 0.5f, row.y + (touch - size.y) * 0.5f));
+    heading(label, theme::Type::Body);
+    ImGui::SetCursorPos(ImVec2(row.x + avail - touch, row.y));
     if (icon_button(kIconChevronRight, prefix + tr(Str::LaterMonth), IconButtonStyle::Tonal, later))
         out.push_back(core::intent::MoveExportMonth{first_end, 1});
+    ImGui::SetCursorPos(ImVec2(row.x, row.y + touch + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, 0));
     ImGui::PopID();
 }
 

@@ -588,3 +588,15 @@ TEST_CASE("kiosk: a visitor's address gets the demo's receipt and is never remem
     CHECK(h.m.journey.mail_when_ready == "visitor@example.com");
     CHECK(h.m.journey.kept_email.empty());
 }
+
+TEST_CASE("the check-in speaks the browser's language before the journey starts", "[deployment]") {
+    Harness h;
+    Boot boot{{}, kHex};
+    boot.languages = {"en-US", "nl"};
+    h(Event{boot});
+    std::string dutch_first = kPortalConfig;
+    dutch_first.insert(1, R"("languages":["nl","en"],)");
+    h.answer(h.request("GET", "/config.json"), 200, dutch_first);
+    REQUIRE(h.m.stage == Stage::CheckIn);
+    CHECK(spoken_language(h.m.journey) == Language::En);
+}
