@@ -114,7 +114,7 @@ TEST_CASE("e-mail a receipt: not sent, and the server's reason in words, with it
     CHECK(j.m.screen == Screen::Receipt);  // the receipt stays, whatever the mail did
 }
 
-TEST_CASE("the receipt as a PDF: asked for as bytes, saved as a file; a refusal said") {
+TEST_CASE("the receipt as a PDF: asked for as bytes, saved as a file, a refusal said") {
     Journey j = at_past_receipt();
     auto effects = j.intent(intent::DownloadReceiptPdf{});
     REQUIRE(requests(effects).size() == 1);

@@ -7,7 +7,7 @@
 
 using namespace core;
 
-TEST_CASE("receipt requests: JSON bodies with the token, never in the URL; invoice details only when given") {
+TEST_CASE("receipt requests: JSON bodies with the token, never in the URL, invoice details only when given") {
     const HttpRequest mail = email_receipt_request("tok/1", "s-1", "anna@example.com", {});
     CHECK(mail.method == "POST");
     CHECK(mail.path == "/receipts/email");
