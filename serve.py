@@ -2,6 +2,7 @@
 """Serves the EV charging web app and, under /api/, a simulator of the GreenFlux Charge Assist API."""
 import argparse
 import os
+import re
 import sys
 
 from server.app import DEFAULT_SENDER, default_outbox_path, default_state_path, run
@@ -13,6 +14,7 @@ from server.sim import ACTIONS, CONTROL_KEY_ENV, PAGING_MODES, SESSION_ACTIONS, 
 from server.web import FaultPlan, Limits, MapTiles, parse_spec
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED_CLOCK_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 EPILOG = """\
 simulator:
@@ -35,7 +37,8 @@ security (see README "Security"):
   Referrer-Policy: no-referrer and a Permissions-Policy (camera and geolocation for this origin only).
   Requests for a Host not allowed (--allowed-host) get 421; dotfiles are never served; a
   Content-Length must be digits, given once. The request log escapes what clients send and shows
-  appTokens as [token].
+  appTokens as [token]. Behind a front proxy (--trust-proxy-header; tools/nginx/run.sh sets it) a
+  request counts under the X-Real-IP of a loopback connection; X-Forwarded-For is never read.
 
 charger control (for kiosks and tests, outside /api/; Content-Type: application/json):
   POST /sim/control?appToken=T  {"evseUid": "NL-GFX-EChargestation-1", "action": "plug"}
@@ -90,6 +93,13 @@ def add_server_args(parser):
     parser.add_argument("--root", default=os.path.join(HERE, "build", "web", "dist"),
                         help="folder of the web app's files (default: build/web/dist beside serve.py)")
     parser.add_argument("--quiet", action="store_true", help="no request log")
+    parser.add_argument("--trust-proxy-header", action="store_true",
+                        help="behind a front proxy on this machine (tools/nginx/run.sh): count and log each request "
+                             "under the client address the proxy sends in X-Real-IP, believed only on connections "
+                             "from loopback; X-Forwarded-For is never read")
+    parser.add_argument("--shared-clock", metavar="ID",
+                        help="processes started with the same ID on the same --state tell one simulated time (the "
+                             "workers behind one front proxy); 1-64 letters, digits or hyphens")
 
 
 def add_map_args(parser):
@@ -253,13 +263,17 @@ def main(argv=None):
     for name in args.allowed_host:
         if not name.strip() or any(c in name for c in "/ ,"):
             parser.error(f"--allowed-host: {name!r} is not a host name or address")
+    if args.shared_clock is not None and not SHARED_CLOCK_ID.fullmatch(args.shared_clock):
+        parser.error("--shared-clock: 1-64 letters, digits or hyphens")
+    if args.shared_clock is not None and args.state == ":memory:":
+        parser.error("--shared-clock shares the clock through the --state file; :memory: has none to share")
     mail, sender = mail_from_args(parser, args)
     try:
         config = load_config(args.config)
         run(args.host, args.port, args.root, args.state, args.time_scale, args.quiet, faults=faults,
             upstream=upstream, limits=limits, sim_data=args.sim_data, oicp=oicp, config=config,
             tiles=tiles, paging=args.paging, allowed_hosts=args.allowed_host, control_key=control_key,
-            mail=mail, sender=sender)
+            mail=mail, sender=sender, trust_proxy=args.trust_proxy_header, clock_group=args.shared_clock)
     except ConfigError as exc:
         print(f"serve.py: {args.config or 'configuration'}: {exc}", file=sys.stderr)
         return 2

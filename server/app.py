@@ -42,11 +42,12 @@ def _add_receipts(app, router, delivery, sender):
 
 def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=None, limits=None,
           sim_data="full", oicp=None, config=None, tiles=None, paging="full", hosts=None, control_key=None,
-          mail=None, sender=None):
+          mail=None, sender=None, trust_proxy=False, clock_group=None):
     """(app, simulator or None). With an upstream, /api/ is the proxy and no simulator state is opened.
     `hosts` are the AllowedHosts; `control_key` the operator's key for /sim/control (sim/control.py);
     `mail` where receipt mails go (an SmtpRelay or an Outbox; default the outbox beside the state),
-    `sender` their (name, address) From."""
+    `sender` their (name, address) From; `trust_proxy`: a front proxy on loopback names the client
+    (X-Real-IP); `clock_group`: the processes started with the same one share one simulated clock."""
     mail = mail or Outbox(default_outbox_path(None if upstream is not None else state_path))
     config = config or DeployConfig()
     public = config.public()
@@ -63,7 +64,7 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
             raise ConfigError("mode", "the hotel portal and the demo kiosk run on the simulator, not behind --upstream")
         proxy = Proxy(upstream)
         app = App(proxy.routes(), StaticFiles(root), None, quiet=quiet, faults=faults, limits=limits, tiles=tiles,
-                  registered=proxy.registered, hosts=hosts, headers=headers)
+                  registered=proxy.registered, hosts=hosts, headers=headers, trust_proxy=trust_proxy)
         app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
         add_manifest(app, root, config)
         _add_receipts(app, proxy.routes(), mail, sender)
@@ -80,7 +81,8 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
         add_network(catalog)  # imported prices may map EVSEs anywhere in the network: build it first
         network_pending = False
     store = Store(state_path)
-    clock = SimClock(time_scale, not_before=store.clock_high_water())
+    anchor = store.clock_anchor(clock_group, time_scale, time.time()) if clock_group else None
+    clock = SimClock(time_scale, not_before=store.clock_high_water(), anchor=anchor)
     simulator = Simulator(catalog, store, clock, paging)
     if oicp is not None:
         priced = oicp_pricing.install(oicp, simulator.catalog, clock.now, utc_offset_minutes)
@@ -89,7 +91,8 @@ def build(root, state_path, time_scale=1.0, quiet=False, faults=None, upstream=N
         print(f"oicp pricing: {len(oicp.products)} products, {priced} EVSEs priced", file=sys.stderr, flush=True)
     router = simulator.routes()
     app = App(router, StaticFiles(root), SimControl(simulator, control_key), quiet=quiet, faults=faults,
-              limits=limits, tiles=tiles, registered=simulator.token_registered, hosts=hosts, headers=headers)
+              limits=limits, tiles=tiles, registered=simulator.token_registered, hosts=hosts, headers=headers,
+              trust_proxy=trust_proxy)
     app.extra["/config.json"] = ("GET", lambda req: Response(200, public))
     add_manifest(app, root, config)
     _add_receipts(app, router, mail, sender)
@@ -136,11 +139,12 @@ def _load_network(catalog, ready, quiet, tiles):
 
 def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdout, faults=None, upstream=None,
         limits=None, sim_data="full", oicp=None, config=None, tiles=None, paging="full", allowed_hosts=(),
-        control_key=None, mail=None, sender=None):
+        control_key=None, mail=None, sender=None, trust_proxy=False, clock_group=None):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     mail = mail or Outbox(default_outbox_path(state_path if upstream is None else None))
     app, simulator = build(root, state_path, time_scale, quiet, faults, upstream, limits, sim_data, oicp, config,
-                           tiles, paging, AllowedHosts(host, allowed_hosts), control_key, mail, sender)
+                           tiles, paging, AllowedHosts(host, allowed_hosts), control_key, mail, sender, trust_proxy,
+                           clock_group)
     server = AppServer((host, port), app)
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
@@ -164,6 +168,9 @@ def run(host, port, root, state_path, time_scale=1.0, quiet=False, out=sys.stdou
             print(f"faults on /api/: {faults.describe()}", file=sys.stderr, flush=True)
         print(f"answers for hosts: {', '.join(sorted(app.hosts.names))} (--allowed-host adds more)",
               file=sys.stderr, flush=True)
+        if trust_proxy:
+            print("client addresses: X-Real-IP on connections from loopback (--trust-proxy-header), else the peer's",
+                  file=sys.stderr, flush=True)
         print(f"mode: {(config or DeployConfig()).mode}"
               f"{' (' + config.source + ')' if config and config.source else ''}", file=sys.stderr, flush=True)
 

@@ -10,40 +10,43 @@
 //     --json F   all failures as JSON                  --dpr N  one device pixel ratio for every size
 //     --root DIR another build to check (default build/web/dist)
 //     --text N   the driver's text size in per cent (100, 125, 150), as Display settings keep it
+//     --languages nl,de | all   the screens in these languages too (default en)
 // Needs the built app (bash tools/build.sh web).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { checkLook, describe, saveFailureShot } from '../tests/browser/lib/look_checks.mjs';
-import { runMatrix, parseArgs, parseScreens, parseSizes, SCREEN_NAMES, THEMES, VIEWPORTS } from '../tests/browser/lib/screens.mjs';
+import { runMatrix, parseArgs, parseScreens, parseSizes, LANGUAGES, SCREEN_NAMES, THEMES, VIEWPORTS } from '../tests/browser/lib/screens.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const screens = args.screens ? parseScreens(args.screens) : SCREEN_NAMES;
 const viewports = args.sizes ? parseSizes(args.sizes) : VIEWPORTS;
 const themes = args.themes ? args.themes.split(',') : THEMES;
+const languages = args.languages === 'all' ? LANGUAGES : args.languages ? args.languages.split(',') : ['en'];
+if (languages.some((l) => !LANGUAGES.includes(l))) throw new Error(`--languages takes ${LANGUAGES.join(',')} or all`);
 const root = typeof args.root === 'string' ? path.resolve(args.root) : null;
 const started = Date.now();
 const rows = [];
 const pad = (s, n) => String(s).padEnd(n);
 
 function print(row) {
-  const head = `${pad(row.screen, 14)} ${pad(row.size, 9)} ${pad(row.theme, 5)}`;
+  const head = `${pad(row.screen, 14)} ${pad(row.size, 9)} ${pad(row.theme, 5)} ${row.language}`;
   if (row.error) console.log(`${head} UNREACHED ${row.error.split('\n')[0]}`);
   else console.log(`${head} ${String(row.failures.length).padStart(3)}  ${row.failures[0] ? describe(row.failures[0]) : 'ok'}`);
   if (args.verbose) for (const f of row.failures.slice(1)) console.log(`${' '.repeat(36)}${describe(f)}`);
 }
 
 await runMatrix({
-  screens, viewports, themes, deviceScaleFactor: args.dpr ? Number(args.dpr) : null, root, textPercent: args.text ? Number(args.text) : 100,
+  screens, viewports, themes, languages, deviceScaleFactor: args.dpr ? Number(args.dpr) : null, root, textPercent: args.text ? Number(args.text) : 100,
   onError: (err, combo) => {
-    const row = { screen: combo.screen, size: combo.size, theme: combo.theme, failures: [], error: err.message };
+    const row = { screen: combo.screen, size: combo.size, theme: combo.theme, language: combo.language, failures: [], error: err.message };
     rows.push(row);
     print(row);
   },
 }, async (shot, combo) => {
   const result = await checkLook(shot.page);
-  const row = { screen: combo.screen, size: combo.size, theme: combo.theme, failures: result.failures };
-  if (args.save && result.failures.length) row.shot = saveFailureShot(result, `${combo.screen}-${combo.size}-${combo.theme}`);
+  const row = { screen: combo.screen, size: combo.size, theme: combo.theme, language: combo.language, failures: result.failures };
+  if (args.save && result.failures.length) row.shot = saveFailureShot(result, `${combo.screen}-${combo.size}-${combo.theme}-${combo.language}`);
   rows.push(row);
   print(row);
 });

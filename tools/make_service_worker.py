@@ -3,7 +3,7 @@
 with no network: the page, its scripts and styles, the wasm, the manifest and icons, the brands'
 logos) and a version derived from their contents, so that any change
 to any of them is a new worker the browser installs. Run when dist/ is made, after minifying and
-before precompressing.
+naming files by their content (tools/hash_names.py), before minifying sw.js itself and precompressing.
 
     python3 tools/make_service_worker.py build/web/dist
 """
@@ -48,7 +48,7 @@ def main(argv):
     dist = pathlib.Path(argv[1])
     worker = dist / "sw.js"
     files = shell_files(dist)
-    if "index.html" not in files or "evcharge.wasm" not in files:
+    if "index.html" not in files or not any(re.fullmatch(r"evcharge\.[0-9a-f]{16}\.wasm", f) for f in files):
         sys.exit(f"make_service_worker: {dist} holds no built app")
     digests = digests_of(dist, files)
     version = version_of(digests)

@@ -11,6 +11,9 @@ while IFS= read -r -d '' f; do
   # -n: the copy gets its own (later) time; brotli would copy the source's truncated to whole
   # seconds, which serve.py then takes for a stale copy older than its source.
   brotli -f -n -q 11 -o "$f.br" "$f"
+  # brotli makes its output readable by its owner only; a web server running as another user (nginx's
+  # workers) must read it like the file itself
+  chmod 0644 "$f.br"
   # Chromium takes gzip over plain HTTP: zopfli's gzip is about 4 % smaller than gzip -9's, same format.
   if command -v zopfli > /dev/null; then zopfli -c "$f" > "$f.gz"; else gzip -9 -n -c "$f" > "$f.gz"; fi
 done

@@ -14,6 +14,8 @@ APT_PACKAGES=(
   python3-reportlab python3-aiosmtpd poppler-utils
   # tools/fuzz/run.sh: clang 14 with its runtime (libFuzzer, AddressSanitizer, UBSan)
   clang-14 libclang-rt-14-dev
+  # tools/nginx/run.sh, the production front (HTTPS, HTTP/2, brotli), and its benchmark's load tools
+  nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter wrk nghttp2-client
 )
 
 say() { printf '[setup] %s\n' "$*"; }

@@ -1,7 +1,8 @@
 // What the page needs before the app's scripts: the failure note (evShell.fail, also called by
 // platform/main.cpp), Emscripten's Module settings, and no context menu over the canvas. A file, not
 // an inline <script>, so the Content-Security-Policy can say script-src 'self'; for the same reason
-// a failed load of evcharge.js is caught here rather than by an onerror attribute.
+// a failed load of evcharge.js (evcharge.<hash>.js once built) is caught here rather than by an onerror
+// attribute.
 var evShell = {
   fail: function (reason) {
     var text = reason === 'webgl2'
@@ -25,7 +26,7 @@ document.addEventListener('contextmenu', function (e) { e.preventDefault(); });
 // Load errors do not bubble, but a capturing listener on the window sees them.
 window.addEventListener('error', function (e) {
   var src = e.target && e.target.src;
-  if (src && /\/evcharge\.js(\?|$)/.test(src)) evShell.fail('load');
+  if (src && /\/evcharge(\.[0-9a-f]{16})?\.js(\?|$)/.test(src)) evShell.fail('load');
 }, true);
 // The service worker (sw.js) opens the app with no network. A new version installs beside the old
 // one and waits; evShell.update.ready says so, and evShell.takeUpdate() (which the app calls only

@@ -7,9 +7,10 @@ import re
 import zoneinfo
 from dataclasses import dataclass, field
 
+from ..web import LANGUAGES
+
 MODES = ("driver", "portal", "kiosk")
 API_MODES = ("simulator", "upstream")
-LANGUAGES = ("en", "nl", "de", "fr")  # the string table's languages (src/core/text/language.hpp)
 COLOUR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{3,30}$")

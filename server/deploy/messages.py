@@ -1,10 +1,8 @@
 """What the hotel portal says to a guest, in the app's languages (en, nl, de, fr; the same words and
-address as the app's string table: Dutch "je", German "Sie", French "vous"), and which language a
-request gets: its body's or query's `lang`, else the first of its Accept-Language the deployment
-offers, else the deployment's first language. Codes and fields stay English; only `message` is for people."""
+address as the app's string table: Dutch "je", German "Sie", French "vous"; which language a request
+gets is web.choose_language's). Codes and fields stay English; only `message` is for people."""
 import datetime as dt
 
-LANGUAGES = ("en", "nl", "de", "fr")
 
 # CLDR's abbreviated months as a date is written in each language (core/text/locale_format.cpp).
 _MONTHS = {
@@ -103,7 +101,7 @@ def format_day(day, lang):
 
 
 def text(message_id, lang, n=None, date=None, field=None):
-    """The message in `lang` (English when `lang` is not one of LANGUAGES), its blanks filled."""
+    """The message in `lang` (English when `lang` has no text of its own), its blanks filled."""
     forms = _TEXTS[message_id]
     template = forms.get(lang) or forms["en"]
     if isinstance(template, tuple):
@@ -117,36 +115,3 @@ def text(message_id, lang, n=None, date=None, field=None):
         names = _FIELDS.get(field, {})
         values["field"] = names.get(lang) or names.get("en") or field
     return template.format(**values)
-
-
-def accept_language(header):
-    """The tags of an Accept-Language header, most wanted first ("de-DE,de;q=0.9,en;q=0.8"); q=0 left out."""
-    tags = []
-    for position, part in enumerate((header or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        tag = tag.strip()
-        if not tag or len(tag) > 35:
-            continue
-        q = 1.0
-        for param in params.split(";"):
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            tags.append((-q, position, tag))
-    return [tag for _, _, tag in sorted(tags)]
-
-
-def choose_language(offered, lang=None, header=None):
-    """The language to answer in: `lang` (the app's choice), else the first Accept-Language tag whose
-    language is offered, else the first offered. `offered` is the deployment's list (first is its default)."""
-    ours = [code for code in (offered or ["en"]) if code in LANGUAGES] or ["en"]
-    wanted = ([lang] if isinstance(lang, str) else []) + accept_language(header)
-    for tag in wanted:
-        code = tag.replace("_", "-").split("-")[0].lower()
-        if code in ours:
-            return code
-    return ours[0]

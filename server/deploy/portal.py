@@ -21,7 +21,7 @@ import time
 
 from . import messages
 from .guest_list import MAX_TEXT, GuestList, fold
-from ..web import ApiError, Request, Response, parse_json_object
+from ..web import ApiError, Request, Response, choose_language, parse_json_object
 
 
 def _iso_ms(epoch):
@@ -145,7 +145,7 @@ class Portal:
     def language(self, req, body=None):
         """The guest's language: the app's `lang`, else the browser's Accept-Language, among the deployment's."""
         lang = (body or {}).get("lang")
-        return messages.choose_language(self.languages, lang, req.headers.get("Accept-Language"))
+        return choose_language(self.languages, lang, req.headers.get("Accept-Language"))
 
     @staticmethod
     def _refusal(code, stay):

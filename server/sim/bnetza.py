@@ -6,7 +6,7 @@ import io
 import re
 from collections import Counter, defaultdict
 
-ATTRIBUTION = "Charging station data: Bundesnetzagentur, CC BY 4.0"
+ATTRIBUTION = "Bundesnetzagentur, CC BY 4.0"  # the app writes "Charging station data: …" in its language
 LAT_RANGE = (47.2, 55.1)     # Germany's extent
 LNG_RANGE = (5.8, 15.1)
 MAX_KW = 400.0

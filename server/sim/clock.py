@@ -11,16 +11,19 @@ class SimClock:
     """Simulated UTC epoch seconds.
 
     It starts at max(real now, the last simulated time the state file saw), so that a restart never
-    shows a client an earlier moment than one it was already told about; at scale 1 it is real time."""
+    shows a client an earlier moment than one it was already told about; at scale 1 it is real time.
+    With an `anchor` (real, sim), shared by the processes of one deployment through their state file
+    (Store.clock_anchor), it runs from there instead, so every process tells the same time."""
 
-    def __init__(self, scale=1.0, not_before=0.0, real_time=time.time, monotonic=time.monotonic):
+    def __init__(self, scale=1.0, not_before=0.0, real_time=time.time, monotonic=time.monotonic, anchor=None):
         if not scale > 0:
             raise ValueError("time scale must be positive")
         self.scale = float(scale)
         self._real_time = real_time
         self._monotonic = monotonic
         self._lock = threading.Lock()
-        self._base_sim = max(real_time(), float(not_before))
+        start = real_time() if anchor is None else anchor[1] + (real_time() - anchor[0]) * self.scale
+        self._base_sim = max(start, float(not_before))
         self._base_mono = monotonic()
         self._last = self._base_sim
 

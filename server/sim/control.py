@@ -6,13 +6,15 @@ endpoints), and only as that session's car (SESSION_ACTIONS); or the operator, w
 $SIM_CONTROL_KEY in the X-Sim-Control-Key header, for any action on any EVSE (breaking a charger,
 taking it offline, a car waiting with no session: what tests and demos set up). The body must be
 application/json: a web page elsewhere can send text/plain to this server without the browser asking
-first, but not JSON, so no other site can steer these chargers through a visitor's browser."""
+first, but not JSON, so no other site can steer these chargers through a visitor's browser. A refusal
+(409) is worded in the body's `lang`, else the Accept-Language's first of the app's languages."""
 import hmac
 import math
 import os
 
-from ..web import ApiError, Response, parse_json_object, query_one, required_str
+from ..web import LANGUAGES, ApiError, Response, choose_language, parse_json_object, query_one, required_str
 from . import session_engine as engine
+from .control_refusals import Refused, text as refusal_text
 
 CONTROL_KEY_ENV = "SIM_CONTROL_KEY"
 KEY_HEADER = "X-Sim-Control-Key"
@@ -95,7 +97,11 @@ class SimControl:
             if not operator and (row is None or row["app_token"] != app_token):
                 raise ApiError(403, NOT_YOURS)
             override = store.evse_override(uid)
-            message = getattr(self, "_" + action)(uid, row, view, override, now)
+            try:
+                message = getattr(self, "_" + action)(uid, row, view, override, now)
+            except Refused as refused:
+                lang = choose_language(LANGUAGES, body.get("lang"), req.headers.get("Accept-Language"))
+                raise ApiError(409, refusal_text(refused.reason, lang)) from None
             session = None
             if row is not None:
                 row = store.session(row["id"])
@@ -106,13 +112,9 @@ class SimControl:
         return Response(200, {"evseUid": uid, "action": action, "evseStatus": status, "session": session,
                               "message": message})
 
-    @staticmethod
-    def _conflict(message):
-        return ApiError(409, message)
-
     def _plug(self, uid, row, view, override, now):
         if override["fault"]:
-            raise self._conflict("The charge point is out of order.")
+            raise Refused("OUT_OF_ORDER")
         if row is None:
             self.sim.store.set_evse_override(uid, car_waiting=1, never_plug=0)
             return "A car is plugged in and waits for a session to be started."
@@ -123,25 +125,25 @@ class SimControl:
         if view.status in ("CHARGING", "PARKING"):
             # the session's car came by itself before the visitor got to it: plugging it in again is no change
             return "The cable is already in; the car is charging."
-        raise self._conflict("A car is already plugged in here.")
+        raise Refused("CAR_ALREADY_IN")
 
     def _unplug(self, uid, row, view, override, now):
         if row is None:
             if override["car_waiting"]:
                 self.sim.store.set_evse_override(uid, car_waiting=0)
                 return "The waiting car left."
-            raise self._conflict("No car is plugged in here.")
+            raise Refused("NO_CAR")
         if view.status in ("REQUESTED", "STARTING"):
             self.sim.store.update_session(row["id"], plug_at=None)
             return "The car left before charging; the session will time out."
         if view.status in ("CHARGING", "PARKING"):
             self.sim.end_session(row, now, "UNPLUG")
             return "The car was unplugged; the session ends."
-        raise self._conflict("The session here is already ending.")
+        raise Refused("ALREADY_ENDING")
 
     def _car_full(self, uid, row, view, override, now):
         if row is None or view.status not in ("CHARGING", "PARKING"):
-            raise self._conflict("No car is charging here.")
+            raise Refused("NOT_CHARGING")
         if view.status == "CHARGING":
             self.sim.store.update_session(row["id"], forced_full_at=float(math.ceil(now)))
         return "The battery is full; the session turns PARKING."
@@ -160,13 +162,13 @@ class SimControl:
         if view.status in ("REQUESTED", "STARTING"):
             self.sim.store.update_session(row["id"], plug_at=None)
             return "This session's car will not plug in by itself."
-        raise self._conflict("A car is already charging here.")
+        raise Refused("ALREADY_CHARGING")
 
     def _require_authorization(self, uid, row, view, override, now):
         if override["fault"]:
-            raise self._conflict("The charge point is out of order.")
+            raise Refused("OUT_OF_ORDER")
         if row is not None:
-            raise self._conflict("A session is already on this charge point.")
+            raise Refused("SESSION_ON_IT")
         self.sim.store.set_evse_override(uid, car_waiting=1, never_plug=0)
         return "A car is plugged in; the charger waits with no current until a start authorizes it."
 

@@ -100,6 +100,22 @@ class Store:
         row = self._db.execute("SELECT value FROM meta WHERE key='clock_high_water'").fetchone()
         return float(row["value"]) if row else 0.0
 
+    def clock_anchor(self, group, scale, real_now):
+        """(real, sim): the moment the workers of one group (serve.py --shared-clock, every process behind
+        one front proxy) count simulated time from, so they all tell the same time. The first of the group
+        to ask writes it; a worker that restarts later reads it back."""
+        with self.transaction():
+            row = self._db.execute("SELECT value FROM meta WHERE key='clock_anchor'").fetchone()
+            if row is not None:
+                anchor = json.loads(row["value"])
+                if anchor.get("group") == group and anchor.get("scale") == scale:
+                    return anchor["real"], anchor["sim"]
+            sim = max(real_now, self.clock_high_water())
+            self._db.execute("INSERT INTO meta VALUES ('clock_anchor', ?) ON CONFLICT(key) DO UPDATE SET value="
+                             "excluded.value", (json.dumps({"group": group, "scale": scale, "real": real_now,
+                                                             "sim": sim}),))
+            return real_now, sim
+
     def save_clock(self, sim_now):
         self._db.execute(
             "INSERT INTO meta VALUES ('clock_high_water', ?) ON CONFLICT(key) DO UPDATE SET value="

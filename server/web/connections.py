@@ -30,11 +30,12 @@ class Connections:
         self._entries = {}          # socket -> _Entry
         self._count = Counter()     # address -> open connections
 
-    def admit(self, sock, address):
-        """True if `sock` may be served (another connection may be cut to make room), False to close it."""
+    def admit(self, sock, address, capped=True):
+        """True if `sock` may be served (another connection may be cut to make room), False to close it.
+        `capped=False` lifts the per-address cap (a trusted front proxy, whose clients share one address)."""
         with self._lock:
             victim = None
-            if self._count[address] >= self.max_per_address:
+            if capped and self._count[address] >= self.max_per_address:
                 victim = self._longest_waiting(lambda e: e.address == address)
                 if victim is None:
                     return False

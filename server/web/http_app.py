@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from . import api_errors, deep_links
 from .access_log import escape, loggable_target
 from .allowed_hosts import AllowedHosts
+from .client_address import client_address, is_loopback
 from .api_errors import ApiError
 from .connections import Connections
 from .framing import body_length
@@ -130,9 +131,10 @@ class App:
     static files, and the optional fault plan for /api/ requests."""
 
     def __init__(self, router, static, control=None, quiet=False, faults=None, limits=None, tiles=None,
-                 registered=None, hosts=None, headers=None):
+                 registered=None, hosts=None, headers=None, trust_proxy=False):
         """`registered(token)` says whether an appToken is a driver's (rate_limit.py); `hosts` the
-        AllowedHosts (default: loopback names only); `headers` the security headers of every answer."""
+        AllowedHosts (default: loopback names only); `headers` the security headers of every answer;
+        `trust_proxy`: a front proxy on loopback names the client (client_address.py)."""
         self.router = router
         self.static = static
         self.control = control
@@ -148,6 +150,7 @@ class App:
         self.tiles = tiles  # map-config.json and /tiles/... (map_tiles.py)
         self.hosts = hosts or AllowedHosts("127.0.0.1")
         self.headers = security_headers() if headers is None else list(headers)
+        self.trust_proxy = trust_proxy
 
     def wait_ready(self):
         return self.ready is None or self.ready.wait(STARTUP_WAIT)
@@ -159,6 +162,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = SOCKET_TIMEOUT
     _target_read = None   # the request's Target once the request line is read
+    _client = None        # the address the request counts under (client_address.py), once its headers are read
 
     # one entry point for every method, so unknown methods get a proper answer too
     def do_GET(self):
@@ -182,7 +186,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     def handle_one_request(self):
         # from the first byte wait to the end of the headers, a watchdog holds the whole request to the
         # client time-out: a per-read time-out alone lets a client trickle one byte at a time forever
-        self._target_read = None
+        self._target_read = self._client = None
         self.server.reading(self, True)
         try:
             super().handle_one_request()
@@ -196,6 +200,9 @@ class RequestHandler(BaseHTTPRequestHandler):
         for name, value in self.server.app.headers:
             self.send_header(name, value)
         super().end_headers()
+
+    def address_string(self):
+        return self._client or self.client_address[0]
 
     def log_request(self, code="-", size="-"):
         if self.command is None:  # the request line could not be read
@@ -217,6 +224,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         self.server.reading(self, False)
         app = self.server.app
         target = self._target_read = read_target(self.path)
+        self._client = client_address(self.client_address[0], self.headers, app.trust_proxy)
         try:
             length = body_length(self.headers)
         except ApiError as err:
@@ -330,7 +338,7 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self.close_connection = True  # the body may not have been read
             problem = api_errors.problem_details(err.status, err.message, path if target.error is None else None)
             return err.status, self._encode(err.status, problem), err.headers
-        wait = app.budgets.take(request_token(params, query), self.client_address[0])
+        wait = app.budgets.take(request_token(params, query), self._client)
         if wait:
             problem = api_errors.problem_details(
                 429, f"Too many requests for this driver; try again in {max(1, round(wait))} s.", path)
@@ -342,7 +350,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             return 503, self._encode(503, problem), {"Retry-After": "1"}
         try:
             request = Request(self.command, path, params, query, self.headers, body, target.query,
-                              client=self.client_address[0], endpoint=route.endpoint)
+                              client=self._client, endpoint=route.endpoint)
             if app.guard is not None:
                 app.guard(request)
             response = route.handler(request)
@@ -370,7 +378,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             app.control.check_media_type(self.headers)
             body = self._read_body()
             response = app.control(Request(self.command, path, {}, self._query(target), self.headers, body,
-                                           target.query, client=self.client_address[0]))
+                                           target.query, client=self._client))
         except ApiError as err:
             self.close_connection = self.close_connection or self._unread_body
             body = err.body if err.body is not None else api_errors.problem_details(err.status, err.message, path)
@@ -393,7 +401,7 @@ class RequestHandler(BaseHTTPRequestHandler):
                 raise ApiError(405, f"Use {method} here.", code="METHOD_NOT_ALLOWED", headers={"Allow": method})
             body = self._read_body() if method == "POST" else b""
             response = handler(Request(self.command, target.path, {}, self._query(target), self.headers, body,
-                                       target.query, client=self.client_address[0]))
+                                       target.query, client=self._client))
         except ApiError as err:
             self.close_connection = self.close_connection or self._unread_body
             body = err.body if err.body is not None else {"code": err.code or "ERROR", "message": err.message}
@@ -457,8 +465,10 @@ class AppServer(ThreadingHTTPServer):
             self.connections.cut_overdue()
 
     def verify_request(self, request, client_address):
-        # the socket is closed at once when refused; the clients already in are served on
-        return self.connections.admit(request, client_address[0])
+        # the socket is closed at once when refused; the clients already in are served on. A trusted front
+        # proxy's connections all come from one loopback address: it shares out its clients' own.
+        address = client_address[0]
+        return self.connections.admit(request, address, capped=not (self.app.trust_proxy and is_loopback(address)))
 
     def process_request_thread(self, request, client_address):
         try:

@@ -17,6 +17,9 @@ directive governs, so blob: appears nowhere. The camera stream is a MediaStream,
 import urllib.parse
 
 PERMISSIONS = "camera=(self), geolocation=(self), microphone=()"
+# For a front that serves the app over HTTPS (tools/nginx): serve.py itself speaks plain HTTP, where the
+# header means nothing. A year; no includeSubDomains, which would bind an operator's other hosts too.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000"
 
 
 def _origin(url):

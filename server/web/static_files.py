@@ -4,6 +4,8 @@ private). Without a build, a plain page says so (the API still works)."""
 import email.utils
 import os
 
+from .cache_policy import cache_control
+
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".htm": "text/html; charset=utf-8",
@@ -35,7 +37,6 @@ MIME_TYPES = {
 DEFAULT_TYPE = "application/octet-stream"
 # Codings we have siblings for, in our order of preference when the client likes them equally.
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
-ASSET_MAX_AGE = 300  # file names carry no content hash, so caches must come back soon
 
 NOT_BUILT_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -113,7 +114,6 @@ class StaticFiles:
 
         ext = os.path.splitext(real)[1].lower()
         content_type = MIME_TYPES.get(ext, DEFAULT_TYPE)
-        is_html = ext in (".html", ".htm")
         chosen, coding = real, None
         accepted = accepted_encodings(handler.headers.get("Accept-Encoding"))
         try:
@@ -142,7 +142,7 @@ class StaticFiles:
                 ("Vary", "Accept-Encoding"),
                 ("ETag", etag),
                 ("Last-Modified", last_modified),
-                ("Cache-Control", "no-cache" if is_html else f"public, max-age={ASSET_MAX_AGE}"),
+                ("Cache-Control", cache_control(real)),
             ]
             if coding:
                 headers.append(("Content-Encoding", coding))

@@ -1,8 +1,10 @@
 // online/offline and storage events in, the Screen Wake Lock out (see page_events.hpp).
 #include "platform/page_events.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <emscripten/emscripten.h>
 
@@ -21,6 +23,14 @@ EM_JS(void, js_install_page_events, (), {
         var k = copy(e.key);
         var v = e.newValue === null ? 0 : copy(e.newValue);
         try { _ev_storage_changed(k, v); } finally { _free(k); if (v) _free(v); }
+    });
+    // The phone's language changed while the app was open: "As on this phone" follows it.
+    window.addEventListener('languagechange', function() {
+        var list = Array.prototype.slice.call(navigator.languages || [navigator.language || ''], 0, 10);
+        var s = list.map(function(t) { return String(t).slice(0, 35); }).join('\n');
+        var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+        stringToUTF8(s, p, n);
+        try { _ev_languages_changed(p); } finally { _free(p); }
     });
     _ev_online_changed(navigator.onLine === false ? 0 : 1);
     // web/boot.js learns of a waiting version; it may have before the app was ready.
@@ -74,6 +84,16 @@ void speak(const char* code) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ev_online_changed(int online) {
     platform::dispatch(core::Connectivity{online != 0});
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ev_languages_changed(const char* lines) {
+    core::LanguagesChanged changed;
+    for (std::string_view rest = lines; !rest.empty();) {
+        const size_t end = std::min(rest.find('\n'), rest.size());
+        if (end > 0) changed.languages.emplace_back(rest.substr(0, end));
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+    platform::dispatch(std::move(changed));
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ev_update_ready() { platform::dispatch(core::UpdateReady{}); }

@@ -14,7 +14,7 @@ import { startServer, repoRoot } from './lib/serve_process.mjs';
 import { touchPaths, mapBox, waitCamera, worldPx } from './lib/map_touch.mjs';
 import { encodePng, decodePng } from './lib/png.mjs';
 
-const BNETZA = 'Charging station data: Bundesnetzagentur, CC BY 4.0';
+const BNETZA = 'Charging station data: Bundesnetzagentur, CC BY 4.0';  // the app's words around the server's credit
 const TILE_CREDIT = 'Test tiles';
 const SEA = { lat: 53.6, lng: 3.2 };  // North Sea: no chargers, so no markers over the samples
 const LEVELS = [11, 12, 13];

@@ -4,7 +4,7 @@
 // Each test serves its own copy of the build, so "deploying" one changes nothing for the others.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -38,6 +38,9 @@ function deployNewVersion(root) {
   rmSync(file + '.br', { force: true });
   rmSync(file + '.gz', { force: true });
 }
+
+// The app's wasm under its content-hashed name (tools/hash_names.py).
+const wasmName = (root) => readdirSync(root).find((name) => /^evcharge\.[0-9a-f]{16}\.wasm$/.test(name));
 
 const shellCache = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('shell-')));
 
@@ -90,22 +93,23 @@ test('a cached app file cut short is not served: the app opens from the network 
   try {
     await withScreenshotOnFailure(page, 'truncated-cache', async () => {
       await workerReady(page);
-      const whole = readFileSync(path.join(served.root, 'evcharge.wasm')).length;
+      const wasm = wasmName(served.root);
+      const whole = readFileSync(path.join(served.root, wasm)).length;
       // What a killed write or a full disk leaves: the first kilobytes, under the full length.
-      await page.evaluate(async (length) => {
+      await page.evaluate(async ([wasm, length]) => {
         const [name] = (await caches.keys()).filter((k) => k.startsWith('shell-'));
         const cache = await caches.open(name);
-        const bytes = new Uint8Array(await (await cache.match('evcharge.wasm')).arrayBuffer()).slice(0, 4096);
-        await cache.put('evcharge.wasm', new Response(bytes, {
+        const bytes = new Uint8Array(await (await cache.match(wasm)).arrayBuffer()).slice(0, 4096);
+        await cache.put(wasm, new Response(bytes, {
           headers: { 'Content-Type': 'application/wasm', 'Content-Length': String(length) } }));
-      }, whole);
+      }, [wasm, whole]);
       await page.reload();
       await app.waitReady({ timeout: 30000 });
       await app.waitFor('heading', 'Chargers nearby');
-      const mended = await page.evaluate(async () => {
+      const mended = await page.evaluate(async (wasm) => {
         const [name] = (await caches.keys()).filter((k) => k.startsWith('shell-'));
-        return (await (await (await caches.open(name)).match('evcharge.wasm')).arrayBuffer()).byteLength;
-      });
+        return (await (await (await caches.open(name)).match(wasm)).arrayBuffer()).byteLength;
+      }, wasm);
       assert.equal(mended, whole, 'the cache holds the whole file again');
       // And so the app opens with no network too.
       await context.setOffline(true);

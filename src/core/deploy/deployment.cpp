@@ -3,6 +3,8 @@
 // shell's own requests share the journey's id counter, so their answers never reach the journey.
 #include "deployment.hpp"
 
+#include <algorithm>
+
 #include "core/api/api.hpp"
 #include "shell.hpp"
 #include "core/text/text.hpp"
@@ -182,6 +184,25 @@ void on_response(Run& r, const HttpResponse& a) {
     // cleanup answers need nothing: the kiosk has moved on
 }
 
+// A guest at check-in or a kiosk visitor picks a language before any journey has booted: the
+// choice goes where the journey's boot will read it, and is kept as the journey would keep it.
+void choose_language(Run& r, const intent::ChooseLanguage& i) {
+    if (r.m.stage == Stage::Journey) {
+        feed_journey(r, UserIntent{i});
+        return;
+    }
+    const auto& offered = r.m.journey.offered_languages;
+    if (!i.code.empty() && std::find(offered.begin(), offered.end(), i.code) == offered.end()) return;
+    const auto stored = r.m.boot.stored.find(kKeyPreferences);
+    Preferences prefs = stored == r.m.boot.stored.end() ? Preferences{} : decode_preferences(stored->second);
+    if (prefs.language == i.code) return;
+    prefs.language = i.code;
+    r.m.journey.prefs.language = i.code;
+    const std::string text = encode_preferences(prefs);
+    r.m.boot.stored[kKeyPreferences] = text;
+    r.out.emplace_back(Persist{kKeyPreferences, text});
+}
+
 void on_user_intent(Run& r, const UserIntent& i) {
     if (r.m.stage != Stage::Journey) return;
     touched(r);
@@ -207,6 +228,9 @@ void on_event(Run& r, const Event& e) {
         feed_journey(r, e);  // the driver app and the portal offer it on their own screens
         // A kiosk takes it when nobody is using it: now on the attract screen, else at the next reset.
         if (r.m.config.mode == AppMode::Kiosk && r.m.stage == Stage::Attract) r.out.emplace_back(ApplyUpdate{});
+    } else if (const auto* l = std::get_if<LanguagesChanged>(&e)) {
+        r.m.boot.languages = l->languages;  // a journey not booted yet boots with them
+        feed_journey(r, e);
     } else if (std::get_if<Tick>(&e)) {
         if (r.m.stage == Stage::LoadingConfig && r.m.pending.empty() && r.m.config_attempts) request_config(r);
         if (r.m.stage == Stage::Journey || r.m.stage == Stage::Preparing) feed_journey(r, e);
@@ -232,6 +256,7 @@ std::vector<Effect> update_app(AppModel& model, const AppEvent& event, TimePoint
         if (const auto* c = std::get_if<shell_intent::CheckIn>(s)) on_check_in(r, *c);
         else if (const auto* d = std::get_if<shell_intent::StartDemo>(s)) start_demo(r, *d);
         else if (const auto* a = std::get_if<shell_intent::ChargerAction>(s)) on_charger_action(r, *a);
+        else if (const auto* l = std::get_if<intent::ChooseLanguage>(s)) choose_language(r, *l);
         else if (const auto* c = std::get_if<shell_intent::OpenContact>(s)) {
             if (auto url = contact_link(c->kind, c->written)) out.emplace_back(OpenLink{std::move(*url)});
         }

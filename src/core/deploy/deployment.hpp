@@ -55,7 +55,8 @@ struct OpenContact {                           // the hotel's or kiosk owner's s
 }  // namespace shell_intent
 
 using ShellIntent = std::variant<shell_intent::CheckIn, shell_intent::StartDemo, shell_intent::ChargerAction,
-                                 shell_intent::StillHere, shell_intent::OpenContact>;
+                                 shell_intent::StillHere, shell_intent::OpenContact,
+                                 intent::ChooseLanguage>;  // also before the journey (check-in, attract)
 
 struct Activity {};  // a touch, click or key anywhere: someone is there
 

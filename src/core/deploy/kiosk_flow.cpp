@@ -4,6 +4,7 @@
 
 #include "core/api/api.hpp"
 #include "shell.hpp"
+#include "core/text/text.hpp"
 
 namespace core {
 namespace shell {
@@ -119,6 +120,7 @@ void on_charger_action(Run& r, const shell_intent::ChargerAction& a) {
     Json body = Json::object();
     body["evseUid"] = shown->evse_uid;
     body["action"] = a.action;
+    body["lang"] = std::string(language_code(language()));  // a refusal comes worded in the app's language
     send(r, json_request("POST", "/sim/control?appToken=" + url_encode(j.app_token), body), kControlRequest);
 }
 

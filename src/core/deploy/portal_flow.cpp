@@ -41,6 +41,8 @@ void admit_guest(Run& r, GuestStay stay, bool store) {
     // a session the guest started before a reload is resumed
     for (const char* key : {kKeyActiveSessions, kKeyStartPending, kKeyReceiptEmail, kKeyInvoice, kKeyMailWhenReady})
         if (auto it = r.m.boot.stored.find(key); it != r.m.boot.stored.end() && !store) boot.stored[key] = it->second;
+    // the display settings and the language the guest may have picked at the check-in
+    if (auto it = r.m.boot.stored.find(kKeyPreferences); it != r.m.boot.stored.end()) boot.stored[kKeyPreferences] = it->second;
     r.m.guest = std::move(stay);
     r.m.message.reset();
     start_journey(r, std::move(boot));

@@ -67,6 +67,8 @@ struct CameraReport {
 struct Visibility { bool visible = true; };
 // The browser went offline or online (navigator.onLine and its events).
 struct Connectivity { bool online = true; };
+// The phone's languages changed while the app was open (`languagechange`): navigator.languages, first wanted first.
+struct LanguagesChanged { std::vector<std::string> languages; };
 // A new version of the app is installed and waits (its service worker); it takes over with ApplyUpdate.
 struct UpdateReady {};
 // Another tab of the app changed a stored key (the `storage` event).

@@ -83,6 +83,6 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::ChooseExportMonths, intent::MoveExportMonth, intent::ExportSessions>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
-                           StorageChanged, UpdateReady>;
+                           StorageChanged, UpdateReady, LanguagesChanged>;
 
 }  // namespace core

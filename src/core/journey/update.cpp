@@ -142,6 +142,10 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
         model.update_ready = true;  // kept from before boot too: the page may learn of it first
         return effects;
     }
+    if (const auto* l = std::get_if<LanguagesChanged>(&event)) {
+        model.browser_languages = l->languages;  // "As on this phone" follows the phone at once
+        return effects;
+    }
     if (const auto* boot = std::get_if<Boot>(&event)) {
         const bool first = !model.booted;
         on_boot(s, *boot);

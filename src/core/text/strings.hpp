@@ -390,6 +390,7 @@ namespace core {
     X(LegendRing, "The ring is the operator's colour, where it has one.")                         \
     X(LegendCluster, "A circle with a number: that many chargers, green when one of them is free. Tap it to zoom in.") \
     X(LegendCredits, "Map data")                                                                  \
+    X(ChargerDataCredit, "Charging station data: %s")                                             \
     X(LegendClose, "Close legend")                                                                \
     /* map: the sheet, favourites and the list */                                                 \
     X(FacilitiesLine, "At this place: %s")                                                        \

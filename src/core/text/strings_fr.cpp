@@ -377,6 +377,7 @@ constexpr Entry kFrench[] = {
     T(LegendRing, "L’anneau a la couleur de l’opérateur, s’il en a une.")
     T(LegendCluster, "Un cercle avec un nombre\u00a0: autant de bornes, vert si l’une d’elles est libre. Touchez-le pour zoomer.")
     T(LegendCredits, "Données cartographiques")
+    T(ChargerDataCredit, "Données des bornes\u00a0: %s")
     T(LegendClose, "Fermer la légende")
     T(FacilitiesLine, "Sur place\u00a0: %s")
     T(FacilityHotel, "Hôtel")

@@ -376,6 +376,7 @@ constexpr Entry kDutch[] = {
     T(LegendRing, "De ring heeft de kleur van de exploitant, als die er een heeft.")
     T(LegendCluster, "Een cirkel met een getal: zoveel laadpalen, groen als er een vrij is. Tik erop om in te zoomen.")
     T(LegendCredits, "Kaartgegevens")
+    T(ChargerDataCredit, "Laadpaalgegevens: %s")
     T(LegendClose, "Legenda sluiten")
     T(FacilitiesLine, "Op deze plek: %s")
     T(FacilityHotel, "Hotel")

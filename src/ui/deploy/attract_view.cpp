@@ -1,6 +1,8 @@
 // The kiosk's attract screen: the brand, a welcome in large type, one sentence of what the demo
 // is, and one large start button; a tap anywhere on the screen starts as well.
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "ui/widgets/widgets.hpp"
 #include "deploy.hpp"
@@ -31,11 +33,20 @@ void draw_attract_screen(const core::AppModel& app, ShellIntents& out) {
     ImGui::Spacing();
     bool start = false;
     {
+        // Large, unless the label in this language would not fit the button on one line.
+        const std::string label = tr(Str::AttractStart);
+        const float pad = theme::space(theme::Space::L);
         theme::WithFont large(theme::Type::Title);
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme::space(theme::Space::L), theme::space(theme::Space::XL)));
-        start = primary_button(tr(Str::AttractStart));
+        const bool fits = ImGui::CalcTextSize(label.c_str()).x + 2 * pad <= ImGui::GetContentRegionAvail().x;
+        std::optional<theme::WithFont> body;
+        if (!fits) body.emplace(theme::Type::Body);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad, theme::space(theme::Space::XL)));
+        start = primary_button(label);
         ImGui::PopStyleVar();
     }
+    // A visitor from abroad picks a language first; that tap does not start the demo.
+    ImGui::Dummy(ImVec2(0, theme::space(theme::Space::L)));
+    if (auto code = language_chips(app.journey)) out.push_back(core::intent::ChooseLanguage{std::move(*code)});
     // A passer-by taps wherever they look: anywhere on the screen starts the demo too.
     const bool tapped_anywhere = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                                  ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered();

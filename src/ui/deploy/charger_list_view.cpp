@@ -40,6 +40,8 @@ void draw_charger_list_screen(const core::AppModel& app, Intents& out) {
     }
     if (support_line(app))
         out.push_back(core::intent::OpenContact{core::ContactKind::Phone, app.config.branding.support_phone});
+    ImGui::Spacing();
+    if (auto code = language_chips(m)) out.push_back(core::intent::ChooseLanguage{std::move(*code)});
 }
 
 }  // namespace ui

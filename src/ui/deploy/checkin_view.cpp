@@ -91,6 +91,8 @@ void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
     }
     if (support_line(app))
         out.push_back(core::shell_intent::OpenContact{core::ContactKind::Phone, app.config.branding.support_phone});
+    ImGui::Spacing();
+    if (auto code = language_chips(app.journey)) out.push_back(core::intent::ChooseLanguage{std::move(*code)});
 }
 
 

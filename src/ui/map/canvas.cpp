@@ -276,24 +276,30 @@ std::string cluster_name(const core::cluster::Cluster& c) {
 // server), each wrapped to the room right of `left` and in the accessibility mirror. Laid out
 // before anything is drawn, so markers keep clear of it.
 struct Credits {
-    const char* pieces[2] = {"", ""};
+    std::string pieces[2];  // the tiles' credit; "Charging station data: <who, licence>" in the driver's language
     ImVec2 sizes[2];
     ImVec2 min, max;  // the box; empty when there is nothing to credit
     float size = 0, wrap = 0;
 };
 
+// The server names who the charger data is from and its licence ("Bundesnetzagentur, CC BY 4.0").
+std::string charger_data_credit() {
+    const char* who = map_tiles::data_attribution();
+    return *who == 0 ? std::string() : core::tr_format(Str::ChargerDataCredit, {who});
+}
+
 Credits layout_credits(const ImVec2& end, float left) {
     Credits c;
     c.pieces[0] = map_tiles::enabled() ? map_tiles::attribution() : basemap_layer::drawn() ? core::basemap::kCreditShort : "";
-    c.pieces[1] = map_tiles::data_attribution();
+    c.pieces[1] = charger_data_credit();
     ImFont* font = ImGui::GetFont();
     c.size = ImGui::GetFontSize() * 0.8f;
     const float pad = theme::px(4), margin = theme::px(6), gap = theme::px(2);
     c.wrap = std::max(theme::px(120), end.x - margin - pad - (left + pad));
     float w = 0, h = 0;
     for (int i = 0; i < 2; ++i) {
-        if (*c.pieces[i] == 0) continue;
-        c.sizes[i] = font->CalcTextSizeA(c.size, FLT_MAX, c.wrap, c.pieces[i]);
+        if (c.pieces[i].empty()) continue;
+        c.sizes[i] = font->CalcTextSizeA(c.size, FLT_MAX, c.wrap, c.pieces[i].c_str());
         w = std::max(w, c.sizes[i].x);
         h += c.sizes[i].y + (h > 0 ? gap : 0);
     }
@@ -309,9 +315,9 @@ void draw_credits(ImDrawList* dl, const Credits& c) {
     dl->AddRectFilled(c.min, c.max, theme::colour(theme::Role::SurfaceRaised, 0.9f), theme::px(4));
     float y = c.min.y + pad;
     for (int i = 0; i < 2; ++i) {
-        if (*c.pieces[i] == 0) continue;
+        if (c.pieces[i].empty()) continue;
         const ImVec2 at(c.max.x - pad - c.sizes[i].x, y);
-        dl->AddText(ImGui::GetFont(), c.size, at, theme::colour(theme::Role::OnSurface), c.pieces[i], nullptr, c.wrap);
+        dl->AddText(ImGui::GetFont(), c.size, at, theme::colour(theme::Role::OnSurface), c.pieces[i].c_str(), nullptr, c.wrap);
         const int index = a11y::add(a11y::Role::Text, c.pieces[i]);
         a11y::node(index).box = {at.x, at.y, c.sizes[i].x, c.sizes[i].y};
         y += c.sizes[i].y + gap;
@@ -362,7 +368,7 @@ void draw_legend() {
     ImGui::PushTextWrapPos(0);
     if (map_tiles::enabled() && *map_tiles::attribution() != 0) text(map_tiles::attribution());
     else text(core::basemap::kCredit);
-    if (*map_tiles::data_attribution() != 0) text(map_tiles::data_attribution());
+    if (const std::string data = charger_data_credit(); !data.empty()) text(data);
     ImGui::PopTextWrapPos();
     if (button(tr(Str::LegendClose))) g_legend = false;
 }

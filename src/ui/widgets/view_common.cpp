@@ -164,4 +164,18 @@ void account_links(Intents& out) {
     if (tile_button(kLinks[2].icon, tr(kLinks[2].label), third, height)) out.push_back(core::intent::OpenSettings{});
 }
 
+std::optional<std::string> language_chips(const core::Model& m) {
+    if (m.offered_languages.size() < 2) return std::nullopt;
+    section_label(core::tr(core::Str::LanguageHeading));
+    const core::Language spoken = core::spoken_language(m);
+    std::optional<std::string> tapped;
+    ChipFlow flow;
+    for (const std::string& code : m.offered_languages) {
+        const auto language = core::language_from_tag(code);
+        if (!language) continue;
+        if (flow.chip(core::language_name(*language), *language == spoken) && *language != spoken) tapped = code;
+    }
+    return tapped;
+}
+
 }  // namespace ui

@@ -1,5 +1,6 @@
 // Pieces every screen shares: formatted strings, the top bar, the problem banner, primary buttons.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ void message_banner(const core::Model& m, std::vector<core::UserIntent>& out);
 // before the label when given.
 bool primary_button(const std::string& label, bool enabled = true, const char* icon = nullptr);
 
+
+// The deployment's languages as chips under a "Language" label, each in its own name, the one
+// spoken now chosen (a hotel guest's or kiosk visitor's switch, where there is no Display settings).
+// Returns the code tapped, or nothing; draws nothing when the deployment offers one language.
+std::optional<std::string> language_chips(const core::Model& m);
 
 // "Type 2 socket · 11 kW AC" for a connector.
 std::string connector_text(const core::Connector& c);

@@ -26,6 +26,7 @@ export const VIEWPORTS = [
   { width: 860, height: 412 }, { width: 768, height: 1024 }, { width: 1280, height: 800 },
 ];
 export const THEMES = ['light', 'dark'];
+export const LANGUAGES = ['en', 'nl', 'de', 'fr'];
 export const sizeName = (v) => `${v.width}x${v.height}`;
 
 // The device pixel ratio of a real device of that size: phones ~2.6, a tablet 2, a desktop 1.
@@ -360,10 +361,21 @@ export async function launchScreenBrowser({ args = [] } = {}) {
   return browser;
 }
 
+// Reached in English (the steps name what they tap in English), a screen is then shown in another
+// language the way a phone whose language changes shows it: navigator.languages and `languagechange`.
+// A deployment that does not offer the language stays in its own (a hotel in Dutch and English).
+async function speak(page, language) {
+  await page.evaluate((tag) => {
+    Object.defineProperty(navigator, 'languages', { get: () => [tag], configurable: true });
+    Object.defineProperty(navigator, 'language', { get: () => tag, configurable: true });
+    window.dispatchEvent(new Event('languagechange'));
+  }, language);
+}
+
 // A fresh page of the app at `viewport` in `colorScheme`, brought to `screen`. Rejects (and
 // releases) when the screen could not be reached.
 export async function openScreen(screen, { browser, servers, viewport = { width: 412, height: 860 }, colorScheme = 'light',
-  deviceScaleFactor = deviceScale(viewport), timeout = 20000, textPercent = 100 } = {}) {
+  deviceScaleFactor = deviceScale(viewport), timeout = 20000, textPercent = 100, language = 'en' } = {}) {
   if (typeof screen === 'string') screen = SCREENS[screen];
   const server = servers[screen.server];
   if (!server) throw new Error(`no ${screen.server} server started for ${screen.name}`);
@@ -377,6 +389,7 @@ export async function openScreen(screen, { browser, servers, viewport = { width:
   const close = async () => { try { await opened.close(); } finally { await release(); } };
   try {
     await screen.reach(opened.app, env);
+    if (language !== 'en') await speak(opened.page, language);
     await opened.app.waitIdle({ quietMs: 300, timeout: 5000 }).catch(() => {});  // a ticking clock never idles
   } catch (err) {
     await close().catch(() => {});
@@ -390,8 +403,8 @@ export async function openScreen(screen, { browser, servers, viewport = { width:
 // a fresh page, with the servers and the browser started once. A screen that could not be reached
 // is handed to `onError(err, combo)` and the run goes on. `fn` may keep nothing of the page: it is
 // closed (and the charger freed) right after.
-export async function runMatrix({ screens = SCREEN_NAMES, viewports = VIEWPORTS, themes = THEMES, deviceScaleFactor = null,
-  root = null, textPercent = 100, onError = (err) => { throw err; } } = {}, fn) {
+export async function runMatrix({ screens = SCREEN_NAMES, viewports = VIEWPORTS, themes = THEMES, languages = ['en'],
+  deviceScaleFactor = null, root = null, textPercent = 100, onError = (err) => { throw err; } } = {}, fn) {
   const kinds = [...new Set(screens.map((s) => SCREENS[s].server))];
   const servers = await startScreenServers(root ? { kinds, root } : { kinds });
   const browser = await launchScreenBrowser();
@@ -399,16 +412,18 @@ export async function runMatrix({ screens = SCREEN_NAMES, viewports = VIEWPORTS,
     for (const name of screens) {
       for (const viewport of viewports) {
         for (const theme of themes) {
-          const combo = { screen: name, viewport, size: sizeName(viewport), theme };
-          let shot;
-          try {
-            shot = await openScreen(name, { browser, servers, viewport, colorScheme: theme, textPercent,
-              deviceScaleFactor: deviceScaleFactor ?? deviceScale(viewport) });
-            await fn(shot, combo);
-          } catch (err) {
-            await onError(err, combo);
-          } finally {
-            await shot?.close().catch(() => {});
+          for (const language of languages) {
+            const combo = { screen: name, viewport, size: sizeName(viewport), theme, language };
+            let shot;
+            try {
+              shot = await openScreen(name, { browser, servers, viewport, colorScheme: theme, textPercent, language,
+                deviceScaleFactor: deviceScaleFactor ?? deviceScale(viewport) });
+              await fn(shot, combo);
+            } catch (err) {
+              await onError(err, combo);
+            } finally {
+              await shot?.close().catch(() => {});
+            }
           }
         }
       }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../text/language_guard.hpp"
 #include "core/deploy/deployment.hpp"
 #include "core/api/json_read.hpp"
 #include "core/text/locale_format.hpp"
@@ -66,8 +67,11 @@ struct Harness {
     void answer(const HttpRequest& r, int status, std::string body = "{}") {
         (*this)(Event{HttpResponse{r.id, status, std::move(body)}});
     }
-    void boot(std::map<std::string, std::string> stored, const std::string& config, int status = 200) {
-        (*this)(Event{Boot{std::move(stored), kHex}});
+    void boot(std::map<std::string, std::string> stored, const std::string& config, int status = 200,
+              std::vector<std::string> languages = {}) {
+        Boot b{std::move(stored), kHex};
+        b.languages = std::move(languages);
+        (*this)(Event{std::move(b)});
         const HttpRequest q = request("GET", "/config.json");
         answer(q, status, config);
     }
@@ -176,6 +180,37 @@ TEST_CASE("portal: the guest checks in and sees only the hotel's private charger
     h(Event{UserIntent{intent::ChooseConnector{"NL-GFX-EChargestation-1", "1"}}});
     CHECK(h.sent("GET", "/api/tariff/guest-abc/evse/"));
     CHECK_FALSE(h.sent("GET", "/api/tariff/evse/"));
+}
+
+TEST_CASE("portal: a guest picks a language at the check-in, asked in and kept for the stay", "[deployment][portal][language]") {
+    Harness h;
+    std::string config = kPortalConfig;
+    config.replace(config.rfind('}'), 1, R"(,"languages":["nl","en"]})");
+    h.boot({}, config, 200, {"de-DE", "de"});
+    REQUIRE(h.m.stage == Stage::CheckIn);
+    CHECK(spoken_language(h.m.journey) == Language::Nl);  // German is not offered: the hotel's first
+    Harness phone;
+    phone.boot({}, config, 200, {"en-US", "en"});
+    CHECK(spoken_language(phone.m.journey) == Language::En);  // the phone's, already at the check-in
+    h(ShellIntent{intent::ChooseLanguage{"fr"}});  // not offered here
+    CHECK(h.last.empty());
+    h(ShellIntent{intent::ChooseLanguage{"en"}});
+    CHECK(spoken_language(h.m.journey) == Language::En);
+    const Persist* kept = nullptr;
+    for (const auto& e : h.last)
+        if (const auto* p = std::get_if<Persist>(&e); p && p->key == kKeyPreferences) kept = p;
+    REQUIRE(kept);
+    REQUIRE(kept->value);
+    CHECK(decode_preferences(*kept->value).language == "en");
+
+    InLanguage english(Language::En);  // as the platform sets it for the next frame
+    h(ShellIntent{shell_intent::CheckIn{"12", "Jansen", ""}});
+    const HttpRequest q = h.request("POST", "/portal/checkin");
+    CHECK(Json::parse(q.body).value("lang", "") == "en");
+    h.answer(q, 200, guest_answer());
+    REQUIRE(h.m.stage == Stage::Journey);
+    CHECK(h.m.journey.prefs.language == "en");  // the journey booted with the choice
+    CHECK(spoken_language(h.m.journey) == Language::En);
 }
 
 TEST_CASE("portal: the hotel's list follows its pages while they lead on, never a page it has seen",
@@ -370,7 +405,7 @@ TEST_CASE("kiosk: the charger-side controls act on the session's EVSE", "[deploy
     // the demo session's own token: serve.py lets only it play this session's car
     CHECK(q.path == "/sim/control?appToken=" + url_encode(h.m.journey.app_token));
     CHECK(h.m.journey.app_token == h.m.kiosk.demo_token);
-    CHECK(Json::parse(q.body) == Json::parse(R"({"evseUid":"NL-GFX-EChargestation-1","action":"plug"})"));
+    CHECK(Json::parse(q.body) == Json::parse(R"({"evseUid":"NL-GFX-EChargestation-1","action":"plug","lang":"en"})"));
     CHECK(std::any_of(q.headers.begin(), q.headers.end(), [](const auto& h) {
         return h.first == "Content-Type" && h.second.rfind("application/json", 0) == 0;
     }));
@@ -383,6 +418,13 @@ TEST_CASE("kiosk: the charger-side controls act on the session's EVSE", "[deploy
     REQUIRE(h.m.journey.message);
     CHECK(h.m.journey.message->text == Str::ChargerActionRefused);
     CHECK(h.m.journey.message->detail == "No car is charging here.");
+}
+
+TEST_CASE("kiosk: a charger action asks for its refusal in the language shown", "[deployment][kiosk][language]") {
+    InLanguage german(Language::De);
+    Harness h = kiosk_with_session();
+    h(ShellIntent{shell_intent::ChargerAction{"unplug"}});
+    CHECK(Json::parse(h.request("POST", "/sim/control").body).value("lang", "") == "de");
 }
 
 TEST_CASE("kiosk: a refusal at one step goes once a charger action succeeds or the guide moves on", "[deployment][kiosk]") {

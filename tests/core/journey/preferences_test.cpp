@@ -105,3 +105,16 @@ TEST_CASE("the browser's languages come with the boot") {
     CHECK(j.m.browser_languages == std::vector<std::string>{"nl-NL", "en-GB"});
     CHECK(spoken_language(j.m) == Language::Nl);
 }
+
+TEST_CASE("the phone's language changed while the app was open: followed unless the driver chose one") {
+    Journey j;
+    j.send(LanguagesChanged{{"fr-FR"}});  // before the boot too: the page may learn of it first
+    CHECK(spoken_language(j.m) == Language::Fr);
+    j.ready();
+    j.send(LanguagesChanged{{"de-AT", "en"}});
+    CHECK(spoken_language(j.m) == Language::De);
+    CHECK(j.last.empty());  // nothing stored or asked: the phone's languages are the phone's to keep
+    j.intent(intent::ChooseLanguage{"nl"});
+    j.send(LanguagesChanged{{"fr-FR"}});
+    CHECK(spoken_language(j.m) == Language::Nl);  // the driver's own choice stands
+}

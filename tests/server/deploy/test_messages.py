@@ -1,10 +1,11 @@
 """The portal's words for guests: every message in every language with the blanks English has, the
-plural rule, dates as the app writes them, and which language a request gets."""
+plural rule and dates as the app writes them."""
 import datetime as dt
 import string
 import unittest
 
 from server.deploy import messages
+from server.web import LANGUAGES
 
 
 def blanks(template):
@@ -14,7 +15,7 @@ def blanks(template):
 class MessagesTest(unittest.TestCase):
     def test_every_message_in_every_language_with_the_same_blanks(self):
         for message_id, forms in messages._TEXTS.items():
-            self.assertEqual(set(forms), set(messages.LANGUAGES), message_id)
+            self.assertEqual(set(forms), set(LANGUAGES), message_id)
             english = forms["en"]
             for lang, template in forms.items():
                 with self.subTest(message_id=message_id, lang=lang):
@@ -58,22 +59,6 @@ class MessagesTest(unittest.TestCase):
         self.assertEqual(messages.text("TOO_LONG", "nl", field="room", n=10), "Kamernummer: maximaal 10 tekens.")
         self.assertEqual(messages.text("TOO_LONG", "fr", field="surname", n=50), "Nom\u00a0: 50 caractères au plus.")
         self.assertEqual(messages.text("INVALID_TYPE", "en", field="other"), "other: give it as text.")
-
-    def test_accept_language_by_weight(self):
-        self.assertEqual(messages.accept_language("de-DE,de;q=0.9,en;q=0.8"), ["de-DE", "de", "en"])
-        self.assertEqual(messages.accept_language("en;q=0.2, fr , nl;q=0.5"), ["fr", "nl", "en"])
-        self.assertEqual(messages.accept_language("fr;q=0, de;q=bad, *"), ["*"])
-        self.assertEqual(messages.accept_language(None), [])
-
-    def test_choose_language(self):
-        self.assertEqual(messages.choose_language(["en", "nl"], "nl"), "nl")
-        self.assertEqual(messages.choose_language(["nl", "en"], None, "de-DE,en;q=0.5"), "en")
-        self.assertEqual(messages.choose_language(["nl", "en"], None, "de-DE"), "nl")  # the deployment's first
-        self.assertEqual(messages.choose_language(["en", "fr"], "xx", "fr-BE"), "fr")
-        self.assertEqual(messages.choose_language(["en", "de"], "DE-at"), "de")
-        self.assertEqual(messages.choose_language(["en"], 7, None), "en")  # not a string: ignored
-        self.assertEqual(messages.choose_language([], None, None), "en")
-        self.assertEqual(messages.choose_language(["xx", "de"], None, None), "de")
 
 
 if __name__ == "__main__":

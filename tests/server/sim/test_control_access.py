@@ -83,6 +83,21 @@ class ControlAccessTest(unittest.TestCase):
             self.owner.stop(session)
             self.server.control(EVSE, "reset")
 
+    def test_a_refusal_in_the_visitors_language(self):
+        key = {"X-Sim-Control-Key": self.server.env["SIM_CONTROL_KEY"]}
+        body = {"evseUid": EVSE, "action": "car_full"}  # no session here: no car is charging
+        status, answer = self.post(body, headers=key)
+        self.assertEqual((status, answer["detail"]), (409, "No car is charging here."))
+        self.assertEqual(self.post({**body, "lang": "de"}, headers=key)[1]["detail"], "Hier lädt kein Auto.")
+        self.assertEqual(self.post(body, headers={**key, "Accept-Language": "fr-BE,fr;q=0.9"})[1]["detail"],
+                         "Aucune voiture ne se recharge ici.")
+        # the app's own choice wins over the browser's; a language the app lacks falls to English
+        self.assertEqual(self.post({**body, "lang": "nl"}, headers={**key, "Accept-Language": "de"})[1]["detail"],
+                         "Hier laadt geen auto.")
+        self.assertEqual(self.post({**body, "lang": "xx"}, headers={**key, "Accept-Language": "pl"})[1]["detail"],
+                         "No car is charging here.")
+        self.assertEqual(self.post({**body, "lang": ["de"]}, headers=key)[0], 409)  # not a string: ignored
+
 
 class NoSimulatorNoControlsTest(unittest.TestCase):
     def test_the_proxy_has_no_charger_controls(self):

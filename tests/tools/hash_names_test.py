@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Tests tools/hash_names.py and the service worker's list after it, as the build runs them on dist/:
+the wasm and every script and stylesheet the page loads get content-hashed names, the references follow,
+and the worker precaches those names with digests of the files as served."""
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+TOOLS = os.path.join(REPO, "tools")
+PAGE = """<!doctype html><link rel="manifest" href="manifest.webmanifest"><link rel="stylesheet" href="shell.css">
+<script src="boot.js"></script><script src="http_bridge.js" defer></script><script src="evcharge.js" defer></script>"""
+
+
+def run(tool, *args):
+    return subprocess.run([sys.executable, os.path.join(TOOLS, tool), *args], capture_output=True, text=True)
+
+
+class HashNamesTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="hash-names-")
+        self.dist = self.tmp.name
+        files = {"index.html": PAGE, "shell.css": "body{margin:0}", "boot.js": "var evShell={};",
+                 "http_bridge.js": "function f(){}", "evcharge.js": 'var w="evcharge.wasm";',
+                 "evcharge.wasm": "\0asm", "manifest.webmanifest": "{}", "qr_worker.js": "1;",
+                 "sw.js": "const BUILD = { version: 'dev', files: {} };\n"}
+        for name, text in files.items():
+            with open(os.path.join(self.dist, name), "w") as fh:
+                fh.write(text)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def read(self, name):
+        with open(os.path.join(self.dist, name)) as fh:
+            return fh.read()
+
+    def named(self, pattern):
+        found = [n for n in os.listdir(self.dist) if re.fullmatch(pattern, n)]
+        self.assertEqual(len(found), 1, (pattern, os.listdir(self.dist)))
+        return found[0]
+
+    def test_names_follow_the_content_and_every_reference_follows_the_names(self):
+        self.assertEqual(run("hash_names.py", self.dist).returncode, 0)
+        wasm = self.named(r"evcharge\.[0-9a-f]{16}\.wasm")
+        loader = self.named(r"evcharge\.[0-9a-f]{16}\.js")
+        self.assertEqual(self.read(loader), f'var w="{wasm}";')
+        self.assertIn(hashlib.sha256(self.read(loader).encode()).hexdigest()[:16], loader)
+        page = self.read("index.html")
+        for stem, ext in (("shell", "css"), ("boot", "js"), ("http_bridge", "js"), ("evcharge", "js")):
+            name = self.named(stem + r"\.[0-9a-f]{16}\." + ext)
+            self.assertIn(f'"{name}"', page)
+        self.assertIn('href="manifest.webmanifest"', page)
+        for kept in ("index.html", "sw.js", "manifest.webmanifest", "qr_worker.js"):
+            self.assertTrue(os.path.isfile(os.path.join(self.dist, kept)), kept)
+
+    def test_the_service_worker_precaches_the_hashed_files_as_served(self):
+        run("hash_names.py", self.dist)
+        self.assertEqual(run("make_service_worker.py", self.dist).returncode, 0)
+        worker = self.read("sw.js")
+        wasm = self.named(r"evcharge\.[0-9a-f]{16}\.wasm")
+        with open(os.path.join(self.dist, wasm), "rb") as fh:
+            digest = hashlib.sha256(fh.read()).hexdigest()[:16]
+        self.assertIn(f"'{wasm}': '{digest}'", worker)
+        self.assertNotIn("'evcharge.js'", worker)
+
+    def test_a_loader_that_does_not_name_the_wasm_stops_the_build(self):
+        with open(os.path.join(self.dist, "evcharge.js"), "w") as fh:
+            fh.write("var w='other.wasm';")
+        result = run("hash_names.py", self.dist)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("does not name evcharge.wasm", result.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.dist, "evcharge.wasm")))
+
+
+if __name__ == "__main__":
+    unittest.main()
