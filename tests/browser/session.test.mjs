@@ -67,7 +67,7 @@ test('a double tap on Start creates one session; a reload mid-charge lands on it
       await app.tap('button', 'Done');
       await app.tap('button', 'Past sessions');
       await app.waitFor('heading', 'Past sessions');
-      const row = await app.waitFor('option', /^Marga · \d+ \w+ \d{4}, \d\d:\d\d · [\d.]+ kWh · /, { timeout: 15000 });
+      const row = await app.waitFor('option', /^Marga · \d+ \w+ \d{4}, \d\d:\d\d(?: [A-Z]{3,4}| UTC[+-]\d\d:\d\d)? · [\d.]+ kWh · /, { timeout: 15000 });
       assert.ok(row.name.endsWith(` · ${total}`), `${row.name} ends with the total ${total}`);
       await app.tap('option', row.name);
       await app.waitFor('heading', `Total: ${total}`, { timeout: 15000 });

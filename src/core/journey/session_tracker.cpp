@@ -8,6 +8,7 @@
 
 #include "core/api/api.hpp"
 #include "core/session/session.hpp"
+#include "receipts_flow.hpp"
 
 namespace core::detail {
 namespace {
@@ -76,6 +77,8 @@ void end_session(Step& s, const std::string& id) {
         s.m.receipt = last;
         s.m.receipt_tariff = std::move(tariff);
         s.m.receipt_from_history = false;
+        s.m.receipt_session_id = id;
+        reset_receipt_tasks(s.m);
         s.m.screen = Screen::Receipt;
     }
     if (code == SessionStatusCode::CdrAvailable || code == SessionStatusCode::Completed)

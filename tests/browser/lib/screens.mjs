@@ -283,6 +283,45 @@ const list = [
     release: unplug,
   },
   {
+    // The receipt scrolled to what keeps it: invoice details, the PDF, the e-mail form once sent.
+    name: 'receipt-keep', server: 'driver',
+    reach: async (app) => {
+      await receipt(app);
+      await app.fill('E-mail address', 'anna@example.com');
+      await app.tap('button', 'Send');
+      await app.waitFor('status', 'Sent to anna@example.com', { timeout: 20000 });
+      await app.scrollIntoView('status', 'Sent to anna@example.com');
+    },
+    release: unplug,
+  },
+  {
+    // Invoice details with a VAT number of the wrong format, said under its field.
+    name: 'invoice', server: 'driver',
+    reach: async (app) => {
+      await receipt(app);
+      await app.tap('button', 'Add invoice details');
+      await app.fill('Name', 'Anna de Vries');
+      await app.fill('VAT number', 'DE1234');
+      await app.tap('button', 'Save');
+      await app.waitFor('status', 'This is not the format of a DE VAT number.');
+    },
+    release: unplug,
+  },
+  {
+    // The expense export from Past sessions, several months.
+    name: 'export', server: 'driver',
+    reach: async (app) => {
+      await receipt(app);
+      await app.tap('button', 'Done');
+      await app.tap('button', 'Past sessions');
+      await app.tap('button', 'Export', { timeout: 15000 });
+      await app.tap('option', 'Several months');
+      await app.tap('button', 'From · Earlier month');
+      await app.waitFor('button', 'Export CSV');
+    },
+    release: unplug,
+  },
+  {
     name: 'hotel-checkin', server: 'portal',
     reach: async (app) => { await app.waitFor('heading', 'Charge on your room', { timeout: 20000 }); await app.waitFor('textbox', 'Surname'); },
   },
