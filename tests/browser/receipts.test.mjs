@@ -74,6 +74,10 @@ test('a receipt e-mailed from the receipt and from Past sessions, with invoice d
       const number = (await app.waitFor('text', /^Receipt number: /)).name.replace('Receipt number: ', '');
       const started = (await app.waitFor('text', /^Started: /)).name.replace('Started: ', '');
       assert.match(started, / CES?T$/, 'a phone on UTC is told the charger\'s zone');
+      // The receipt opens at its top, the total whole (the e-mail field below does not pull it down).
+      await app.waitIdle({ quietMs: 300 });
+      const heading = await app.find('heading', `Total: ${total}`);
+      assert.ok(heading && !heading.clipped && !heading.offscreen, `the total is in full view: ${JSON.stringify(heading)}`);
 
       // E-mail from the receipt screen: a wrong address is said first, then Sent to it.
       await app.fill('E-mail address', 'anna@');

@@ -74,7 +74,6 @@ void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
     const bool entered_ref = text_field(tr(Str::BookingReference), reference);
     ImGui::Spacing();  // the receipt's address: optional, never needed to charge
     const bool entered_mail = text_field(tr(Str::ReceiptByMail), g_email, tr(Str::EmailPlaceholder));
-    keep_above_keyboard();
     if (!g_email.empty()) {
         ImGui::PushTextWrapPos(0);
         muted_text(tr(Str::ReceiptMailLater));

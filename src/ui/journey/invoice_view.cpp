@@ -43,7 +43,6 @@ void draw_invoice_screen(const core::Model& m, Intents& out) {
     problem_under(m, F::VatNumber);
     entered |= text_field(tr(Str::InvoiceAddress), typed.address, tr(Str::InvoiceAddressPlaceholder));
     problem_under(m, F::Address);
-    keep_above_keyboard();
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     // Save under the fields, not in a footer: with the keyboard up it is the next thing in view.

@@ -56,7 +56,6 @@ void mail_form(const core::Model& m, Intents& out) {
     }
     section_label(tr(Str::MailTitle));
     const bool entered = text_field(tr(Str::EmailAddress), address, tr(Str::EmailPlaceholder));
-    keep_above_keyboard();
     ChipFlow remember;
     if (remember.chip(tr(Str::RememberAddress), m.remember_email))
         out.push_back(core::intent::RememberEmail{!m.remember_email});
