@@ -1,7 +1,8 @@
 // The accessibility mirror over the canvas: one visually hidden DOM node per widget the app drew
 // in its last frame, at the widget's box (CSS px), with its role and accessible name. Screen
 // readers and keyboards use these nodes; clicking one activates the widget (_ev_a11y_activate).
-// Nodes are keyed "role:name" ("#2", "#3"... for duplicates) and kept across frames.
+// Nodes are keyed "role:name" ("#2", "#3"... for duplicates), or "role:id" for a widget whose words
+// change while it is on screen (a live cost), and kept across frames.
 (function () {
   'use strict';
   var root = document.getElementById('a11y');

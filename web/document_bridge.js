@@ -1,12 +1,14 @@
-// Documents for the driver: a receipt to download (a Blob behind a temporary link), a receipt
+// Documents for the driver: a receipt or an export to download (a Blob behind a temporary link), a receipt
 // to print (rendered into a node that only print media shows, by shell.css, then window.print()), and the
 // links a support contact opens (tel:, mailto:, a web page; the app checked them first).
 'use strict';
 window.evDocuments = (() => {
   const PRINT_ID = 'print-document';  // shown only in print by shell.css (no injected style: the page's CSP)
   return {
-    download(name, mime, content) {
-      const url = URL.createObjectURL(new Blob([content], { type: mime + ';charset=utf-8' }));
+    // `bytes` a Uint8Array: UTF-8 text (a .txt, a .csv) or a file's bytes (a PDF).
+    download(name, mime, bytes) {
+      const type = /^text\//.test(mime) ? mime + ';charset=utf-8' : mime;
+      const url = URL.createObjectURL(new Blob([bytes], { type }));
       const a = document.createElement('a');
       a.href = url;
       a.download = name;

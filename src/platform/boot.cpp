@@ -33,6 +33,14 @@ EM_JS(void, js_forget_launch_code, (), {
     } catch (e) {}
 });
 EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+// The phone's zone by name ("Europe/Amsterdam"), or "" where Intl does not say.
+EM_JS(char*, js_time_zone, (), {
+    var s = '';
+    try { s = String(Intl.DateTimeFormat().resolvedOptions().timeZone || '').slice(0, 64); } catch (e) {}
+    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
 EM_JS(char*, js_user_agent, (), {
     var s = String(navigator.userAgent || '').slice(0, 400), n = lengthBytesUTF8(s) + 1, p = _malloc(n);
     stringToUTF8(s, p, n);
@@ -56,9 +64,12 @@ core::Boot read_boot() {
     core::Boot boot;
     for (const char* key : {core::kKeyAppToken, core::kKeyActiveSessions, core::kKeyStartPending,
                             core::kKeyDefaultPayment, core::kKeyPortalGuest, core::kKeyMapFilters, core::kKeyMapCamera,
-                            core::kKeyPreferences})
+                            core::kKeyPreferences, core::kKeyReceiptEmail, core::kKeyInvoice, core::kKeyMailWhenReady})
         if (auto value = storage::get(key)) boot.stored[key] = std::move(*value);
     boot.utc_offset_minutes = js_utc_offset_minutes();
+    char* zone = js_time_zone();
+    boot.time_zone = zone;
+    free(zone);
     char* agent = js_user_agent();
     boot.user_agent = agent;
     free(agent);

@@ -13,7 +13,7 @@ var evCamera = {};
 evCamera.place = function(x, y, w, h) {};
 evCamera.set = function(on, torch) {};
 var evDocuments = {};
-evDocuments.download = function(name, mime, content) {};
+evDocuments.download = function(name, mime, bytes) {};
 evDocuments.print = function(html) {};
 evDocuments.openLink = function(url) {};
 var evShell = {};
@@ -24,7 +24,7 @@ evShell.update = {};
 evShell.update.ready;
 evShell.fetchLang = function(code) {};
 var evHttp = {};
-evHttp.send = function(id, method, path, headers, body, timeoutMs) {};
+evHttp.send = function(id, method, path, headers, body, timeoutMs, binary) {};
 evHttp.abort = function(id) {};
 var evMirror = {};
 evMirror.update = function(data, dpr) {};
@@ -56,6 +56,8 @@ EvcNames.dataAttribution;
 
 /** Browser API names the compiler's externs may lack. */
 EvcNames.colorScheme;
+EvcNames.resolvedOptions;
+EvcNames.timeZone;
 EvcNames.theme;
 EvcNames.wakeLock;
 EvcNames.request;

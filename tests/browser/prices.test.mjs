@@ -59,7 +59,7 @@ test('price screen, running cost across a reload, receipt download and print', {
       await stopCharging(app);
       const total = await app.waitFor('heading', /^Total: €\d+\.\d\d$/, { timeout: 30000 });
       await app.waitFor('text', /^Location: Marga, /);
-      await app.waitFor('text', /^Started: \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);
+      await app.waitFor('text', /^Started: \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d(?: [A-Z]{3,4}| UTC[+-]\d\d:\d\d)?$/);
       await app.waitFor('text', /^Session fee 1 × €1\.64: €1\.64$/);
       const number = (await app.waitFor('text', /^Receipt number: /)).name;
 

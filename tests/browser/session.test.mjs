@@ -67,7 +67,7 @@ test('a double tap on Start creates one session; a reload mid-charge lands on it
       await app.tap('button', 'Done');
       await app.tap('button', 'Past sessions');
       await app.waitFor('heading', 'Past sessions');
-      const row = await app.waitFor('option', /^Marga · \d+ \w+ \d{4}, \d\d:\d\d · [\d.]+ kWh · /, { timeout: 15000 });
+      const row = await app.waitFor('option', /^Marga · \d+ \w+ \d{4}, \d\d:\d\d(?: [A-Z]{3,4}| UTC[+-]\d\d:\d\d)? · [\d.]+ kWh · /, { timeout: 15000 });
       assert.ok(row.name.endsWith(` · ${total}`), `${row.name} ends with the total ${total}`);
       await app.tap('option', row.name);
       await app.waitFor('heading', `Total: ${total}`, { timeout: 15000 });
@@ -213,6 +213,32 @@ test('no cable in time: the app says so and Try again leads back to the price; t
         return (await (await fetch(`/api/payment/${encodeURIComponent(token)}/wallet`)).json()).data;
       });
       assert.equal(wallet.length, 1, 'removed at the service too');
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('a finger held on the session bar while its cost goes up still opens the session on release', { timeout: 90000 }, async () => {
+  const { page, app, close } = await openApp(server.url + '/', { browser });
+  try {
+    await withScreenshotOnFailure(page, 'bar-held-while-cost-changes', async () => {
+      await reachPrice(app);
+      await app.tap('button', 'Start charging');
+      await app.waitFor('status', 'Charging', { timeout: 30000 });
+      await app.waitFor('text', /^Energy: /);
+      await app.tap('button', 'Back');
+      await app.waitFor('heading', 'Chargers nearby');
+      const bar = await app.waitFor('button', /^Charging at Marga · ≈ €\d+\.\d\d$/, { timeout: 30000 });
+      const x = bar.x + bar.w / 2, y = bar.y + bar.h / 2;
+      const touch = await page.context().newCDPSession(page);
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      // The finger stays down until the bar shows another running cost (the simulator bills on).
+      await page.waitForFunction((before) => window.evMirror.nodes()
+        .some((n) => n.role === 'button' && /^Charging at Marga · /.test(n.name) && n.name !== before), bar.name, { timeout: 30000 });
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await app.waitFor('button', 'Stop charging', { timeout: 10000 });
+      await stopToReceipt(app);
     });
   } finally {
     await close();

@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--runs N] [--py-runs N] [--only NAME[,NAME]] [--no-python]" >&2; exit 2 ;;
   esac
 done
-targets=(api_bodies ocpi scan deploy_config basemap)
+targets=(api_bodies ocpi scan deploy_config basemap receipts)
 [ -n "$only" ] && IFS=, read -r -a targets <<< "$only"
 out=build/fuzz
 mkdir -p "$out/corpus" "$out/crashes" "$out/logs"

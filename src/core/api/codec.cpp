@@ -237,6 +237,7 @@ Decoded<std::vector<SessionSummary>> decode_session_list(std::string_view body) 
             s.location_name = l->string_or("name");
             s.address = l->string_or("address");
             s.city = l->string_or("city");
+            s.location_time_zone = l->string_or("timeZone");
         }
         s.evse_uid = r.string_or("evseUid");
         s.connector_id = r.string_or("connectorId");

@@ -255,6 +255,7 @@ struct SessionSummary {
     SessionStatusCode status = SessionStatusCode::Unknown;
     std::string status_raw;
     std::string location_id, location_name, address, city;
+    std::string location_time_zone;  // the charger's zone (its location's timeZone): its times are shown in it
     std::string evse_uid, connector_id;
     std::optional<PaymentMethod> payment_method;
     std::optional<TimePoint> start_time, end_time;

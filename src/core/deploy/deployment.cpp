@@ -8,6 +8,7 @@
 #include "core/api/api.hpp"
 #include "shell.hpp"
 #include "core/text/text.hpp"
+#include "core/receipts/receipts.hpp"
 #include "core/session/session.hpp"
 
 namespace core::shell {
@@ -39,10 +40,11 @@ Model fresh_journey(const AppModel& m) {
     j.next_request_id = m.journey.next_request_id;
     j.update_ready = m.update_ready;
     if (!m.config.languages.empty()) j.offered_languages = m.config.languages;
-    // What the check-in or the attract screen speaks, before the journey boots with the same
+    // The check-in and attract screens speak before the journey boots: the browser's languages and
+    // a language chosen on an earlier visit decide there too.
     j.browser_languages = m.boot.languages;
-    if (auto it = m.boot.stored.find(kKeyPreferences); it != m.boot.stored.end())
-        j.prefs.language = decode_preferences(it->second).language;
+    if (const auto it = m.boot.stored.find(kKeyPreferences); it != m.boot.stored.end())
+        j.prefs = decode_preferences(it->second);
     j.online = m.online;
     j.visible = m.visible;
     if (m.config.area) {
@@ -62,6 +64,33 @@ void start_journey(Run& r, Boot boot) {
     r.m.journey = fresh_journey(r.m);
     r.m.stage = Stage::Journey;
     feed_journey(r, boot);
+}
+
+bool take_receipt_email(Run& r, const std::string& typed, bool remember) {
+    r.m.receipt_email.clear();
+    r.m.remember_email = false;
+    const EmailCheck address = check_email(typed);
+    if (address.problem == EmailProblem::Empty) return true;
+    if (address.problem != EmailProblem::None) {
+        r.m.message = UserMessage{address.problem == EmailProblem::TooLong ? Str::EmailTooLong : Str::EmailNotAddress, {}};
+        return false;
+    }
+    r.m.receipt_email = address.address;
+    r.m.remember_email = remember;
+    return true;
+}
+
+void give_receipt_email(Run& r) {
+    if (r.m.receipt_email.empty()) return;
+    Model& j = r.m.journey;
+    j.mail_when_ready = r.m.receipt_email;
+    r.out.emplace_back(Persist{kKeyMailWhenReady, j.mail_when_ready});  // until that receipt is sent
+    if (r.m.remember_email) {
+        j.kept_email = j.mail_when_ready;
+        j.remember_email = true;
+        r.out.emplace_back(Persist{kKeyReceiptEmail, j.kept_email});
+    }
+    r.m.receipt_email.clear();
 }
 
 }  // namespace core::shell
@@ -226,7 +255,7 @@ std::vector<Effect> update_app(AppModel& model, const AppEvent& event, TimePoint
     } else if (const auto* s = std::get_if<ShellIntent>(&event)) {
         touched(r);
         if (const auto* c = std::get_if<shell_intent::CheckIn>(s)) on_check_in(r, *c);
-        else if (std::get_if<shell_intent::StartDemo>(s)) start_demo(r);
+        else if (const auto* d = std::get_if<shell_intent::StartDemo>(s)) start_demo(r, *d);
         else if (const auto* a = std::get_if<shell_intent::ChargerAction>(s)) on_charger_action(r, *a);
         else if (const auto* l = std::get_if<intent::ChooseLanguage>(s)) choose_language(r, *l);
         else if (const auto* c = std::get_if<shell_intent::OpenContact>(s)) {

@@ -39,8 +39,13 @@ struct KioskState {
 };
 
 namespace shell_intent {
-struct CheckIn { std::string room, surname, booking_reference; };
-struct StartDemo {};
+// `email`, optional, gets the receipt once a session has ended; kept on the phone only with `remember`.
+struct CheckIn {
+    std::string room, surname, booking_reference;
+    std::string email;
+    bool remember = false;
+};
+struct StartDemo { std::string email; };  // optional, as above; a kiosk keeps nothing
 struct ChargerAction { std::string action; };  // plug, unplug, car_full (the simulator's charger side)
 struct StillHere {};                           // dismisses the kiosk countdown
 struct OpenContact {                           // the hotel's or kiosk owner's support contact tapped
@@ -66,6 +71,9 @@ struct AppModel {
     bool checking_in = false;
     KioskState kiosk;
     std::optional<UserMessage> message;  // for the check-in and attract screens
+    // An address given at check-in or the kiosk for the receipt, handed to the journey when it starts.
+    std::string receipt_email;
+    bool remember_email = false;
     std::map<int, std::string> pending;  // the shell's own requests: id -> what
     int config_attempts = 0;
     bool update_ready = false;  // a new version waits: the kiosk takes it between visitors

@@ -45,8 +45,9 @@ void reset_kiosk(Run& r) {
     r.out.emplace_back(Announce{tr(Str::DemoRestarted)});
 }
 
-void start_demo(Run& r) {
+void start_demo(Run& r, const shell_intent::StartDemo& i) {
     if (r.m.stage != Stage::Attract) return;
+    if (!take_receipt_email(r, i.email, false)) return;
     ++r.m.kiosk.demos;
     // A new anonymous token per visitor: nothing of one demo is visible to the next. It is
     // registered before the journey starts, so the journey's first wallet request finds it.
@@ -71,6 +72,7 @@ void on_demo_token_answer(Run& r, const HttpResponse& a) {
     Boot boot;
     boot.stored[kKeyAppToken] = r.m.kiosk.demo_token;
     start_journey(r, std::move(boot));
+    give_receipt_email(r);
     r.m.stage = Stage::Preparing;
 }
 
@@ -173,7 +175,9 @@ int kiosk_step(const AppModel& m) {
         case Screen::History:
         case Screen::Scan:
         case Screen::ScanResult:
-        case Screen::Settings: return 0;
+        case Screen::Settings:
+        case Screen::Invoice:
+        case Screen::Export: return 0;
     }
     return 0;
 }

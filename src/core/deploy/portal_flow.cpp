@@ -39,13 +39,14 @@ void admit_guest(Run& r, GuestStay stay, bool store) {
     boot.stored.clear();
     boot.stored[kKeyAppToken] = stay.app_token;
     // a session the guest started before a reload is resumed
-    for (const char* key : {kKeyActiveSessions, kKeyStartPending})
+    for (const char* key : {kKeyActiveSessions, kKeyStartPending, kKeyReceiptEmail, kKeyInvoice, kKeyMailWhenReady})
         if (auto it = r.m.boot.stored.find(key); it != r.m.boot.stored.end() && !store) boot.stored[key] = it->second;
     // the display settings and the language the guest may have picked at the check-in
     if (auto it = r.m.boot.stored.find(kKeyPreferences); it != r.m.boot.stored.end()) boot.stored[kKeyPreferences] = it->second;
     r.m.guest = std::move(stay);
     r.m.message.reset();
     start_journey(r, std::move(boot));
+    if (store) give_receipt_email(r);
     r.out.emplace_back(WakeAt{r.m.guest->valid_until + Millis{1}});
 }
 
@@ -64,6 +65,7 @@ void on_check_in(Run& r, const shell_intent::CheckIn& i) {
         r.m.message = UserMessage{Str::GuestTextTooLong, {}};
         return;
     }
+    if (!take_receipt_email(r, i.email, i.remember)) return;
     Json body = Json::object();
     if (!reference.empty()) {
         body["bookingReference"] = reference;

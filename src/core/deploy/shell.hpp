@@ -23,6 +23,11 @@ struct Run {
 };
 
 void feed_journey(Run& r, const Event& event);
+// The address a guest or visitor gave for the receipt, checked (a message and false when it is no
+// address); empty is fine: it is optional.
+bool take_receipt_email(Run& r, const std::string& typed, bool remember);
+// Hands that address to the journey just started: the receipt goes there once ready.
+void give_receipt_email(Run& r);
 // Sends a request of the shell's own; its answer comes back to the shell, never to the journey.
 void send(Run& r, HttpRequest request, const char* what);
 HttpRequest json_request(const char* method, std::string path, const Json& body);
@@ -41,7 +46,7 @@ void check_stay(Run& r);
 // kiosk_flow.cpp
 void touched(Run& r);
 void reset_kiosk(Run& r);
-void start_demo(Run& r);
+void start_demo(Run& r, const shell_intent::StartDemo& i);
 void on_demo_token_answer(Run& r, const HttpResponse& a);
 void advance_demo(Run& r);
 void on_kiosk_tick(Run& r);

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -31,7 +32,8 @@ struct Boot {
     std::map<std::string, std::string> stored;
     std::string random_hex;  // >= 32 hex chars from crypto.getRandomValues
     std::string launch_url;  // the page's URL: a sticker may point here with a charger code in it
-    int utc_offset_minutes = 0;  // the phone's time zone now, for dates shown to the driver
+    int utc_offset_minutes = 0;  // the phone's offset from UTC now
+    std::string time_zone;       // the phone's zone by its IANA name (Intl), when the browser says it
     std::string user_agent;      // navigator.userAgent: which maps app directions open
     std::vector<std::string> languages;  // navigator.languages, the driver's order ("de-AT", "en")
 };
@@ -41,7 +43,15 @@ struct HttpResponse {
     int request_id = 0;
     int status = 0;
     std::string body;
+    // The answer's Content-Type and Retry-After, names lower-cased (the only headers the core reads).
+    std::vector<std::pair<std::string, std::string>> headers;
 };
+
+inline std::string header(const HttpResponse& r, std::string_view name) {
+    for (const auto& [n, v] : r.headers)
+        if (n == name) return v;
+    return {};
+}
 
 struct Tick {};  // a WakeAt came due (the time itself comes with every event)
 
@@ -76,6 +86,7 @@ struct HttpRequest {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;  // JSON, empty for none
     int timeout_ms = 15000;
+    bool binary = false;  // the answer's bytes as they came (a PDF, a CSV file), not read as text
 };
 
 struct Persist {
@@ -90,7 +101,7 @@ struct OfferDocument {
     enum class Kind { Download, Print } kind = Kind::Download;
     std::string filename;
     std::string mime;
-    std::string content;
+    std::string content;  // text as UTF-8, or a file's bytes as they are (a PDF)
 };
 
 struct Camera {  // the rear camera for the scanner: on or off, torch on or off

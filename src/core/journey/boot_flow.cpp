@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "flows.hpp"
+#include "receipts_flow.hpp"
 #include "session_list.hpp"
 #include "session_tracker.hpp"
 #include "core/api/api.hpp"
@@ -26,10 +27,11 @@ void on_boot(Step& s, const Boot& boot) {
         s.m.token_new = true;
         persist(s, kKeyAppToken, s.m.app_token);
     }
-    s.m.utc_offset_minutes = boot.utc_offset_minutes;
+    s.m.phone_zone = PhoneZone{boot.time_zone, boot.utc_offset_minutes};
     s.m.directions.device = device_from_user_agent(boot.user_agent);
     if (const std::string* chosen = stored(kKeyDefaultPayment)) s.m.default_payment_method_id = *chosen;
     restore_preferences(s, boot);
+    restore_receipt_keeping(s, boot);
     send(s, register_token_request(s.m.app_token), RequestKind::RegisterToken);
     // A new token's wallet is asked for once it is registered (on_register): asked in parallel,
     // the wallet request can reach the service first and be refused for an unknown token.

@@ -52,6 +52,16 @@ struct OpenSettings {};
 struct ChooseTheme { ThemeChoice theme; };
 struct ChooseTextSize { int percent; };  // one of kTextPercents
 struct ChooseLanguage { std::string code; };  // one the deployment offers; empty: the browser's
+// Receipts a driver keeps (receipts_flow.cpp).
+struct SendReceiptMail { std::string address; };   // the receipt on screen, to this address
+struct RememberEmail { bool remember = false; };   // keep the address on this phone (or forget it now)
+struct DownloadReceiptPdf {};
+struct OpenInvoice {};
+struct SaveInvoice { InvoiceDetails details; };
+struct OpenExport {};
+struct ChooseExportMonths { bool several = false; };  // one month, or several
+struct MoveExportMonth { bool first_end = false; int delta = 0; };
+struct ExportSessions { ExportFormat format = ExportFormat::Csv; };
 // The driver takes the waiting new version (offered on the map, never during a session).
 struct ApplyUpdate {};
 }  // namespace intent
@@ -67,7 +77,10 @@ using UserIntent = std::variant<MapIntent, intent::OpenLocation, intent::ChooseC
                                 intent::SetDefaultPayment, intent::OpenHistory, intent::OpenPastSession,
                                 intent::OpenSettings, intent::ChooseTheme, intent::ChooseTextSize, intent::ChooseLanguage,
                                 intent::AskStop, intent::KeepCharging, intent::OpenContact,
-                                intent::OpenDirections, intent::ChargeNow, intent::ApplyUpdate>;
+                                intent::OpenDirections, intent::ChargeNow, intent::ApplyUpdate,
+                                intent::SendReceiptMail, intent::RememberEmail, intent::DownloadReceiptPdf,
+                                intent::OpenInvoice, intent::SaveInvoice, intent::OpenExport,
+                                intent::ChooseExportMonths, intent::MoveExportMonth, intent::ExportSessions>;
 
 using Event = std::variant<Boot, UserIntent, HttpResponse, Tick, QrDecoded, CameraReport, Visibility, Connectivity,
                            StorageChanged, UpdateReady, LanguagesChanged>;

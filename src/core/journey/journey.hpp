@@ -74,6 +74,13 @@ std::string evse_name(const Evse& e);
 // What the receipt needs beyond the final record: the charger's name as the location lists it
 // (when the location is the one loaded) and the price the session ran under.
 ReceiptContext receipt_context(const Model& m);
+// A row of Past sessions: the place, when it started, the energy, and the total (or, without one,
+// the session's state); `detail` is the second line, `label` the whole row for screen readers.
+struct PastSessionRow {
+    std::string place, when, energy, amount, status, detail, label;
+    bool has_total = false;
+};
+PastSessionRow past_session_row(const Model& m, const SessionSummary& s);
 
 namespace scan {
 // What the scan result shows: the EVSE the code led to, or nullptr.

@@ -10,6 +10,7 @@
 
 #include "core/api/api.hpp"
 #include "core/map/map.hpp"
+#include "core/receipts/receipts.hpp"
 #include "core/scan/scan.hpp"
 #include "core/session/session.hpp"
 #include "core/text/text.hpp"
@@ -27,8 +28,14 @@ inline constexpr const char* kKeyStartPending = "startPending";
 inline constexpr const char* kKeyDefaultPayment = "defaultPaymentMethod";
 // The driver's display choices (this phone only): {"theme":"system|light|dark","textPercent":100|125|150}.
 inline constexpr const char* kKeyPreferences = "preferences";
+// The address receipts are e-mailed to, kept only when the driver ticked "Remember".
+inline constexpr const char* kKeyReceiptEmail = "receiptEmail";
+// The driver's invoice details (invoice.hpp's storage form), printed on receipts; this phone only.
+inline constexpr const char* kKeyInvoice = "invoiceDetails";
+// An address given before charging (hotel check-in, kiosk): kept until that session's receipt is sent.
+inline constexpr const char* kKeyMailWhenReady = "receiptMailPending";
 
-enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Wallet, History, Scan, ScanResult, Settings };
+enum class Screen { Map, Location, Price, AddCard, Session, Receipt, Wallet, History, Scan, ScanResult, Settings, Invoice, Export };
 
 // How the app looks on this phone: the theme follows the system's unless chosen, and text can be larger.
 enum class ThemeChoice { System, Light, Dark };
@@ -44,7 +51,8 @@ Preferences decode_preferences(std::string_view text);  // defaults for anything
 
 enum class RequestKind {
     RegisterToken, Wallet, Locations, Location, Tariff, DefaultTariff, AddCard, Start, Status, Stop,
-    Sessions, RemovePayment, AddExternal, PastSession, QrResolve, EvseLookup, HighPriority
+    Sessions, RemovePayment, AddExternal, PastSession, QrResolve, EvseLookup, HighPriority,
+    MailReceipt, ReceiptPdf, ExportSessions
 };
 
 struct PendingRequest {
@@ -56,6 +64,12 @@ struct PendingRequest {
 struct UserMessage {
     Str text = Str::None;
     std::string detail;  // from the server, shown below the text when not empty
+};
+
+// One send, download or export through serve.py's /receipts/*: on its way, done, or refused.
+struct ReceiptTask {
+    enum class State { Idle, Working, Done, Failed } state = State::Idle;
+    std::string detail;  // Done: the address sent to or the file saved; Failed: why, in the driver's words
 };
 
 // The locations a deployment is about (a hotel's chargers, a kiosk's demo): empty ids means all.
@@ -128,13 +142,31 @@ struct Model {
     std::optional<SessionStatus> receipt;  // the final status once the session is over
     std::optional<Tariff> receipt_tariff;  // the price it ran under, when known: billed steps explained
     bool receipt_from_history = false;     // Done leads back to the history
+    std::string receipt_session_id;        // the session the receipt is of
+    int receipt_visit = 0;                 // counts receipts opened and left: what was typed on one stays with it
+
+    // Receipts a driver keeps (receipts_flow.cpp): the e-mail, the PDF, the invoice details, the export.
+    std::string kept_email;       // remembered on this phone, only when the driver ticked Remember
+    bool remember_email = false;  // the Remember tick, as it stands
+    ReceiptTask mail, pdf, exporting;
+    InvoiceDetails invoice;       // kept on this phone
+    Screen invoice_return_to = Screen::Receipt;
+    std::string invoice_problem;  // why the details typed were not saved, in words
+    InvoiceField invoice_problem_field = InvoiceField::None;
+    ExportPeriod export_period;
+    YearMonth export_this_month;  // the phone's month when the export screen opened: nothing later is offered
+    // An address given before charging (check-in, kiosk): the next receipt goes there once it is ready.
+    std::string mail_when_ready;
+    std::string mail_when_ready_session;  // the session it is being sent for, once tried
+    int mail_when_ready_tries = 0;
+    std::optional<TimePoint> mail_retry_at;
 
     std::string default_payment_method_id;
     bool wallet_busy = false;  // a removal or an external method on its way
     bool add_card_for_wallet = false;  // the add-card screen was opened from the wallet
     std::vector<SessionSummary> history;  // the token's sessions, newest first
     bool history_loading = false;
-    int utc_offset_minutes = 0;  // from Boot
+    PhoneZone phone_zone;  // from Boot: a session's times are the charger's, named when this differs
     // Directions to a charger: offered unless the deployment is a kiosk (nobody drives off with it);
     // the device from Boot picks the maps app, a deployment may name its web map.
     struct Directions {
@@ -178,6 +210,10 @@ inline constexpr size_t kMaxMapLocations = 500;
 // While a card is being verified it is asked about again after 2 s, then each wait 1.5 times the
 // one before, at most 15 s: about the pace the service proposes for a session that is starting
 // (nextStatusCall 3 s), and never faster.
+// A receipt mailed by itself (an address given at check-in) that the server has not got ready yet
+// is asked for again after this, a few times.
+inline constexpr Millis kMailRetry{30000};
+inline constexpr int kMailTries = 10;
 inline constexpr Millis kVerifyFirstWait{2000};
 inline constexpr Millis kVerifyMaxWait{15000};
 Millis verification_wait(int polls_so_far);

@@ -1,5 +1,6 @@
 // Moving back through the screens, leaving a receipt, its download and print, the problem banner.
 #include "flows.hpp"
+#include "receipts_flow.hpp"
 #include "core/pricing/pricing.hpp"
 
 namespace core::detail {
@@ -9,6 +10,8 @@ namespace {
 void leave_receipt(Model& m) {
     m.receipt.reset();
     m.receipt_tariff.reset();
+    m.receipt_session_id.clear();
+    reset_receipt_tasks(m);
     if (m.receipt_from_history) {
         m.receipt_from_history = false;
         m.screen = Screen::History;
@@ -51,6 +54,13 @@ void go_back(Step& s, const intent::Back&) {
             break;
         case Screen::Settings:
             m.screen = m.settings_return_to;
+            break;
+        case Screen::Invoice:
+            m.invoice_problem.clear();
+            m.screen = m.invoice_return_to;
+            break;
+        case Screen::Export:
+            m.screen = Screen::History;
             break;
         case Screen::Session:  // to the map; the session bar on every screen leads back
             m.stop_asked.clear();

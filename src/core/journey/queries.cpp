@@ -182,6 +182,7 @@ std::string evse_name(const Evse& e) { return e.display_name.empty() ? e.uid : e
 
 ReceiptContext receipt_context(const Model& m) {
     ReceiptContext c;
+    c.phone_zone = m.phone_zone;
     if (m.receipt_tariff) c.tariff = &*m.receipt_tariff;
     if (m.receipt && m.location && m.location->id == m.receipt->location_id) {
         if (const Evse* e = find_evse(*m.location, m.receipt->evse_uid)) c.charger_name = evse_name(*e);

@@ -28,6 +28,12 @@ bool closed_here(const Model& m, const std::string& id) {
     return std::find(m.closed_sessions.begin(), m.closed_sessions.end(), id) != m.closed_sessions.end();
 }
 
+// The outcome on screen is a start refused because this charger was busy.
+bool refused_as_busy(const Model& m, const std::string& evse_uid) {
+    return m.receipt && !m.receipt_from_history && m.receipt->error == "EVSE_NOT_AVAILABLE" &&
+           m.receipt->evse_uid == evse_uid && !evse_uid.empty();
+}
+
 ActiveSession from_summary(const SessionSummary& summary) {
     ActiveSession a;
     a.id = summary.id;
@@ -100,11 +106,18 @@ void on_sessions(Step& s, const HttpResponse& r) {
         }
     }
     // Sessions started elsewhere for this token, oldest first so the first stays the one shown.
-    bool adopted = false;
+    bool adopted = false, holds_refused_charger = false;
     for (auto it = list.rbegin(); it != list.rend(); ++it) {
         if (!running(it->status) || closed_here(s.m, it->id) || find_session(s.m, it->id) != nullptr) continue;
         track_session(s, from_summary(*it), false);
         adopted = true;
+        holds_refused_charger |= refused_as_busy(s.m, it->evse_uid);
+    }
+    // A refusal because the driver's own session holds the charger is no outcome: that session is.
+    if (holds_refused_charger && s.m.screen == Screen::Receipt) {
+        s.m.receipt.reset();
+        s.m.receipt_tariff.reset();
+        s.m.screen = Screen::Session;
     }
     // The driver lands on the live session, unless reading a receipt (Done leads there).
     if (adopted && s.m.screen != Screen::Receipt) s.m.screen = Screen::Session;

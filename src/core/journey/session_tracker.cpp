@@ -2,11 +2,13 @@
 // The session runs on at the charger whatever the phone or the network does: nothing here
 // forgets a session except a final status, a long COMPLETED, or the service denying it again and again.
 #include "session_tracker.hpp"
+#include "session_list.hpp"
 
 #include <algorithm>
 
 #include "core/api/api.hpp"
 #include "core/session/session.hpp"
+#include "receipts_flow.hpp"
 
 namespace core::detail {
 namespace {
@@ -75,10 +77,16 @@ void end_session(Step& s, const std::string& id) {
         s.m.receipt = last;
         s.m.receipt_tariff = std::move(tariff);
         s.m.receipt_from_history = false;
+        s.m.receipt_session_id = id;
+        reset_receipt_tasks(s.m);
         s.m.screen = Screen::Receipt;
     }
     if (code == SessionStatusCode::CdrAvailable || code == SessionStatusCode::Completed)
         announce(s, tr(Str::ReceiptReady));
+    // Refused as busy: the charger may be busy with this phone's own start, sent twice on the way
+    // (a browser re-sends a POST whose connection closed unanswered). The list says; on_sessions
+    // puts that session in place of this outcome.
+    if (last && last->error == "EVSE_NOT_AVAILABLE") fetch_sessions(s);
 }
 
 void apply_status(Step& s, const std::string& id, SessionStatus status, const std::string& body) {

@@ -8,6 +8,7 @@
 
 #include "flows.hpp"
 #include "map_flow.hpp"
+#include "receipts_flow.hpp"
 #include "scan_flow.hpp"
 #include "session_list.hpp"
 #include "session_tracker.hpp"
@@ -40,7 +41,10 @@ void on_response(Step& s, const HttpResponse& r) {
         case RequestKind::Sessions: on_sessions(s, r); break;
         case RequestKind::RemovePayment: on_remove_payment(s, r, request.context); break;
         case RequestKind::AddExternal: on_add_external(s, r); break;
-        case RequestKind::PastSession: on_past_session(s, r); break;
+        case RequestKind::PastSession: on_past_session(s, r, request.context); break;
+        case RequestKind::MailReceipt: on_mail_answer(s, r, request.context); break;
+        case RequestKind::ReceiptPdf: on_pdf_answer(s, r, request.context); break;
+        case RequestKind::ExportSessions: on_export_answer(s, r, request.context); break;
         case RequestKind::HighPriority: on_high_priority(s, r, request.context); break;
         case RequestKind::QrResolve:
         case RequestKind::EvseLookup: scan::on_response(s.m, r, request, s.out); break;
@@ -90,6 +94,15 @@ void on_intent(Step& s, const UserIntent& intent) {
         [&](const intent::ChooseTheme& i) { choose_theme(s, i); },
         [&](const intent::ChooseTextSize& i) { choose_text_size(s, i); },
         [&](const intent::ChooseLanguage& i) { choose_language(s, i); },
+        [&](const intent::SendReceiptMail& i) { send_receipt_mail(s, i); },
+        [&](const intent::RememberEmail& i) { remember_email(s, i); },
+        [&](const intent::DownloadReceiptPdf&) { download_receipt_pdf(s); },
+        [&](const intent::OpenInvoice&) { open_invoice(s); },
+        [&](const intent::SaveInvoice& i) { save_invoice(s, i); },
+        [&](const intent::OpenExport&) { open_export(s); },
+        [&](const intent::ChooseExportMonths& i) { choose_export_months(s, i); },
+        [&](const intent::MoveExportMonth& i) { move_export_month(s, i); },
+        [&](const intent::ExportSessions& i) { export_sessions(s, i); },
         // The map's intents are map_flow's; the scanner's were taken by scan::on_intent above.
         [](const MapIntent&) {},
         [](const intent::OpenScanner&) {},
@@ -104,7 +117,7 @@ void on_tick(Step& s) {
     std::vector<int> overdue;
     for (const auto& [id, p] : s.m.pending)
         if (p.deadline != TimePoint{} && s.now >= p.deadline) overdue.push_back(id);
-    for (const int id : overdue) on_response(s, HttpResponse{id, 0, {}});
+    for (const int id : overdue) on_response(s, HttpResponse{id, 0, {}, {}});
     // Cards being checked: asked about again only while their screen is open.
     if (s.m.tariff_refresh_at && s.now >= *s.m.tariff_refresh_at) {
         s.m.tariff_refresh_at.reset();
@@ -161,7 +174,10 @@ std::vector<Effect> update(Model& model, const Event& event, TimePoint now) {
     } else if (const auto* camera = std::get_if<CameraReport>(&event)) {
         scan::on_camera(model, *camera);
     }
-    if (model.booted) update_keep_awake(s);
+    if (model.booted) {
+        update_keep_awake(s);
+        mail_when_ready(s);
+    }
     if (map_shown && model.booted) map_after_event(model, effects);
     return effects;
 }

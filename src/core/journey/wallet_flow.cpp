@@ -5,6 +5,7 @@
 
 #include "core/api/api.hpp"
 #include "flows.hpp"
+#include "receipts_flow.hpp"
 #include "session_list.hpp"
 
 namespace core::detail {
@@ -105,7 +106,7 @@ void open_past_session(Step& s, const std::string& session_id) {
     send(s, status_request(s.m.app_token, session_id), RequestKind::PastSession, session_id);
 }
 
-void on_past_session(Step& s, const HttpResponse& r) {
+void on_past_session(Step& s, const HttpResponse& r, const std::string& session_id) {
     auto decoded = is_success(r.status) ? decode_session_status(r.body) : Decoded<SessionStatus>{};
     if (!decoded.ok()) {
         s.m.message = r.status == 0 || !is_success(r.status) ? failure(r, Str::ErrorServer) : UserMessage{Str::ErrorBadData, {}};
@@ -115,6 +116,8 @@ void on_past_session(Step& s, const HttpResponse& r) {
     s.m.receipt = std::move(*decoded.value);
     s.m.receipt_tariff.reset();  // the price it ran under is not kept past the session
     s.m.receipt_from_history = true;
+    s.m.receipt_session_id = session_id;
+    reset_receipt_tasks(s.m);
     s.m.screen = Screen::Receipt;
 }
 

@@ -14,6 +14,6 @@ void on_add_external(Step& s, const HttpResponse& r);
 
 void open_history(Step& s);
 void open_past_session(Step& s, const std::string& session_id);
-void on_past_session(Step& s, const HttpResponse& r);
+void on_past_session(Step& s, const HttpResponse& r, const std::string& session_id);
 
 }  // namespace core::detail

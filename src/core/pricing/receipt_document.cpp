@@ -11,11 +11,6 @@
 namespace core {
 namespace {
 
-std::string when(const SessionStatus& r, TimePoint t) {
-    if (const auto zone = zone_for(r.location_time_zone)) return format_date_time(t, utc_offset_minutes(*zone, t));
-    return format_date_time(t, 0) + " UTC";
-}
-
 Str dimension_label(const std::string& d) {
     if (d == "ENERGY") return Str::DimEnergy;
     if (d == "TIME") return Str::DimTime;
@@ -144,8 +139,8 @@ std::vector<ReceiptRow> receipt_rows(const SessionStatus& r, const ReceiptContex
     const std::string charger = context.charger_name.empty() ? r.evse_uid : context.charger_name;
     add(Kind::Fact, Str::ReceiptCharger,
         r.connector_id.empty() || charger.empty() ? charger : tr_format(Str::ChargerConnector, {charger, r.connector_id}));
-    if (r.start_time) add(Kind::Fact, Str::ReceiptStarted, when(r, *r.start_time));
-    if (r.end_time) add(Kind::Fact, Str::ReceiptEnded, when(r, *r.end_time));
+    if (r.start_time) add(Kind::Fact, Str::ReceiptStarted, format_session_time(*r.start_time, r.location_time_zone, context.phone_zone));
+    if (r.end_time) add(Kind::Fact, Str::ReceiptEnded, format_session_time(*r.end_time, r.location_time_zone, context.phone_zone));
     add(Kind::Fact, Str::Energy, format_energy(r.energy_kwh));
     if (r.start_time && r.end_time)
         add(Kind::Fact, Str::Elapsed,

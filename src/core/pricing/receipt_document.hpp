@@ -29,13 +29,13 @@ struct ReceiptContext {
     std::string charger_name;        // the EVSE as the location lists it; empty: its uid
     const Tariff* tariff = nullptr;  // the price the session ran under: explains billing steps
     std::string operator_name;       // who runs the location (operator_name() of the api part)
+    PhoneZone phone_zone;            // times are the charger's, named when the phone's differs
 };
 
 // Total; what it was charged to; one row per cost line in the price screen's (AFIR) order (energy,
 // time, session fee, idle time, the rest), each with its billing step where the tariff rounds it;
 // VAT and the total without it; location, charger, start, end, energy, duration, receipt number.
-// Times in the location's time zone (its Windows or IANA name, via zone_rules), else UTC marked
-// as such.
+// Times by core::session_zone: the location's zone, named when the phone's differs.
 std::vector<ReceiptRow> receipt_rows(const SessionStatus& r, const ReceiptContext& context = {});
 
 // "billed per started minute" for a component whose step rounds what it bills; empty when it

@@ -200,6 +200,17 @@ std::string format_date_time(TimePoint t, int utc_offset_minutes) {
     return day_month_year(c.day, c.month, c.year) + here().date_time + format_clock(t, utc_offset_minutes);
 }
 
+std::string format_session_time(TimePoint t, std::string_view charger_zone, const PhoneZone& phone) {
+    const ShownZone zone = session_zone(charger_zone, phone, t);
+    std::string out = format_date_time(t, zone.offset_minutes);
+    if (!zone.label.empty()) out.append(" ").append(zone.label);
+    return out;
+}
+
+std::string format_month(int year, int month) {
+    return std::string(here().months[(month + 11) % 12]) + " " + std::to_string(year);
+}
+
 std::string format_percent(double percent) {
     return localise(trimmed(percent, 1)) + here().percent;
 }

@@ -46,6 +46,11 @@ std::string format_clock(TimePoint t, int utc_offset_minutes);
 // "14 Jun 2021, 10:59" at the given offset from UTC (nl "14 jun. 2021 10:59", de "14. Juni 2021,
 // 10:59", fr "14 juin 2021, 10:59").
 std::string format_date_time(TimePoint t, int utc_offset_minutes);
+// A time of a charging session, in the zone core::session_zone chooses (the charger's), with the
+// zone after it when the phone's differs: "6 Dec 2026, 19:11 CET", "6 Dec 2026, 19:11".
+std::string format_session_time(TimePoint t, std::string_view charger_zone, const PhoneZone& phone);
+// A month for people: "May 2026" (nl "mei 2026", de "Mai 2026", fr "mai 2026").
+std::string format_month(int year, int month);
 // A calendar day given as YYYY-MM-DD, for people: "22 Nov 2026" (de "22. Nov. 2026"); the text
 // itself if it is not one.
 std::string format_calendar_day(std::string_view iso_date);

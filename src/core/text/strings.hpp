@@ -237,6 +237,69 @@ namespace core {
     X(DimParking, "Idle time")                                                                    \
     X(DimFlat, "Session fee")                                                                     \
     X(DimReservation, "Reservation")                                                              \
+    /* receipts a driver keeps: e-mail, invoice details, PDF, expense export */                \
+    X(MailTitle, "E-mail this receipt")                                                            \
+    X(EmailAddress, "E-mail address")                                                              \
+    X(EmailPlaceholder, "name@example.com")                                                        \
+    X(RememberAddress, "Remember this address")                                      \
+    X(SendReceipt, "Send")                                                                         \
+    X(SendingReceipt, "Sending…")                                                                  \
+    X(SentTo, "Sent to %s")                                                                        \
+    X(NotSent, "Not sent — try again")                                                             \
+    X(EmailEmpty, "Type the e-mail address to send the receipt to.")                               \
+    X(EmailTooLong, "This address is too long: at most 254 characters.")                           \
+    X(EmailNotAddress, "This is not an e-mail address. It looks like name@example.com.")           \
+    X(MailNoConnection, "There is no connection.")                                                 \
+    X(MailAddressRefused, "The mail server refused this address.")                                 \
+    X(MailRelayFailed, "The mail server did not accept the receipt.")                              \
+    X(MailRelayDown, "The mail server cannot be reached right now.")                               \
+    X(MailRelayDownWait, "The mail server cannot be reached right now. Try again in %s.")          \
+    X(TooManyWait, "Too many at once. Try again in %s.")                                           \
+    X(ReceiptNotReady, "The receipt is not ready yet. Try again in a minute.")                     \
+    X(ReceiptNotFound, "This receipt could not be found for this phone.")                          \
+    X(DetailsRefused, "The server did not accept these details.")                                  \
+    X(VatRefused, "The VAT number in your invoice details does not have its country's format.")    \
+    X(ServerTrouble, "The server has a problem.")                                                  \
+    X(PdfUnavailable, "PDF documents cannot be made on this server.")                              \
+    X(TooManySessions, "More than 200 sessions in this period: choose a shorter one.")             \
+    X(DownloadPdf, "Download PDF")                                                                 \
+    X(PreparingPdf, "Preparing PDF…")                                                              \
+    X(PdfNotMade, "PDF not downloaded — try again")                                                \
+    X(InvoiceTitle, "Invoice details")                                                             \
+    X(InvoiceHint, "Printed on your receipts, their e-mails and PDFs. Kept on this phone only.")   \
+    X(InvoiceName, "Name")                                                                         \
+    X(InvoiceCompany, "Company")                                                                   \
+    X(InvoiceVat, "VAT number")                                                                    \
+    X(InvoiceVatPlaceholder, "NL123456789B01")                                                     \
+    X(InvoiceAddress, "Address")                                                                   \
+    X(InvoiceAddressPlaceholder, "Street 1, 1234 AB Town")                                         \
+    X(InvoiceTo, "Invoice to")                                                                     \
+    X(InvoiceVatLine, "VAT %s")                                                                    \
+    X(AddInvoiceDetails, "Add invoice details")                                                    \
+    X(EditInvoiceDetails, "Edit invoice details")                                                  \
+    X(InvoiceTooLong, "Too long: at most %d characters.")                                          \
+    X(InvoiceControls, "Use letters, digits and punctuation only.")                                \
+    X(InvoiceTooManyLines, "An address has at most 6 parts.")                                      \
+    X(VatNotVat, "A VAT number starts with its country's two letters, like NL123456789B01.")       \
+    X(VatGreece, "Greek VAT numbers start with EL.")                                               \
+    X(VatUnknownCountry, "%s is not an EU country code for VAT numbers.")                          \
+    X(VatWrongFormat, "This is not the format of a %s VAT number.")                                \
+    X(ExportTitle, "Export for expenses")                                                          \
+    X(ExportOpen, "Export")                                                                        \
+    X(ExportHint, "One row per session that started in the period, with VAT, for an expense claim.") \
+    X(ExportOneMonth, "One month")                                                                 \
+    X(ExportMonths, "Several months")                                                              \
+    X(ExportFrom, "From")                                                                          \
+    X(ExportTo, "To")                                                                              \
+    X(EarlierMonth, "Earlier month")                                                               \
+    X(LaterMonth, "Later month")                                                                   \
+    X(ExportCsv, "Export CSV")                                                                     \
+    X(ExportPdf, "Export PDF")                                                                     \
+    X(Exporting, "Exporting…")                                                                     \
+    X(ExportSaved, "Saved %s")                                                                     \
+    X(ExportNotMade, "Not exported — try again")                                                   \
+    X(ReceiptByMail, "Receipt by e-mail (optional)")                                               \
+    X(ReceiptMailLater, "The receipt goes to this address when the session has ended.")            \
     /* price, add card, outcome, receipt, wallet: one primary action each */                    \
     X(CardLabel, "Card %s")                                                                       \
     X(ChargerLine, "%s · %s")                                                                     \

@@ -11,23 +11,31 @@ struct Named {
     const char* name;
     int offset_min;
     bool eu_dst;
+    const char* winter;  // the zone's abbreviation in standard time, and in summer time
+    const char* summer;
 };
 
 // Zones where the app and its simulator run, by IANA and Windows name.
 constexpr Named kZones[] = {
-    {"UTC", 0, false}, {"Z", 0, false}, {"Etc/UTC", 0, false}, {"GMT", 0, false}, {"Etc/GMT", 0, false},
-    {"Europe/London", 0, true}, {"Europe/Dublin", 0, true}, {"Europe/Lisbon", 0, true},
-    {"GMT Standard Time", 0, true},
-    {"Europe/Amsterdam", 60, true}, {"Europe/Berlin", 60, true}, {"Europe/Brussels", 60, true},
-    {"Europe/Paris", 60, true}, {"Europe/Luxembourg", 60, true}, {"Europe/Madrid", 60, true},
-    {"Europe/Rome", 60, true}, {"Europe/Vienna", 60, true}, {"Europe/Zurich", 60, true},
-    {"Europe/Copenhagen", 60, true}, {"Europe/Oslo", 60, true}, {"Europe/Stockholm", 60, true},
-    {"Europe/Prague", 60, true}, {"Europe/Warsaw", 60, true}, {"Europe/Budapest", 60, true},
-    {"W. Europe Standard Time", 60, true}, {"Romance Standard Time", 60, true},
-    {"Central Europe Standard Time", 60, true}, {"Central European Standard Time", 60, true},
-    {"Europe/Helsinki", 120, true}, {"Europe/Athens", 120, true}, {"Europe/Tallinn", 120, true},
-    {"Europe/Riga", 120, true}, {"Europe/Vilnius", 120, true}, {"FLE Standard Time", 120, true},
-    {"GTB Standard Time", 120, true},
+    {"UTC", 0, false, "UTC", "UTC"}, {"Z", 0, false, "UTC", "UTC"}, {"Etc/UTC", 0, false, "UTC", "UTC"},
+    {"GMT", 0, false, "GMT", "GMT"}, {"Etc/GMT", 0, false, "GMT", "GMT"},
+    {"Europe/London", 0, true, "GMT", "BST"}, {"Europe/Dublin", 0, true, "GMT", "IST"},
+    {"Europe/Lisbon", 0, true, "WET", "WEST"}, {"GMT Standard Time", 0, true, "GMT", "BST"},
+    {"Europe/Amsterdam", 60, true, "CET", "CEST"}, {"Europe/Berlin", 60, true, "CET", "CEST"},
+    {"Europe/Brussels", 60, true, "CET", "CEST"}, {"Europe/Paris", 60, true, "CET", "CEST"},
+    {"Europe/Luxembourg", 60, true, "CET", "CEST"}, {"Europe/Madrid", 60, true, "CET", "CEST"},
+    {"Europe/Rome", 60, true, "CET", "CEST"}, {"Europe/Vienna", 60, true, "CET", "CEST"},
+    {"Europe/Zurich", 60, true, "CET", "CEST"}, {"Europe/Copenhagen", 60, true, "CET", "CEST"},
+    {"Europe/Oslo", 60, true, "CET", "CEST"}, {"Europe/Stockholm", 60, true, "CET", "CEST"},
+    {"Europe/Prague", 60, true, "CET", "CEST"}, {"Europe/Warsaw", 60, true, "CET", "CEST"},
+    {"Europe/Budapest", 60, true, "CET", "CEST"},
+    {"W. Europe Standard Time", 60, true, "CET", "CEST"}, {"Romance Standard Time", 60, true, "CET", "CEST"},
+    {"Central Europe Standard Time", 60, true, "CET", "CEST"},
+    {"Central European Standard Time", 60, true, "CET", "CEST"},
+    {"Europe/Helsinki", 120, true, "EET", "EEST"}, {"Europe/Athens", 120, true, "EET", "EEST"},
+    {"Europe/Tallinn", 120, true, "EET", "EEST"}, {"Europe/Riga", 120, true, "EET", "EEST"},
+    {"Europe/Vilnius", 120, true, "EET", "EEST"}, {"FLE Standard Time", 120, true, "EET", "EEST"},
+    {"GTB Standard Time", 120, true, "EET", "EEST"},
 };
 
 // Days since the epoch of the last Sunday of `month` (31-day months only: March, October).
@@ -52,7 +60,7 @@ std::optional<int> parse_offset(std::string_view s) {
 
 std::optional<ZoneRule> zone_for(std::string_view name) {
     for (const auto& z : kZones)
-        if (name == z.name) return ZoneRule{z.offset_min, z.eu_dst};
+        if (name == z.name) return ZoneRule{z.offset_min, z.eu_dst, z.winter, z.summer};
     if (const auto offset = parse_offset(name)) return ZoneRule{*offset, false};
     return std::nullopt;
 }
@@ -66,6 +74,19 @@ int utc_offset_minutes(const ZoneRule& zone, TimePoint t) {
     const int64_t begins = last_sunday(c.year, 3) * kDay + kHour;
     const int64_t ends = last_sunday(c.year, 10) * kDay + kHour;
     return zone.standard_offset_min + (ms >= begins && ms < ends ? 60 : 0);
+}
+
+std::string zone_abbreviation(const ZoneRule& zone, TimePoint t) {
+    const int offset = utc_offset_minutes(zone, t);
+    if (zone.winter != nullptr) return offset == zone.standard_offset_min ? zone.winter : zone.summer;
+    if (offset == 0) return "UTC";
+    const int a = offset < 0 ? -offset : offset;
+    std::string out = offset < 0 ? "UTC-" : "UTC+";
+    for (const int v : {a / 60, -1, a % 60}) {
+        if (v < 0) out += ':';
+        else out.append(1, static_cast<char>('0' + v / 10)).append(1, static_cast<char>('0' + v % 10));
+    }
+    return out;
 }
 
 }  // namespace core

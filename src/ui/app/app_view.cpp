@@ -45,6 +45,8 @@ int draw_journey(const core::AppModel& app, core::TimePoint now, FrameResult& re
         case core::Screen::Wallet: draw_wallet_screen(model, result.intents); break;
         case core::Screen::History: draw_history_screen(model, result.intents); break;
         case core::Screen::Settings: draw_settings_screen(model, result.intents); break;
+        case core::Screen::Invoice: draw_invoice_screen(model, result.intents); break;
+        case core::Screen::Export: draw_export_screen(model, result.intents); break;
     }
     if (model.screen == core::Screen::Session && app.config.mode == core::AppMode::Kiosk)
         draw_charger_controls(app, result.shell_intents);

@@ -24,6 +24,13 @@ void draw_attract_screen(const core::AppModel& app, ShellIntents& out) {
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, theme::space(theme::Space::XL)));
     if (app.message) status_line(tr(app.message->text));
+    // The receipt by e-mail, for a visitor who wants one: optional, and kept nowhere after it is sent.
+    static std::string email;
+    static int last_frame = -2;
+    if (ImGui::GetFrameCount() - last_frame > 1) email.clear();  // a new visitor: the screen just came back
+    last_frame = ImGui::GetFrameCount();
+    const bool entered = text_field(tr(Str::ReceiptByMail), email, tr(Str::EmailPlaceholder));
+    ImGui::Spacing();
     bool start = false;
     {
         // Large, unless the label in this language would not fit the button on one line.
@@ -43,7 +50,7 @@ void draw_attract_screen(const core::AppModel& app, ShellIntents& out) {
     // A passer-by taps wherever they look: anywhere on the screen starts the demo too.
     const bool tapped_anywhere = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                                  ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered();
-    if (start || tapped_anywhere) out.push_back(core::shell_intent::StartDemo{});
+    if (start || entered || tapped_anywhere) out.push_back(core::shell_intent::StartDemo{email});
 }
 
 }  // namespace ui

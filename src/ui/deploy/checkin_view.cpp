@@ -45,13 +45,16 @@ void draw_loading_screen(const core::AppModel& app) {
 
 namespace {
 // What the guest typed lives only here, and only while the check-in screen is up.
-std::string g_room, g_surname, g_reference;
+std::string g_room, g_surname, g_reference, g_email;
+bool g_remember = false;
 }  // namespace
 
 void forget_checkin_text() {
     g_room.clear();
     g_surname.clear();
     g_reference.clear();
+    g_email.clear();
+    g_remember = false;
 }
 
 void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
@@ -69,12 +72,21 @@ void draw_checkin_screen(const core::AppModel& app, ShellIntents& out) {
     const bool entered_name = text_field(tr(Str::Surname), surname);
     ImGui::Spacing();  // the booking reference is the other way in, not a third field of the same
     const bool entered_ref = text_field(tr(Str::BookingReference), reference);
+    ImGui::Spacing();  // the receipt's address: optional, never needed to charge
+    const bool entered_mail = text_field(tr(Str::ReceiptByMail), g_email, tr(Str::EmailPlaceholder));
+    if (!g_email.empty()) {
+        ImGui::PushTextWrapPos(0);
+        muted_text(tr(Str::ReceiptMailLater));
+        ImGui::PopTextWrapPos();
+        ChipFlow remember;
+        if (remember.chip(tr(Str::RememberAddress), g_remember)) g_remember = !g_remember;
+    }
     ImGui::Spacing();
     const bool busy = app.checking_in;
     const bool ready = !reference.empty() || (!room.empty() && !surname.empty());
     if ((primary_button(busy ? tr(Str::CheckingIn) : tr(Str::CheckIn), !busy && ready) ||
-         ((entered_room || entered_name || entered_ref) && !busy && ready))) {
-        out.push_back(core::shell_intent::CheckIn{room, surname, reference});
+         ((entered_room || entered_name || entered_ref || entered_mail) && !busy && ready))) {
+        out.push_back(core::shell_intent::CheckIn{room, surname, reference, g_email, g_remember});
     }
     if (support_line(app))
         out.push_back(core::shell_intent::OpenContact{core::ContactKind::Phone, app.config.branding.support_phone});

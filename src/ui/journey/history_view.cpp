@@ -28,6 +28,7 @@ ChipTone history_tone(core::SessionStatusCode s) {
 void draw_history_screen(const core::Model& m, Intents& out) {
     if (top_bar(tr(Str::HistoryTitle), true)) out.push_back(core::intent::Back{});
     message_banner(m, out);
+    if (!m.history.empty() && secondary_button(tr(Str::ExportOpen))) out.push_back(core::intent::OpenExport{});
     if (m.history_loading && m.history.empty()) status_line(tr(Str::LoadingHistory));
     else if (m.history.empty()) {
         heading(tr(Str::NoHistory));
@@ -36,17 +37,10 @@ void draw_history_screen(const core::Model& m, Intents& out) {
     ImGui::BeginChild("##history", ImVec2(0, 0), false);
     for (const core::SessionSummary& s : m.history) {
         ImGui::PushID(s.id.c_str());
-        const std::string place = s.location_name.empty() ? s.evse_uid : s.location_name;
-        const std::string when = s.start_time ? core::format_date_time(*s.start_time, m.utc_offset_minutes) : "";
-        const std::string energy = core::format_energy(s.energy_kwh);
-        const std::string status = core::session_status_text(core::SessionStatus{s.status, s.status_raw});
-        const std::string cost = s.total_costs ? core::format_money(*s.total_costs, s.currency) : status;
-        const std::string label = core::tr_format(Str::HistoryRow, {place, when, energy, cost});
-        const std::string detail = when.empty() ? energy : when + " · " + energy;
+        const core::PastSessionRow row = core::past_session_row(m, s);
         // A total on the right; a session without one (refused, failed, still running) says its state in a chip.
-        bool tapped = false;
-        if (s.total_costs) tapped = amount_row(label, place, detail, cost);
-        else tapped = place_row(label, place, detail, status, history_tone(s.status));
+        const bool tapped = row.has_total ? amount_row(row.label, row.place, row.detail, row.amount)
+                                          : place_row(row.label, row.place, row.detail, row.status, history_tone(s.status));
         if (tapped) out.push_back(core::intent::OpenPastSession{s.id});
         ImGui::PopID();
     }

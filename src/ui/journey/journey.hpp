@@ -25,6 +25,10 @@ void draw_outcome_screen(const core::Model& m, const core::SessionStatus& st, co
 void draw_wallet_screen(const core::Model& m, Intents& out);
 void draw_history_screen(const core::Model& m, Intents& out);
 void draw_settings_screen(const core::Model& m, Intents& out);
+// The driver's invoice details, kept on this phone (invoice_view.cpp).
+void draw_invoice_screen(const core::Model& m, Intents& out);
+// The expense export by month from Past sessions (export_view.cpp).
+void draw_export_screen(const core::Model& m, Intents& out);
 // The bar on every screen but the session's while a session runs: "Charging at Marga · €4.08",
 // one tap back to it. Returns its height (0 when there is none); drawn at the window's bottom.
 float session_bar_height(const core::Model& m);

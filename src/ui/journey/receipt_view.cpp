@@ -1,6 +1,6 @@
 // The receipt once the backend has the final record: the total large, what it was charged to,
 // the cost lines in the price screen's order with amounts right-aligned, VAT, then where and when;
-// Download and Print quiet, Done at the bottom. The rows come from core/receipt_document, as the
+// then what keeps it (receipt_keeping_view.cpp: invoice details, PDF, text, print, e-mail), Done at the bottom. The rows come from core/receipt_document, as the
 // files do. A session that did not run gets its outcome instead (outcome_view.cpp).
 #include <string>
 
@@ -8,6 +8,7 @@
 #include "core/pricing/pricing.hpp"
 #include "core/session/session.hpp"
 #include "imgui.h"
+#include "receipt_keeping.hpp"
 #include "receipt_note.hpp"
 #include "journey.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -63,11 +64,7 @@ void draw_receipt_screen(const core::Model& m, Intents& out) {
         end_facts();
     }
     ImGui::Spacing();
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    // icon: download, print
-    if (secondary_button(tr(Str::ReceiptDownload), half)) out.push_back(core::intent::DownloadReceipt{});
-    ImGui::SameLine();
-    if (secondary_button(tr(Str::ReceiptPrint), half)) out.push_back(core::intent::PrintReceipt{});
+    draw_receipt_keeping(m, out);
     end_body();
 
     if (primary_button(tr(Str::Done))) out.push_back(core::intent::Finish{});

@@ -36,6 +36,7 @@ void draw_session_bar(const core::Model& m, core::TimePoint now, Intents& out) {
         if (const auto c = core::running_cost(*s.tariff, *s.last, now)) cost = "≈ " + core::format_money(*c, s.tariff->currency);
     const std::string label = cost.empty() ? core::tr_format(Str::SessionBarNoCost, {place})
                                            : core::tr_format(Str::SessionBar, {place, cost});
+    a11y::next_key("session-bar");  // its cost changes while it is held
     if (primary_button(label, true, kIconBolt)) out.push_back(core::intent::ShowSession{s.id});
 }
 

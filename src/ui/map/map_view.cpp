@@ -178,6 +178,7 @@ bool location_row(const core::LocationSummary& l, std::optional<double> distance
     const std::string power = core::marker_power_text(l);
     if (!power.empty()) detail += (detail.empty() ? "" : " · ") + power;
     detail += (detail.empty() ? "" : " · ") + (l.city.empty() ? place_where(l) : l.city);
+    a11y::next_key(l.id);  // its free count changes while it is held
     return place_row(map_row_label(l, distance_m), l.name.empty() ? l.id : l.name, detail, core::marker_state_text(l),
                      chip_tone(core::marker_state(l)), height);
 }

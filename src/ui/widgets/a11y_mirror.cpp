@@ -15,6 +15,7 @@ std::vector<Node> g_building;  // this frame
 std::vector<Node> g_last;      // last finished frame
 std::unordered_map<std::string, int> g_seen;  // role:name -> occurrences this frame
 
+std::string g_next_key;       // next_key(): the next node's key, instead of its name
 std::string g_pending;        // key to activate
 bool g_pending_live = false;  // a frame has started since the activation came in
 
@@ -109,12 +110,15 @@ int add(Role role, std::string_view name) {
     if (ImGui::GetCurrentContext()) n.text_css_px = ImGui::GetFontSize() / g_info.dpr;
     n.key = role_name(role);
     n.key += ':';
-    n.key += name;
+    n.key += g_next_key.empty() ? name : std::string_view(g_next_key);
+    g_next_key.clear();
     const int count = ++g_seen[n.key];
     if (count > 1) n.key += '#' + std::to_string(count);
     g_building.push_back(std::move(n));
     return static_cast<int>(g_building.size()) - 1;
 }
+
+void next_key(std::string_view stable) { g_next_key.assign(stable); }
 
 Node& node(int index) { return g_building[static_cast<size_t>(index)]; }
 

@@ -51,6 +51,9 @@ std::vector<std::string> take_announcements();  // status lines that appeared or
 const FrameInfo& frame();
 // Registers a node for this frame and returns its index (valid until end_frame).
 int add(Role role, std::string_view name);
+// The next add() keys its node by `stable` instead of its name: a widget whose words change while
+// it is pressed (a live cost, a place's free count) stays the same widget, so the tap lands.
+void next_key(std::string_view stable);
 Node& node(int index);
 bool take_activation(int index);  // true once if the mirror activated this node
 // Boxes node `index` by `item` (device px) as far as the current window shows it: the visible part,

@@ -46,6 +46,7 @@ inline constexpr const char* kIconRadioButtonChecked   = "\xEE\xA0\xB7";  // rad
 inline constexpr const char* kIconRadioButtonUnchecked = "\xEE\xA0\xB6";  // radio_button_unchecked
 inline constexpr const char* kIconCheckBox             = "\xEE\xA0\xB4";  // check_box
 inline constexpr const char* kIconCheckBoxOutlineBlank = "\xEE\xA0\xB5";  // check_box_outline_blank
+inline constexpr const char* kIconChevronLeft          = "\xEE\x97\x8B";  // chevron_left
 inline constexpr const char* kIconChevronRight         = "\xEE\x97\x8C";  // chevron_right
 inline constexpr const char* kIconRefresh              = "\xEE\x97\x95";  // refresh
 inline constexpr const char* kIconCall                 = "\xEE\x82\xB0";  // call

@@ -95,6 +95,8 @@ const unplug = async (env) => { await simControl(env.url, 'unplug').catch(() => 
 
 let smartEvse;  // found once: the catalog takes seconds to load
 
+let mailsSent = 0;
+
 const list = [
   { name: 'map', server: 'driver', reach: async (app) => { await mapLoaded(app); } },
   { name: 'map-sheet', server: 'driver', reach: margaSheet },
@@ -279,6 +281,47 @@ const list = [
       await reload(app);
       await app.tap('button', 'Past sessions');
       await app.waitFor('option', /^Marga · /, { timeout: 15000 });
+    },
+    release: unplug,
+  },
+  {
+    // The receipt scrolled to what keeps it: invoice details, the PDF, the e-mail form once sent.
+    name: 'receipt-keep', server: 'driver',
+    reach: async (app) => {
+      await receipt(app);
+      // An address of its own each time: the server allows each recipient only a few mails an hour.
+      const address = `anna.${++mailsSent}.${process.pid}@example.com`;
+      await app.fill('E-mail address', address);
+      await app.tap('button', 'Send');
+      await app.waitFor('status', `Sent to ${address}`, { timeout: 20000 });
+      await app.scrollIntoView('status', `Sent to ${address}`);
+    },
+    release: unplug,
+  },
+  {
+    // Invoice details with a VAT number of the wrong format, said under its field.
+    name: 'invoice', server: 'driver',
+    reach: async (app) => {
+      await receipt(app);
+      await app.tap('button', 'Add invoice details');
+      await app.fill('Name', 'Anna de Vries');
+      await app.fill('VAT number', 'DE1234');
+      await app.tap('button', 'Save');
+      await app.waitFor('status', 'This is not the format of a DE VAT number.');
+    },
+    release: unplug,
+  },
+  {
+    // The expense export from Past sessions, several months.
+    name: 'export', server: 'driver',
+    reach: async (app) => {
+      await receipt(app);
+      await app.tap('button', 'Done');
+      await app.tap('button', 'Past sessions');
+      await app.tap('button', 'Export', { timeout: 15000 });
+      await app.tap('option', 'Several months');
+      await app.tap('button', 'From · Earlier month');
+      await app.waitFor('button', 'Export CSV');
     },
     release: unplug,
   },

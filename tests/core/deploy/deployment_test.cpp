@@ -606,3 +606,54 @@ TEST_CASE("kiosk: a new version is taken on the attract screen, else at the next
     CHECK(applies(h(Event{Tick{}})));
     CHECK(h.m.stage == Stage::Attract);
 }
+
+TEST_CASE("check-in: an optional address gets the receipt once ready, kept only when the guest ticks Remember", "[deployment]") {
+    Harness h;
+    h.boot({}, kPortalConfig);
+    // A wrong address is said before anything is sent; an empty one is no address at all.
+    h(ShellIntent{shell_intent::CheckIn{"12", "Jansen", "", "jansen@", true}});
+    CHECK(h.requests().empty());
+    REQUIRE(h.m.message);
+    CHECK(h.m.message->text == Str::EmailNotAddress);
+    h(ShellIntent{shell_intent::CheckIn{"12", "Jansen", "", " Jansen@Example.NL ", true}});
+    h.answer(h.request("POST", "/portal/checkin"), 200, guest_answer());
+    REQUIRE(h.m.stage == Stage::Journey);
+    CHECK(h.m.journey.mail_when_ready == "Jansen@example.nl");
+    CHECK(h.m.journey.kept_email == "Jansen@example.nl");
+    std::map<std::string, std::optional<std::string>> kept;
+    for (const auto& e : h.last)
+        if (const auto* p = std::get_if<Persist>(&e)) kept[p->key] = p->value;
+    CHECK(kept[kKeyMailWhenReady] == "Jansen@example.nl");
+    CHECK(kept[kKeyReceiptEmail] == "Jansen@example.nl");
+
+    Harness plain;
+    plain.boot({}, kPortalConfig);
+    plain(ShellIntent{shell_intent::CheckIn{"12", "Jansen", "", "", false}});
+    plain.answer(plain.request("POST", "/portal/checkin"), 200, guest_answer());
+    CHECK(plain.m.journey.mail_when_ready.empty());
+}
+
+TEST_CASE("kiosk: a visitor's address gets the demo's receipt and is never remembered", "[deployment]") {
+    Harness h;
+    h.boot({}, kKioskConfig);
+    h(ShellIntent{shell_intent::StartDemo{"not an address"}});
+    CHECK(h.m.stage == Stage::Attract);
+    CHECK(h.m.message->text == Str::EmailNotAddress);
+    h(ShellIntent{shell_intent::StartDemo{"visitor@example.com"}});
+    CHECK(h.m.stage == Stage::Preparing);
+    h.answer(h.request("PUT", "/api/token/"), 200, "{}");
+    CHECK(h.m.journey.mail_when_ready == "visitor@example.com");
+    CHECK(h.m.journey.kept_email.empty());
+}
+
+TEST_CASE("the check-in speaks the browser's language before the journey starts", "[deployment]") {
+    Harness h;
+    Boot boot{{}, kHex};
+    boot.languages = {"en-US", "nl"};
+    h(Event{boot});
+    std::string dutch_first = kPortalConfig;
+    dutch_first.insert(1, R"("languages":["nl","en"],)");
+    h.answer(h.request("GET", "/config.json"), 200, dutch_first);
+    REQUIRE(h.m.stage == Stage::CheckIn);
+    CHECK(spoken_language(h.m.journey) == Language::En);
+}

@@ -650,3 +650,38 @@ TEST_CASE("the receipt keeps the price the session ran under and names the charg
     CHECK_FALSE(j.m.receipt_tariff.has_value());
     CHECK(j.m.screen == Screen::Map);
 }
+
+// A start the network sent twice (a browser re-sends a POST whose connection closed unanswered):
+// the first took the charger, the second is refused as the charger being busy. The driver's own
+// running session is found and shown, not "not available".
+TEST_CASE("a start refused because the driver's own first start took the charger shows that session") {
+    Journey j;
+    j.charging();  // the answer that came is the second start's
+    const std::string refused = j.session()->id;
+    auto effects = j.answer("GET", "/api/session/status", 200,
+                            R"({"status":"REJECTED","error":"EVSE_NOT_AVAILABLE","locationId":")" + kLocationId +
+                                R"(","evseUid":")" + kEvse + R"(","connectorId":"1"})");
+    REQUIRE(list_requests(effects) == 1);  // who holds the charger: this token's list is asked at once
+    effects = j.answer("GET", "/api/token/", 200,
+                       history({{refused, "REJECTED", kEvse, format_iso8601_utc(j.now)},
+                                {"sess-first", "CHARGING", kEvse, format_iso8601_utc(j.now - Millis{1000})}}));
+    REQUIRE(j.session() != nullptr);
+    CHECK(j.session()->id == "sess-first");
+    CHECK(j.m.screen == Screen::Session);
+    CHECK_FALSE(j.m.receipt.has_value());
+    CHECK(count_sent(j, "POST", "/api/session/start") == 1);
+}
+
+TEST_CASE("a start refused for a charger busy with someone else still says so") {
+    Journey j;
+    j.charging();
+    const std::string refused = j.session()->id;
+    j.answer("GET", "/api/session/status", 200,
+             R"({"status":"REJECTED","error":"EVSE_NOT_AVAILABLE","locationId":")" + kLocationId +
+                 R"(","evseUid":")" + kEvse + R"(","connectorId":"1"})");
+    j.answer("GET", "/api/token/", 200, history({{refused, "REJECTED", kEvse, format_iso8601_utc(j.now)}}));
+    CHECK(j.m.screen == Screen::Receipt);
+    REQUIRE(j.m.receipt.has_value());
+    CHECK(j.m.receipt->error == "EVSE_NOT_AVAILABLE");
+    CHECK(j.m.sessions.empty());
+}

@@ -24,7 +24,9 @@ SessionStatus final_record() {
 }  // namespace
 
 TEST_CASE("receipt rows: total, cost lines in the price screen's order, VAT, place, local times, number") {
-    const auto rows = receipt_rows(final_record());
+    ReceiptContext on_a_dutch_phone;
+    on_a_dutch_phone.phone_zone = PhoneZone{"Europe/Amsterdam", 60};
+    const auto rows = receipt_rows(final_record(), on_a_dutch_phone);
     std::vector<std::string> lines;
     for (const auto& r : rows) lines.push_back(r.label + ": " + r.value);
     CHECK(lines == std::vector<std::string>{
@@ -110,7 +112,11 @@ TEST_CASE("receipt documents: a text file named by the number, escaped HTML to p
     odd.receipt_number = "../../etc/passwd";
     odd.location_time_zone = "Mars/Base";
     CHECK(receipt_document(odd).filename == "receipt-etcpasswd.txt");
-    CHECK(receipt_rows(odd)[8].value == "14 Jun 2021, 08:59 UTC");
+    // A zone the app does not know: the phone's own clock, unnamed (here a phone on UTC).
+    CHECK(receipt_rows(odd)[8].value == "14 Jun 2021, 08:59");
+    // A driver from London reads the Dutch charger's time, named.
+    CHECK(receipt_rows(final_record(), ReceiptContext{{}, nullptr, {}, PhoneZone{"Europe/London", 60}})[8].value ==
+          "14 Jun 2021, 10:59 CEST");
 }
 
 TEST_CASE("download and print are effects for the receipt on screen, nothing without one") {

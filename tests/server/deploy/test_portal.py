@@ -277,6 +277,7 @@ class EndOfStayOverHttpTest(unittest.TestCase):
             try:
                 def post(path, body):
                     conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+                    # an English-speaking guest: the example hotel answers in Dutch by default
                     conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json",
                                                                   "Accept-Language": "en"})
                     answer = conn.getresponse()

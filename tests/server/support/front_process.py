@@ -12,10 +12,9 @@ import ssl
 import subprocess
 import tempfile
 import threading
-import time
 from pathlib import Path
 
-from .server_process import end_process
+from .server_process import ApiCalls, end_process
 
 REPO = Path(__file__).resolve().parents[3]
 RUN = REPO / "tools" / "nginx" / "run.sh"
@@ -52,7 +51,9 @@ def unverified_context(alpn=("h2", "http/1.1")):
     return context
 
 
-class FrontProcess:
+class FrontProcess(ApiCalls):
+    wait_interval = 0.05
+
     def __init__(self, front_args=(), serve_args=(), workers=2, env=None, time_scale=60):
         self._tmp = tempfile.TemporaryDirectory(prefix="front-test-")
         self.runtime = os.path.join(self._tmp.name, "runtime")
@@ -152,25 +153,6 @@ class FrontProcess:
             return answer.status, answer.headers, answer.read()
         finally:
             conn.close()
-
-    def api(self, method, path, body=None, headers=None, raw=None):
-        status, _, data = self.request(method, "/api" + path, body, headers, raw)
-        return status, (json.loads(data) if data else None)
-
-    def control(self, evse_uid, action):
-        status, _, data = self.request("POST", "/sim/control", {"evseUid": evse_uid, "action": action},
-                                       {"X-Sim-Control-Key": self.env["SIM_CONTROL_KEY"]})
-        return status, json.loads(data)
-
-    def wait_for(self, predicate, timeout=10, interval=0.05, what="condition"):
-        deadline = time.monotonic() + timeout
-        while True:
-            value = predicate()
-            if value:
-                return value
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
-            time.sleep(interval)
 
 
 def processes_below(root_pid):

@@ -29,7 +29,39 @@ def end_process(proc, ask_to_end):
     proc.stdout.close()
 
 
-class ServerProcess:
+class ApiCalls:
+    """The calls a test makes through a running front (serve.py itself, or nginx before it), on top
+    of its `request(method, path, body, headers, raw) -> (status, headers, bytes)` and `env`."""
+
+    wait_interval = 0.02
+
+    def api(self, method, path, body=None, headers=None, raw=None):
+        """(status, parsed JSON or None) for /api paths."""
+        status, hdrs, data = self.request(method, "/api" + path, body, headers, raw)
+        return status, (json.loads(data) if data else None)
+
+    def control(self, evse_uid, action, app_token=None):
+        """/sim/control as the operator (the key), or with `app_token` as the driver of the EVSE's session."""
+        if app_token is not None:
+            path, headers = f"/sim/control?appToken={urllib.parse.quote(app_token)}", None
+        else:
+            path, headers = "/sim/control", {"X-Sim-Control-Key": self.env["SIM_CONTROL_KEY"]}
+        status, _, data = self.request("POST", path, {"evseUid": evse_uid, "action": action}, headers)
+        return status, json.loads(data)
+
+    def wait_for(self, predicate, timeout=10, interval=None, what="condition"):
+        deadline = time.monotonic() + timeout
+        while True:
+            value = predicate()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what}")
+            time.sleep(self.wait_interval if interval is None else interval)
+
+
+
+class ServerProcess(ApiCalls):
     def __init__(self, state=None, time_scale=60, root=None, args=(), env=None, quiet=True, sim_data="seed",
                  extra_args=()):
         self._tmp = tempfile.TemporaryDirectory(prefix="serve-test-")
@@ -108,30 +140,6 @@ class ServerProcess:
         except urllib.error.HTTPError as err:
             with err:
                 return err.code, err.headers, err.read()
-
-    def api(self, method, path, body=None, headers=None, raw=None):
-        """(status, parsed JSON or None) for /api paths."""
-        status, hdrs, data = self.request(method, "/api" + path, body, headers, raw)
-        return status, (json.loads(data) if data else None)
-
-    def control(self, evse_uid, action, app_token=None):
-        """/sim/control as the operator (the key), or with `app_token` as the driver of the EVSE's session."""
-        if app_token is not None:
-            path, headers = f"/sim/control?appToken={urllib.parse.quote(app_token)}", None
-        else:
-            path, headers = "/sim/control", {"X-Sim-Control-Key": self.env["SIM_CONTROL_KEY"]}
-        status, _, data = self.request("POST", path, {"evseUid": evse_uid, "action": action}, headers)
-        return status, json.loads(data)
-
-    def wait_for(self, predicate, timeout=10, interval=0.02, what="condition"):
-        deadline = time.monotonic() + timeout
-        while True:
-            value = predicate()
-            if value:
-                return value
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
-            time.sleep(interval)
 
 
 MARGA = "nl-gfx-a2f2ce5a-8721-4077-9739-6d1a6dce20e0"
