@@ -74,6 +74,8 @@ std::string evse_name(const Evse& e);
 // What the receipt needs beyond the final record: the charger's name as the location lists it
 // (when the location is the one loaded) and the price the session ran under.
 ReceiptContext receipt_context(const Model& m);
+// Why the invoice details were not saved, under `field`, in the language now spoken; "" when fine.
+std::string invoice_problem_text(const Model& m, InvoiceField field);
 // A row of Past sessions: the place, when it started, the energy, and the total (or, without one,
 // the session's state); `detail` is the second line, `label` the whole row for screen readers.
 struct PastSessionRow {

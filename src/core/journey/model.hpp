@@ -151,8 +151,9 @@ struct Model {
     ReceiptTask mail, pdf, exporting;
     InvoiceDetails invoice;       // kept on this phone
     Screen invoice_return_to = Screen::Receipt;
-    std::string invoice_problem;  // why the details typed were not saved, in words
-    InvoiceField invoice_problem_field = InvoiceField::None;
+    // Why the details typed were not saved, as the check found it: put in words when drawn, so a
+    // language changed meanwhile is followed.
+    std::optional<InvoiceCheck> invoice_problem;
     ExportPeriod export_period;
     YearMonth export_this_month;  // the phone's month when the export screen opened: nothing later is offered
     // An address given before charging (check-in, kiosk): the next receipt goes there once it is ready.

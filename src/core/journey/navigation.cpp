@@ -56,7 +56,7 @@ void go_back(Step& s, const intent::Back&) {
             m.screen = m.settings_return_to;
             break;
         case Screen::Invoice:
-            m.invoice_problem.clear();
+            m.invoice_problem.reset();
             m.screen = m.invoice_return_to;
             break;
         case Screen::Export:

@@ -20,29 +20,6 @@ std::string email_problem_text(EmailProblem p) {
     return {};
 }
 
-std::string invoice_problem_text(const InvoiceCheck& c) {
-    switch (c.problem) {
-        case InvoiceProblem::TooLong: {
-            const size_t limit = c.field == InvoiceField::Address     ? kMaxInvoiceAddress
-                                 : c.field == InvoiceField::VatNumber ? kMaxInvoiceVat
-                                                                      : kMaxInvoiceName;
-            return tr_format(Str::InvoiceTooLong, {std::to_string(limit)});
-        }
-        case InvoiceProblem::ControlCharacters: return tr(Str::InvoiceControls);
-        case InvoiceProblem::TooManyLines: return tr(Str::InvoiceTooManyLines);
-        case InvoiceProblem::Vat:
-            switch (c.vat.problem) {
-                case VatProblem::GreekUsesEl: return tr(Str::VatGreece);
-                case VatProblem::UnknownCountry: return tr_format(Str::VatUnknownCountry, {c.vat.country});
-                case VatProblem::WrongFormat: return tr_format(Str::VatWrongFormat, {c.vat.country});
-                case VatProblem::NotVat:
-                case VatProblem::None: break;
-            }
-            return tr(Str::VatNotVat);
-        case InvoiceProblem::None: break;
-    }
-    return {};
-}
 
 YearMonth this_month(const Step& s) { return month_of(s.now, session_zone({}, s.m.phone_zone, s.now).offset_minutes); }
 
@@ -171,22 +148,19 @@ void on_pdf_answer(Step& s, HttpResponse r, std::string filename) {
 void open_invoice(Step& s) {
     if (s.m.screen == Screen::Invoice) return;
     s.m.invoice_return_to = s.m.screen;
-    s.m.invoice_problem.clear();
-    s.m.invoice_problem_field = InvoiceField::None;
+    s.m.invoice_problem.reset();
     s.m.screen = Screen::Invoice;
 }
 
 void save_invoice(Step& s, const intent::SaveInvoice& i) {
     const InvoiceCheck c = check_invoice(i.details);
     if (c.problem != InvoiceProblem::None) {
-        s.m.invoice_problem = invoice_problem_text(c);
-        s.m.invoice_problem_field = c.field;
+        s.m.invoice_problem = c;
         return;
     }
     s.m.invoice = c.details;
     persist(s, kKeyInvoice, c.details.empty() ? std::nullopt : std::optional<std::string>(encode_invoice(c.details)));
-    s.m.invoice_problem.clear();
-    s.m.invoice_problem_field = InvoiceField::None;
+    s.m.invoice_problem.reset();
     // A PDF or a mail refused for these details may go now.
     if (s.m.mail.state == State::Failed) s.m.mail = {};
     if (s.m.pdf.state == State::Failed) s.m.pdf = {};
@@ -231,3 +205,33 @@ void on_export_answer(Step& s, HttpResponse r, std::string filename) {
 }
 
 }  // namespace core::detail
+
+namespace core {
+
+std::string invoice_problem_text(const Model& m, InvoiceField field) {
+    if (!m.invoice_problem || m.invoice_problem->field != field) return {};
+    const InvoiceCheck& c = *m.invoice_problem;
+    switch (c.problem) {
+        case InvoiceProblem::TooLong: {
+            const size_t limit = c.field == InvoiceField::Address     ? kMaxInvoiceAddress
+                                 : c.field == InvoiceField::VatNumber ? kMaxInvoiceVat
+                                                                      : kMaxInvoiceName;
+            return tr_format(Str::InvoiceTooLong, {std::to_string(limit)});
+        }
+        case InvoiceProblem::ControlCharacters: return tr(Str::InvoiceControls);
+        case InvoiceProblem::TooManyLines: return tr(Str::InvoiceTooManyLines);
+        case InvoiceProblem::Vat:
+            switch (c.vat.problem) {
+                case VatProblem::GreekUsesEl: return tr(Str::VatGreece);
+                case VatProblem::UnknownCountry: return tr_format(Str::VatUnknownCountry, {c.vat.country});
+                case VatProblem::WrongFormat: return tr_format(Str::VatWrongFormat, {c.vat.country});
+                case VatProblem::NotVat:
+                case VatProblem::None: break;
+            }
+            return tr(Str::VatNotVat);
+        case InvoiceProblem::None: break;
+    }
+    return {};
+}
+
+}  // namespace core

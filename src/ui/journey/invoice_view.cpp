@@ -16,9 +16,10 @@ using core::tr;
 namespace {
 
 void problem_under(const core::Model& m, core::InvoiceField field) {
-    if (m.invoice_problem.empty() || m.invoice_problem_field != field) return;
+    const std::string problem = core::invoice_problem_text(m, field);
+    if (problem.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::Role::Danger));
-    status_line(m.invoice_problem);
+    status_line(problem);
     ImGui::PopStyleColor();
 }
 

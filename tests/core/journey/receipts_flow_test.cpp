@@ -1,6 +1,7 @@
 // Receipts a driver keeps: e-mailed from the receipt or by themselves, the PDF, invoice details,
 // the expense export; the requests the journey sends and what it makes of each answer.
 #include "journey_harness.hpp"
+#include "../text/language_guard.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -146,10 +147,15 @@ TEST_CASE("invoice details: checked, kept on the phone, sent with each mail and 
     auto effects = j.intent(intent::SaveInvoice{{"Anna", "", "DE12345678", ""}});
     CHECK(persists(effects).empty());
     CHECK(j.m.screen == Screen::Invoice);
-    CHECK(j.m.invoice_problem == "This is not the format of a DE VAT number.");
-    CHECK(j.m.invoice_problem_field == InvoiceField::VatNumber);
+    CHECK(invoice_problem_text(j.m, InvoiceField::VatNumber) == "This is not the format of a DE VAT number.");
+    CHECK(invoice_problem_text(j.m, InvoiceField::Name).empty());  // said under its own field only
+    {
+        InLanguage german(Language::De);  // the phone's language changes with the form open: the words follow
+        CHECK(invoice_problem_text(j.m, InvoiceField::VatNumber) == tr_format(Str::VatWrongFormat, {"DE"}));
+        CHECK(invoice_problem_text(j.m, InvoiceField::VatNumber) != "This is not the format of a DE VAT number.");
+    }
     j.intent(intent::SaveInvoice{{"Anna", "", "GR123456789", ""}});
-    CHECK(j.m.invoice_problem == tr(Str::VatGreece));
+    CHECK(invoice_problem_text(j.m, InvoiceField::VatNumber) == tr(Str::VatGreece));
 
     effects = j.intent(intent::SaveInvoice{{" Anna ", "Laadbedrijf B.V.", "nl123456789b01", "Dorpsstraat 1, Volendam"}});
     CHECK(j.m.screen == Screen::Receipt);
