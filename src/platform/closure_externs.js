@@ -41,6 +41,7 @@ var matchMedia = function(query) {};
 /** Read by the browser tests and benchmarks (window.__…), and by serve.py's map-config.json. */
 var EvcNames = {};
 EvcNames.__frames;
+EvcNames.__drawn;
 EvcNames.__frameTimes;
 EvcNames.__mapMoves;
 EvcNames.__mapView;

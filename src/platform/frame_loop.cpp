@@ -3,6 +3,8 @@
 #include "platform/frame_loop.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include <GLES3/gl3.h>
 #include <emscripten/em_js.h>
@@ -35,16 +37,20 @@ bool g_raf_pending = false;
 bool g_paused = false;
 long g_timer = 0;          // pending redraw_in_ms timeout, 0 if none
 int g_count = 0;
+int g_drawn = 0;
 double g_last_time = 0;
+uint64_t g_on_screen = 0;  // fingerprint of what the canvas shows, 0 when it must be drawn
 
-// Counts frames for tests (window.__frames) and keeps the CPU time of the last 600 frames for
-// benchmarks (window.__frameTimes: [ui ms, total ms, start on the page clock ms]). After the first
-// one has been presented (the task after this animation frame), marks it for measurements and
-// drops the loading indicator.
-EM_JS(void, js_after_frame, (int count, double ui_ms, double total_ms, double start_ms), {
+// Counts frames for tests (window.__frames: the app ran; window.__drawn: of those, drawn on the
+// canvas) and keeps the CPU time of the last 600 frames for benchmarks (window.__frameTimes:
+// [ui ms, total ms, start on the page clock ms, 1 if drawn]). After the first one has been
+// presented (the task after this animation frame), marks it for measurements and drops the
+// loading indicator.
+EM_JS(void, js_after_frame, (int count, int drawn, int drawn_now, double ui_ms, double total_ms, double start_ms), {
     window.__frames = count;
+    window.__drawn = drawn;
     var times = window.__frameTimes || (window.__frameTimes = []);
-    times.push([ui_ms, total_ms, start_ms]);
+    times.push([ui_ms, total_ms, start_ms, drawn_now]);
     if (times.length > 600) times.shift();
     if (count === 1) setTimeout(function() {
         if (window.performance && performance.mark) performance.mark('first-frame');
@@ -70,6 +76,39 @@ void arm() {
 void on_timer(void*) {
     g_timer = 0;
     request(0);
+}
+
+// What a frame puts on the canvas, as one number: its size, background and every draw command,
+// vertex and index. Textures are named by id, and a new picture always gets a new id.
+uint64_t fingerprint(const ImDrawData& data, const ImVec4& bg) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    auto mix = [&h](uint32_t word) { h = (h ^ word) * 0x100000001B3ull; h ^= h >> 29; };
+    auto mix_bytes = [&mix](const void* p, size_t n) {
+        const unsigned char* b = static_cast<const unsigned char*>(p);
+        for (; n >= 4; n -= 4, b += 4) {
+            uint32_t w;
+            std::memcpy(&w, b, 4);
+            mix(w);
+        }
+        for (; n > 0; --n, ++b) mix(*b);
+    };
+    auto mix_float = [&mix](float f) { uint32_t w; std::memcpy(&w, &f, 4); mix(w); };
+    mix_float(data.DisplaySize.x);
+    mix_float(data.DisplaySize.y);
+    mix_float(bg.x); mix_float(bg.y); mix_float(bg.z);
+    for (int i = 0; i < data.CmdListsCount; ++i) {
+        const ImDrawList& list = *data.CmdLists[i];
+        mix(static_cast<uint32_t>(list.CmdBuffer.Size));
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            mix_float(cmd.ClipRect.x); mix_float(cmd.ClipRect.y); mix_float(cmd.ClipRect.z); mix_float(cmd.ClipRect.w);
+            mix(static_cast<uint32_t>(reinterpret_cast<uintptr_t>(cmd.TextureId)));
+            mix(cmd.VtxOffset); mix(cmd.IdxOffset); mix(cmd.ElemCount);
+            mix(static_cast<uint32_t>(reinterpret_cast<uintptr_t>(cmd.UserCallback)));
+        }
+        mix_bytes(list.VtxBuffer.Data, static_cast<size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix_bytes(list.IdxBuffer.Data, static_cast<size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    }
+    return h | 1;  // never 0, which means "draw"
 }
 
 int draw_frame(core::Language language) {
@@ -99,12 +138,21 @@ int draw_frame(core::Language language) {
     ImGui::Render();
     const double ui_ms = emscripten_performance_now() - cpu_start;
 
+    // ImGui's settle frames after an event mostly repeat the frame before; on a phone's full
+    // resolution drawing one costs far more than running the UI, and a canvas not drawn to keeps
+    // showing its last picture.
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glViewport(0, 0, display::width(), display::height());
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    js_after_frame(++g_count, ui_ms, emscripten_performance_now() - cpu_start, cpu_start);
+    const uint64_t picture = fingerprint(*ImGui::GetDrawData(), bg);
+    const bool draw = picture != g_on_screen;
+    if (draw) {
+        glViewport(0, 0, display::width(), display::height());
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        g_on_screen = picture;
+        ++g_drawn;
+    }
+    js_after_frame(++g_count, g_drawn, draw, ui_ms, emscripten_performance_now() - cpu_start, cpu_start);
 
     a11y_bridge::after_frame(display::dpr());
     const ui::theme::Rgb surface = ui::theme::rgb(ui::theme::Role::Surface);
@@ -152,6 +200,7 @@ void request(int settle) {
 
 void set_paused(bool paused) {
     g_paused = paused;
+    g_on_screen = 0;  // a lost context took the picture with it
     if (!paused) request();
 }
 

@@ -3,7 +3,8 @@
 
 namespace platform::frames {
 
-// Draws soon (next animation frame) plus `settle` more frames, for ImGui's two-frame layout.
+// Runs the app soon (next animation frame) plus `settle` more frames, for ImGui's two-frame layout;
+// a frame whose picture is the one on screen is not drawn again.
 void request(int settle = 2);
 // Stops drawing while the GL context is gone; resumes on restore.
 void set_paused(bool paused);
