@@ -16,7 +16,3 @@ extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFo
 // The .ini handlers of tables (2 KB): the app draws no tables, and io.IniFilename is null
 // (platform/main.cpp), so no settings are ever read or written.
 extern "C" void __wrap__ZN5ImGui27TableSettingsInstallHandlerEP12ImGuiContext(ImGuiContext*) {}
-
-// sscanf (with libc's scanner, 5 KB), named only by the .ini reader's window handler, which never
-// runs for the same reason: nothing is ever read, so nothing is ever matched.
-extern "C" int __wrap_sscanf(const char*, const char*, ...) { return 0; }
