@@ -2,6 +2,7 @@
 BEGIN IMMEDIATE transaction). Drivers start and stop sessions at once through nginx while one worker is
 killed outright mid-way: no "database is locked" anywhere, no 500, and no lost write: every start that was
 answered is in the driver's history and every stop that was answered holds."""
+import http.client
 import os
 import re
 import signal
@@ -30,12 +31,13 @@ class Drive:
         self.started, self.stopped = [], []
 
     def call(self, method, path, body=None, attempts=40):
-        """The answer of the first attempt that reached serve.py; nginx's own 503 (a worker gone) and
-        dropped connections are tried again."""
+        """The answer of the first attempt that reached serve.py; nginx's own 503 (a worker gone),
+        dropped connections and answers cut short (the worker died between its headers and its body)
+        are tried again."""
         for _ in range(attempts):
             try:
                 status, data = self.front.api(method, path, body)
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 self.record("dropped")
                 time.sleep(0.1)
                 continue
