@@ -48,10 +48,14 @@ test('a kiosk demo runs, then resets itself after idling mid-charge and keeps no
       // The demo card is already in the wallet and chosen.
       const card = await app.waitFor('option', /0001 · Verified · can be used here$/, { timeout: 15000 });
       assert.equal(card.selected, true);
+      // At 30× the car may plug itself in within a fraction of a second: the recorder keeps step 3.
+      await app.recordShown();
       await app.tap('button', 'Start charging');
-      await app.waitFor('status', /^Step 3 of 5/, { timeout: 15000 });
-      // The visitor plays the car.
-      await app.tap('button', 'Plug in the cable');
+      await app.waitFor('status', /^Step [34] of 5/, { timeout: 15000 });
+      assert.ok(await app.wasShown('status', /^Step 3 of 5/), 'the demo asked for the cable');
+      // The visitor plays the car, unless the car has plugged itself in already.
+      const plug = await app.find('button', 'Plug in the cable');
+      if (plug && !plug.disabled) await page.touchscreen.tap(plug.x + plug.w / 2, plug.y + plug.h / 2);
       await app.waitFor('status', 'Charging', { timeout: 15000 });
       await app.waitFor('status', /^Step 4 of 5/);
       await app.waitFor('button', 'Battery full', { enabled: true });
