@@ -122,7 +122,10 @@ test('a tap on a cluster zooms in; a tap on a marker opens its sheet; Charge her
   const { page, app, close } = await openAt(null);
   try {
     await withScreenshotOnFailure(page, 'map-sheet', async () => {
-      const cluster = await app.waitFor('button', /^\d+ chargers here, zoom in$/, { timeout: 15000 });
+      await app.waitFor('button', /^\d+ chargers here, zoom in$/, { timeout: 15000 });
+      // Places keep arriving for a moment, and a cluster's count (its name) with them.
+      await app.waitIdle();
+      const cluster = await app.waitFor('button', /^\d+ chargers here, zoom in$/);
       const z0 = (await waitCamera(page, () => true)).zoom;
       await app.tap('button', cluster.name);
       await waitCamera(page, (c) => c.zoom >= z0 + 2);
