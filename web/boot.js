@@ -50,6 +50,72 @@ evShell.fetchLang = function (code) {
     if (code === 'nl' || code === 'de' || code === 'fr') { evShell.fetchLang(code).catch(function () {}); return; }
   }
 })();
+// The app's code comes in two parts (tools/split/split_wasm.py): what the first screen needs, in
+// evcharge.wasm, and the rest, evcharge.deferred.wasm, fetched and compiled once the map is up (the
+// first touch or key, or the page quiet for a second), or at once when the page comes from the
+// service worker's cache or opens on a charger or a portal, whose first screens need it; the app
+// then starts only once it is here. Emscripten calls Module.loadSplitModule when the first part
+// first calls into the second: from the compiled copy, or, if that is not here yet, fetched and
+// compiled there and then (a pause, counted in evShell.code.syncLoads).
+evShell.code = { url: 'evcharge.deferred.wasm', module: null, promise: null, syncLoads: 0 };
+evShell.code.load = function () {
+  var c = evShell.code;
+  if (c.module) return Promise.resolve(c.module);
+  if (!c.promise) {
+    c.promise = fetch(c.url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error(c.url + ': ' + r.status);
+      return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(WebAssembly.compile);
+    }).then(function (m) { c.module = m; return m; });
+    c.promise.catch(function () { c.promise = null; });
+  }
+  return c.promise;
+};
+Module.loadSplitModule = function (file, imports) {
+  var c = evShell.code;
+  if (!c.module) {
+    c.syncLoads++;
+    var xhr = new XMLHttpRequest();
+    xhr.open('GET', c.url, false);
+    xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes, as a document may not ask for an ArrayBuffer synchronously
+    xhr.send(null);
+    if (xhr.status !== 200) throw new Error(c.url + ': ' + xhr.status);
+    var text = xhr.responseText, bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    c.module = new WebAssembly.Module(bytes);
+  }
+  return [new WebAssembly.Instance(c.module, imports), c.module];
+};
+(function () {
+  var c = evShell.code;
+  var early = !!(navigator.serviceWorker && navigator.serviceWorker.controller) || location.search !== '' ||
+    !/\/(index\.html)?$/.test(location.pathname);
+  if (early) {
+    c.load().catch(function () {});
+    Module.preRun = [function () {
+      Module.addRunDependency('deferred-code');
+      var go = function () { Module.removeRunDependency('deferred-code'); };
+      c.load().then(go, go);
+    }];
+    return;
+  }
+  var start = function () {
+    removeEventListener('pointerdown', start, true);
+    removeEventListener('keydown', start, true);
+    c.load().catch(function () {});
+  };
+  addEventListener('pointerdown', start, true);
+  addEventListener('keydown', start, true);
+  // Quiet: a second without a frame once the first one is drawn (window.__frames, frame_loop.cpp).
+  var last = -1, still = 0, waited = 0;
+  var poll = setInterval(function () {
+    if (c.module || c.promise) { clearInterval(poll); return; }
+    var now = window.__frames || 0;
+    waited += 250;
+    still = now > 0 && now === last ? still + 250 : 0;
+    last = now;
+    if (still >= 1000 || (now > 0 && waited >= 10000)) { clearInterval(poll); start(); }
+  }, 250);
+})();
 document.addEventListener('contextmenu', function (e) { e.preventDefault(); });
 // Load errors do not bubble, but a capturing listener on the window sees them.
 window.addEventListener('error', function (e) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tests tools/hash_names.py and the service worker's list after it, as the build runs them on dist/:
-the wasm and every script and stylesheet the page loads get content-hashed names, the references follow,
-and the worker precaches those names with digests of the files as served."""
+the wasm's two parts and every script and stylesheet the page loads get content-hashed names, the
+references follow, and the worker precaches those names with digests of the files as served."""
 import hashlib
 import os
 import re
@@ -24,9 +24,9 @@ class HashNamesTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="hash-names-")
         self.dist = self.tmp.name
-        files = {"index.html": PAGE, "shell.css": "body{margin:0}", "boot.js": "var evShell={};",
+        files = {"index.html": PAGE, "shell.css": "body{margin:0}", "boot.js": "var evShell={code:{url:'evcharge.deferred.wasm'}};",
                  "http_bridge.js": "function f(){}", "evcharge.js": 'var w="evcharge.wasm";',
-                 "evcharge.wasm": "\0asm", "manifest.webmanifest": "{}", "qr_worker.js": "1;",
+                 "evcharge.wasm": "\0asm", "evcharge.deferred.wasm": "\0asm\1", "manifest.webmanifest": "{}", "qr_worker.js": "1;",
                  "sw.js": "const BUILD = { version: 'dev', files: {} };\n"}
         for name, text in files.items():
             with open(os.path.join(self.dist, name), "w") as fh:
@@ -50,6 +50,8 @@ class HashNamesTest(unittest.TestCase):
         loader = self.named(r"evcharge\.[0-9a-f]{16}\.js")
         self.assertEqual(self.read(loader), f'var w="{wasm}";')
         self.assertIn(hashlib.sha256(self.read(loader).encode()).hexdigest()[:16], loader)
+        deferred = self.named(r"evcharge\.deferred\.[0-9a-f]{16}\.wasm")
+        self.assertEqual(self.read(self.named(r"boot\.[0-9a-f]{16}\.js")), f"var evShell={{code:{{url:'{deferred}'}}}};")
         page = self.read("index.html")
         for stem, ext in (("shell", "css"), ("boot", "js"), ("http_bridge", "js"), ("evcharge", "js")):
             name = self.named(stem + r"\.[0-9a-f]{16}\." + ext)
@@ -66,7 +68,17 @@ class HashNamesTest(unittest.TestCase):
         with open(os.path.join(self.dist, wasm), "rb") as fh:
             digest = hashlib.sha256(fh.read()).hexdigest()[:16]
         self.assertIn(f"'{wasm}': '{digest}'", worker)
+        self.assertRegex(worker, r"'evcharge\.deferred\.[0-9a-f]{16}\.wasm': '[0-9a-f]{16}'")
         self.assertNotIn("'evcharge.js'", worker)
+
+    def test_a_page_script_that_does_not_name_the_second_part_stops_the_build(self):
+        with open(os.path.join(self.dist, "boot.js"), "w") as fh:
+            fh.write("var evShell={};")
+        result = run("hash_names.py", self.dist)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("does not name evcharge.deferred.wasm", result.stderr)
+        for kept in ("evcharge.wasm", "evcharge.deferred.wasm"):
+            self.assertTrue(os.path.isfile(os.path.join(self.dist, kept)), kept)
 
     def test_a_loader_that_does_not_name_the_wasm_stops_the_build(self):
         with open(os.path.join(self.dist, "evcharge.js"), "w") as fh:

@@ -35,7 +35,8 @@ export async function launchBrowser({ args = [], headless = true } = {}) {
 // Opens `url` in a new phone context and waits for the first frame. `context` overrides the
 // phone profile (e.g. { hasTouch: false, isMobile: false } for a desktop run). `textPercent`
 // (125, 150) is the driver's text size, as Display settings store it, from the first load on.
-export async function openApp(url, { browser, context = {}, waitFirstFrame = true, timeout = 20000, textPercent = 100 } = {}) {
+// `setup(ctx)` runs on the new context before the page opens (routes, init scripts).
+export async function openApp(url, { browser, context = {}, waitFirstFrame = true, timeout = 20000, textPercent = 100, setup = null } = {}) {
   const ownBrowser = !browser;
   browser = browser || (await launchBrowser());
   const ctx = await browser.newContext(phoneContext(context));
@@ -44,6 +45,7 @@ export async function openApp(url, { browser, context = {}, waitFirstFrame = tru
       if (!localStorage.getItem('preferences')) localStorage.setItem('preferences', JSON.stringify({ theme: 'system', textPercent: percent }));
     }, textPercent);
   }
+  if (setup) await setup(ctx);
   const page = await ctx.newPage();
   const app = new AppDriver(page);
   page.on('pageerror', (e) => app.errors.push(String(e)));

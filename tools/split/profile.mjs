@@ -1,0 +1,125 @@
+// Writes tools/split/first_screen.txt: the functions the app runs to show its first screen, which
+// the build keeps in evcharge.wasm while the rest goes to evcharge.deferred.wasm (split_wasm.py).
+// Runs the build's instrumented copy (build/web/evcharge.wasm, from -sSPLIT_MODULE) in Chromium in
+// place of the first part: an English phone in the light and the dark theme and a Dutch one, each
+// until the map is quiet, then a pan and a pinch (a driver's first touches), then the page hidden and
+// shown. Run after a change
+// to what the map screen draws; tests/browser/code_split.test.mjs fails when the first screen
+// needs code from the second part.
+// Usage: bash tools/build.sh web && node tools/split/profile.mjs && bash tools/build.sh web
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, repoRoot } from '../../tests/browser/lib/serve_process.mjs';
+import { AppDriver, launchBrowser } from '../../tests/browser/lib/app_driver.mjs';
+import { phoneContext } from '../../tests/browser/lib/browser_setup.mjs';
+import { touchPaths, mapView } from '../../tests/browser/lib/map_touch.mjs';
+
+const web = path.join(repoRoot, 'build/web');
+const instrumented = readFileSync(path.join(web, 'evcharge.wasm'));
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'split-'));
+const runs = [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { colorScheme: 'light', locale: 'nl-NL' }];
+
+const server = await startServer(['--root', path.join(web, 'dist')]);
+const browser = await launchBrowser();
+const profiles = [];
+try {
+  for (const [i, context] of runs.entries()) {
+    const ctx = await browser.newContext(phoneContext(context));
+    await ctx.route(/\/evcharge\.[0-9a-f]{16}\.wasm$/, (route) =>
+      route.fulfill({ body: instrumented, headers: { 'content-type': 'application/wasm' } }));
+    const page = await ctx.newPage();
+    const app = new AppDriver(page);
+    page.on('pageerror', (e) => app.errors.push(String(e)));
+    await page.goto(server.url + '/');
+    await app.waitReady({ timeout: 30000 });
+    await app.waitIdle({ quietMs: 1500, timeout: 30000 });
+    const box = await mapView(page);
+    await touchPaths(page, [[box.cx, box.cy, box.cx - 60, box.cy + 40]]);
+    await touchPaths(page, [[box.cx - 30, box.cy, box.cx - 80, box.cy], [box.cx + 30, box.cy, box.cx + 80, box.cy]]);
+    await app.waitIdle({ quietMs: 1500, timeout: 30000 });
+    // The page hidden and shown again (another app, a locked phone; also a reload, when a second
+    // part not yet here could not be fetched any more).
+    for (const hidden of [true, false]) {
+      await page.evaluate((h) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+      await app.waitIdle({ quietMs: 500, timeout: 30000 });
+    }
+    const bytes = await page.evaluate(() => {
+      const asm = Module.asm;
+      if (!asm.__write_profile) throw new Error('not the instrumented build');
+      const memory = Object.values(asm).find((v) => v instanceof WebAssembly.Memory);
+      const size = 1 << 20;
+      const at = Module._malloc(size);
+      const n = asm.__write_profile(at, size);
+      return Array.from(new Uint8Array(memory.buffer, at, n));
+    });
+    if (app.errors.length) throw new Error(`errors in run ${i}: ${app.errors.join('; ')}`);
+    const file = path.join(tmp, `${i}.prof`);
+    writeFileSync(file, Buffer.from(bytes));
+    profiles.push(file);
+    await ctx.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const features = ['--enable-sign-ext', '--enable-nontrapping-float-to-int', '--enable-mutable-globals'];
+const merged = path.join(tmp, 'merged.prof');
+execFileSync('wasm-split', ['--merge-profiles', ...profiles, '-o', merged]);
+const named = path.join(tmp, 'first.wasm');
+execFileSync('wasm-split', [path.join(web, 'evcharge.wasm.orig'), ...features, '-g', `--profile=${merged}`,
+  '-o1', named, '-o2', path.join(tmp, 'rest.wasm')]);
+const names = [...new Set(functionNames(readFileSync(named)))].sort();
+const out = path.join(repoRoot, 'tools/split/first_screen.txt');
+writeFileSync(out, '# The functions the first screen runs (written by tools/split/profile.mjs; one per line).\n' +
+  names.join('\n') + '\n');
+console.log(`${out}: ${names.length} functions`);
+
+// The names of the functions a module defines (its "name" section, imports left out).
+function functionNames(b) {
+  const leb = (i) => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [r, i]; };
+  let i = 8, imported = 0;
+  const names = new Map();
+  while (i < b.length) {
+    const id = b[i];
+    const [size, start] = leb(i + 1);
+    const end = start + size;
+    if (id === 2) {
+      let [count, j] = leb(start);
+      for (let k = 0; k < count; k++) {
+        let n; [n, j] = leb(j); j += n; [n, j] = leb(j); j += n;
+        const kind = b[j++];
+        if (kind === 0) { [n, j] = leb(j); imported++; }
+        else if (kind === 1) { j++; let f; [f, j] = leb(j); [n, j] = leb(j); if (f & 1) [n, j] = leb(j); }
+        else if (kind === 2) { let f; [f, j] = leb(j); [n, j] = leb(j); if (f & 1) [n, j] = leb(j); }
+        else j += 2;
+      }
+    } else if (id === 0) {
+      let [n, j] = leb(start);
+      if (b.subarray(j, j + n).toString() === 'name') {
+        j += n;
+        while (j < end) {
+          const sub = b[j];
+          let len; [len, j] = leb(j + 1);
+          if (sub === 1) {
+            let [count, k] = leb(j);
+            for (let c = 0; c < count; c++) {
+              let index, l; [index, k] = leb(k); [l, k] = leb(k);
+              if (index >= imported) names.set(index, b.subarray(k, k + l).toString());
+              k += l;
+            }
+          }
+          j += len;
+        }
+      }
+    }
+    i = end;
+  }
+  return [...names.values()];
+}
