@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  emscripten cmake g++ make pkg-config python3 dpkg-dev tzdata
+  # binaryen: wasm-split cuts the code in two (tools/split/split_wasm.py)
+  emscripten binaryen cmake g++ make pkg-config python3 dpkg-dev tzdata
   nlohmann-json3-dev catch2 libzxing-dev libwebp-dev libstb-dev
   fonts-dejavu-core fonts-material-design-icons-iconfont python3-fonttools brotli zopfli
   chromium qrencode ffmpeg

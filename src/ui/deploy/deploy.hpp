@@ -8,6 +8,9 @@
 
 namespace ui {
 
+// [[gnu::noinline]]: each screen stays a function of its own, so that the code's second part
+// (tools/split) can hold it.
+
 using ShellIntents = std::vector<core::ShellIntent>;
 
 void draw_loading_screen(const core::AppModel& app);

@@ -10,6 +10,9 @@
 
 namespace ui {
 
+// [[gnu::noinline]]: each screen stays a function of its own, so that the code's second part
+// (tools/split) can hold it.
+
 [[gnu::noinline]] void draw_location_screen(const core::Model& m, Intents& out);
 [[gnu::noinline]] void draw_price_screen(const core::Model& m, Intents& out);
 [[gnu::noinline]] void draw_add_card_screen(const core::Model& m, Intents& out);
