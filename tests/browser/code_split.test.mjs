@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openApp, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { openApp, setPageHidden, withScreenshotOnFailure } from './lib/app_driver.mjs';
 import { server, browser, useAppServer } from './lib/app_suite.mjs';
 import { reachPrice, MARGA_EVSE } from './lib/charge_steps.mjs';
-import { touchPaths, mapView } from './lib/map_touch.mjs';
+import { panAndPinch, mapView } from './lib/map_touch.mjs';
 
 useAppServer();
 
@@ -31,15 +31,10 @@ test('the map runs on the first part alone: with the second part unreachable it 
       await app.waitFor('option', /free$/, { timeout: 15000 });
       await app.waitIdle({ quietMs: 1500, timeout: 20000 });
       const box = await mapView(page);
-      await touchPaths(page, [[box.cx, box.cy, box.cx - 60, box.cy + 40]]);
-      await touchPaths(page, [[box.cx - 30, box.cy, box.cx - 80, box.cy], [box.cx + 30, box.cy, box.cx + 80, box.cy]]);
+      await panAndPinch(page, box);
       await app.waitIdle({ quietMs: 500 });
       for (const hidden of [true, false]) {
-        await page.evaluate((h) => {
-          Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-          Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
-          document.dispatchEvent(new Event('visibilitychange'));
-        }, hidden);
+        await setPageHidden(page, hidden);
         await app.waitIdle({ quietMs: 300 });
       }
       await app.waitFor('heading', 'Chargers nearby');

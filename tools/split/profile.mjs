@@ -6,20 +6,24 @@
 // shown. Run after a change
 // to what the map screen draws; tests/browser/code_split.test.mjs fails when the first screen
 // needs code from the second part.
-// Usage: bash tools/build.sh web && node tools/split/profile.mjs && bash tools/build.sh web
+// Usage: bash tools/build.sh web && node tools/split/profile.mjs [--repeat N] && bash tools/build.sh web
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, repoRoot } from '../../tests/browser/lib/serve_process.mjs';
-import { AppDriver, launchBrowser } from '../../tests/browser/lib/app_driver.mjs';
+import { AppDriver, launchBrowser, setPageHidden } from '../../tests/browser/lib/app_driver.mjs';
 import { phoneContext } from '../../tests/browser/lib/browser_setup.mjs';
-import { touchPaths, mapView } from '../../tests/browser/lib/map_touch.mjs';
+import { panAndPinch, mapView } from '../../tests/browser/lib/map_touch.mjs';
 
 const web = path.join(repoRoot, 'build/web');
 const instrumented = readFileSync(path.join(web, 'evcharge.wasm'));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'split-'));
-const runs = [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { colorScheme: 'light', locale: 'nl-NL' }];
+const variants = [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { colorScheme: 'light', locale: 'nl-NL' }];
+// Each variant more than once: what runs depends a little on timing (which frame sees a place
+// arrive, a touch land), and the list is what any of the runs ran.
+const repeat = Number(process.argv[process.argv.indexOf('--repeat') + 1]) || 3;
+const runs = Array.from({ length: repeat }, () => variants).flat();
 
 const server = await startServer(['--root', path.join(web, 'dist')]);
 const browser = await launchBrowser();
@@ -36,17 +40,12 @@ try {
     await app.waitReady({ timeout: 30000 });
     await app.waitIdle({ quietMs: 1500, timeout: 30000 });
     const box = await mapView(page);
-    await touchPaths(page, [[box.cx, box.cy, box.cx - 60, box.cy + 40]]);
-    await touchPaths(page, [[box.cx - 30, box.cy, box.cx - 80, box.cy], [box.cx + 30, box.cy, box.cx + 80, box.cy]]);
+    await panAndPinch(page, box);
     await app.waitIdle({ quietMs: 1500, timeout: 30000 });
     // The page hidden and shown again (another app, a locked phone; also a reload, when a second
     // part not yet here could not be fetched any more).
     for (const hidden of [true, false]) {
-      await page.evaluate((h) => {
-        Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
-        document.dispatchEvent(new Event('visibilitychange'));
-      }, hidden);
+      await setPageHidden(page, hidden);
       await app.waitIdle({ quietMs: 500, timeout: 30000 });
     }
     const bytes = await page.evaluate(() => {

@@ -55,6 +55,16 @@ export async function openApp(url, { browser, context = {}, waitFirstFrame = tru
   return { browser, context: ctx, page, app, close: () => (ownBrowser ? browser.close() : ctx.close()) };
 }
 
+// Makes the page look hidden (another app, a locked phone) or shown again, as far as the app can
+// tell: document.hidden, visibilityState and the visibilitychange event.
+export async function setPageHidden(page, hidden) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
 // Resolves once the app's service worker is active and controls the page (it has precached the
 // whole shell). Only in contexts that allow service workers (browser_setup blocks them by default).
 export async function workerReady(page) {

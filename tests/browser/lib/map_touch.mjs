@@ -28,6 +28,12 @@ export async function touchPaths(page, paths, { steps = 10, stepMs = 16, holdMs 
   }
 }
 
+// A driver's first touches on the map in `box` (mapView): a pan, then a pinch outwards.
+export async function panAndPinch(page, box) {
+  await touchPaths(page, [[box.cx, box.cy, box.cx - 60, box.cy + 40]]);
+  await touchPaths(page, [[box.cx - 30, box.cy, box.cx - 80, box.cy], [box.cx + 30, box.cy, box.cx + 80, box.cy]]);
+}
+
 // Taps with one finger at each of `points` ([[x, y], ...], CSS px): each touch lasts `pressMs`,
 // `gapMs` from one lift to the next touch, on the same stamped clock as touchPaths.
 export async function taps(page, points, { pressMs = 40, gapMs = 120 } = {}) {
