@@ -108,7 +108,9 @@ test('a screen that needs the rest before it has arrived fetches it there and th
   try {
     await withScreenshotOnFailure(page, 'code-split-sync', async () => {
       await app.waitFor('option', /free$/, { timeout: 15000 });
+      // The page asks (evShell.code.promise) a moment before the route sees the request.
       await page.waitForFunction(() => evShell.code.promise !== null, null, { timeout: 20000 });
+      for (let waited = 0; held.length === 0 && waited < 10000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       assert.equal(held.length, 1, 'the prefetch was made, and is held');
       await app.tap('button', 'Past sessions');
       await app.waitFor('heading', 'Past sessions');
