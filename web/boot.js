@@ -53,8 +53,8 @@ evShell.fetchLang = function (code) {
 // The app's code comes in two parts (tools/split/split_wasm.py): what the first screen needs, in
 // evcharge.wasm, and the rest, evcharge.deferred.wasm, fetched and compiled once the map is up (the
 // first touch or key, or the page quiet for a second), or at once when the page comes from the
-// service worker's cache or opens on a charger or a portal, whose first screens need it; the app
-// then starts only once it is here. Emscripten calls Module.loadSplitModule when the first part
+// service worker's cache or opens on a charger's link (?evse=, ?qr=), whose first screens need it;
+// the app then starts only once it is here. Emscripten calls Module.loadSplitModule when the first part
 // first calls into the second: from the compiled copy, or, if that is not here yet, fetched and
 // compiled there and then (a pause, counted in evShell.code.syncLoads).
 evShell.code = { url: 'evcharge.deferred.wasm', module: null, promise: null, syncLoads: 0 };
