@@ -123,7 +123,7 @@ def subset_font(path, unicodes=None, notdef_outline=True):
     options.glyph_names = False        # post format 3
     options.notdef_outline = notdef_outline
     options.recalc_bounds = True
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # the same bytes every build: content-hashed names stay
     sub = subset.Subsetter(options)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
