@@ -74,51 +74,10 @@ execFileSync('wasm-split', ['--merge-profiles', ...profiles, '-o', merged]);
 const named = path.join(tmp, 'first.wasm');
 execFileSync('wasm-split', [path.join(web, 'evcharge.wasm.orig'), ...features, '-g', `--profile=${merged}`,
   '-o1', named, '-o2', path.join(tmp, 'rest.wasm')]);
-const names = [...new Set(functionNames(readFileSync(named)))].sort();
+const names = execFileSync('python3', [path.join(repoRoot, 'tools/split/split_wasm.py'), '--defined', named],
+  { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n').filter(Boolean);
 const out = path.join(repoRoot, 'tools/split/first_screen.txt');
 writeFileSync(out, '# The functions the first screen runs (written by tools/split/profile.mjs; one per line).\n' +
   names.join('\n') + '\n');
 console.log(`${out}: ${names.length} functions`);
 
-// The names of the functions a module defines (its "name" section, imports left out).
-function functionNames(b) {
-  const leb = (i) => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [r, i]; };
-  let i = 8, imported = 0;
-  const names = new Map();
-  while (i < b.length) {
-    const id = b[i];
-    const [size, start] = leb(i + 1);
-    const end = start + size;
-    if (id === 2) {
-      let [count, j] = leb(start);
-      for (let k = 0; k < count; k++) {
-        let n; [n, j] = leb(j); j += n; [n, j] = leb(j); j += n;
-        const kind = b[j++];
-        if (kind === 0) { [n, j] = leb(j); imported++; }
-        else if (kind === 1) { j++; let f; [f, j] = leb(j); [n, j] = leb(j); if (f & 1) [n, j] = leb(j); }
-        else if (kind === 2) { let f; [f, j] = leb(j); [n, j] = leb(j); if (f & 1) [n, j] = leb(j); }
-        else j += 2;
-      }
-    } else if (id === 0) {
-      let [n, j] = leb(start);
-      if (b.subarray(j, j + n).toString() === 'name') {
-        j += n;
-        while (j < end) {
-          const sub = b[j];
-          let len; [len, j] = leb(j + 1);
-          if (sub === 1) {
-            let [count, k] = leb(j);
-            for (let c = 0; c < count; c++) {
-              let index, l; [index, k] = leb(k); [l, k] = leb(k);
-              if (index >= imported) names.set(index, b.subarray(k, k + l).toString());
-              k += l;
-            }
-          }
-          j += len;
-        }
-      }
-    }
-    i = end;
-  }
-  return [...names.values()];
-}

@@ -6,6 +6,8 @@ tools/split/profile.mjs) stay in PRIMARY, every other one moves to DEFERRED, whi
 once the first screen is up (web/boot.js). Neither output keeps the names.
 
     python3 tools/split/split_wasm.py ORIG KEEP PRIMARY DEFERRED
+    python3 tools/split/split_wasm.py --defined WASM   (the names of the functions WASM defines, one a
+                                                      line; tools/split/profile.mjs reads them)
 
 wasm-split looks functions up by name, and names the exports it adds for DEFERRED after them; the
 app's names are long C++ signatures, so each function is renamed to "f<index>" first.
@@ -74,6 +76,34 @@ def function_names(data):
     return names
 
 
+def imported_functions(data):
+    """How many functions the module imports (their indices come before the ones it defines)."""
+    for sid, _, _, start, _ in sections(data):
+        if sid != 2:
+            continue
+        count, i = leb(data, start)
+        functions = 0
+        for _ in range(count):
+            for _ in range(2):  # module and field names
+                length, i = leb(data, i)
+                i += length
+            kind = data[i]
+            i += 1
+            if kind == 0:  # function: its type
+                _, i = leb(data, i)
+                functions += 1
+            elif kind in (1, 2):  # table (element type first), memory: limits
+                i += kind == 1
+                flags, i = leb(data, i)
+                _, i = leb(data, i)
+                if flags & 1:
+                    _, i = leb(data, i)
+            else:  # global: value type and mutability
+                i += 2
+        return functions
+    return 0
+
+
 def without_names(data):
     out = bytearray(data[:8])
     for sid, name, begin, _, end in sections(data):
@@ -92,6 +122,12 @@ def with_index_names(data, indices):
 
 
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--defined":
+        data = open(argv[2], "rb").read()
+        first = imported_functions(data)
+        for name in sorted({n for i, n in function_names(data).items() if i >= first}):
+            print(name)
+        return
     if len(argv) != 5:
         sys.exit(__doc__)
     orig, keep_file, primary, deferred = argv[1:]
