@@ -13,6 +13,7 @@ wasm-split looks functions up by name, and names the exports it adds for DEFERRE
 app's names are long C++ signatures, so each function is renamed to "f<index>" first.
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -112,6 +113,11 @@ def without_names(data):
     return bytes(out)
 
 
+# The number the linker gives a local symbol ("strtox.3350", "ImQsort(...) (.325)"), which changes
+# with any change to the program: a listed name is also found without it.
+LOCAL_NUMBER = re.compile(r"( \(\.\d+\)|\.\d+)$")
+
+
 def with_index_names(data, indices):
     body = bytearray(uleb(len(indices)))
     for index in sorted(indices):
@@ -135,13 +141,15 @@ def main(argv):
     names = function_names(data)
     if not names:
         sys.exit(f"split_wasm: {orig} has no function names (link with --profiling-funcs)")
-    by_name = {}
+    by_name, by_base = {}, {}
     for index, name in names.items():
         by_name.setdefault(name, []).append(index)
+        by_base.setdefault(LOCAL_NUMBER.sub("", name), []).append(index)
     wanted = [line.rstrip("\n") for line in open(keep_file, encoding="utf-8")]
     wanted = [w for w in wanted if w and not w.startswith("#")]
-    keep = sorted({i for w in wanted for i in by_name.get(w, [])})
-    missing = sum(1 for w in wanted if w not in by_name)
+    found = {w: by_name.get(w) or by_base.get(LOCAL_NUMBER.sub("", w), []) for w in wanted}
+    keep = sorted({i for indices in found.values() for i in indices})
+    missing = sum(1 for indices in found.values() if not indices)
     with tempfile.TemporaryDirectory() as tmp:
         renamed = os.path.join(tmp, "app.wasm")
         listed = os.path.join(tmp, "keep.txt")
