@@ -165,20 +165,63 @@ void section_label(std::string_view text) {
 
 namespace {
 
+// A text field that has not been used yet, drawn as Dear ImGui draws an idle single-line one
+// (InputTextEx in imgui_widgets.cpp: its frame, then its text or hint clipped to it) without running
+// the editor, which lives in the code's second part (tools/split): the map's search field is on the
+// first screen. True when a click or Tab asks for it; the field then focuses itself a frame later.
+bool idle_box(const std::string& buffer, std::string_view hint) {
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiStyle& style = g.Style;
+    const ImGuiID id = window->GetID("##field");
+    const ImVec2 size = ImGui::CalcItemSize(ImVec2(0, 0), ImGui::CalcItemWidth(), g.FontSize + style.FramePadding.y * 2);
+    const ImRect bb(window->DC.CursorPos, window->DC.CursorPos + size);
+    ImGui::ItemSize(bb, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable)) return false;
+    const bool hovered = ImGui::ItemHoverable(bb, id);
+    if (hovered) g.MouseCursor = ImGuiMouseCursor_TextInput;
+    const bool asked = (hovered && g.IO.MouseClicked[0]) ||
+                       (g.LastItemData.StatusFlags & ImGuiItemStatusFlags_FocusedByTabbing) || g.NavActivateInputId == id ||
+                       (g.NavActivateId == id && g.NavInputSource == ImGuiInputSource_Keyboard);
+    ImGui::RenderNavHighlight(bb, id);
+    ImGui::RenderFrame(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), true, style.FrameRounding);
+    const bool show_hint = buffer.empty();
+    const std::string_view text = show_hint ? hint : std::string_view(buffer);
+    const ImVec4 clip(bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y);
+    window->DrawList->AddText(g.Font, g.FontSize, bb.Min + style.FramePadding,
+                              ImGui::GetColorU32(show_hint ? ImGuiCol_TextDisabled : ImGuiCol_Text), text.data(),
+                              text.data() + text.size(), 0.0f, &clip);
+    return asked;
+}
+
 // The input box of a text field: at least a touch target tall, `width` px wide, its text
 // starting `lead` px in (room for an icon); mirrored at `index`. Returns true on Enter.
 bool input_box(int index, std::string& buffer, std::string_view hint, bool digits_only, float width, float lead) {
-    if (a11y::take_activation(index)) ImGui::SetKeyboardFocusHere(0);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float pad_y = std::max(style.FramePadding.y, (min_touch() - ImGui::GetFontSize()) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x + lead, pad_y));
     a11y::push_key_id(index);
+    ImGuiStorage& storage = *ImGui::GetStateStorage();
+    const ImGuiID used = ImGui::GetID("##field-used");
+    const bool activated = a11y::take_activation(index);
+    if (activated) {
+        storage.SetBool(used, true);
+        ImGui::SetKeyboardFocusHere(0);
+    }
     ImGui::SetNextItemWidth(width);
-    const std::string hint_z(hint);
-    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize;
-    if (digits_only) flags |= ImGuiInputTextFlags_CallbackCharFilter;
-    const bool entered = ImGui::InputTextWithHint("##field", hint_z.c_str(), buffer.data(), buffer.capacity() + 1,
-                                                  flags, text_field_callback, &buffer);
+    bool entered = false;
+    if (!storage.GetBool(used)) {
+        if (idle_box(buffer, hint)) {
+            storage.SetBool(used, true);
+            ImGui::SetKeyboardFocusHere(-1);  // the field in its place next frame
+        }
+    } else {
+        const std::string hint_z(hint);
+        ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize;
+        if (digits_only) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+        entered = ImGui::InputTextWithHint("##field", hint_z.c_str(), buffer.data(), buffer.capacity() + 1, flags,
+                                           text_field_callback, &buffer);
+    }
     const bool active = ImGui::IsItemActive();
     if (active) {
         const float dpr = a11y::frame().dpr;
