@@ -62,13 +62,13 @@ try {
   for (const r of rows) {
     console.log(r.name.padEnd(28), String(r.raw).padStart(9), String(r.gzip).padStart(9), String(r.brotli).padStart(9), String(r.wire).padStart(9));
   }
-  // The code's second part (evcharge.deferred.*.wasm) is asked for once the first screen is up
+  // The second part (evcharge.deferred.*.wasm and the whole fonts, evcharge.fonts.*.ttc) is asked for once the first screen is up
   // and quiet (web/boot.js): listed, but not part of the first load.
-  const later = (r) => /^\/evcharge\.deferred\./.test(r.name);
+  const later = (r) => /^\/evcharge\.(deferred|fonts)\./.test(r.name);
   const sum = (k, which = (r) => !later(r)) => rows.filter(which).reduce((a, r) => a + (Number.isFinite(r[k]) ? r[k] : 0), 0);
   console.log('first load (all but the above)'.padEnd(28), String(sum('raw')).padStart(9), String(sum('gzip')).padStart(9), String(sum('brotli')).padStart(9), String(sum('wire')).padStart(9));
   console.log(`  of which base map cells: ${sum('raw', (r) => r.name.startsWith('/basemap/'))} raw, ${sum('gzip', (r) => r.name.startsWith('/basemap/'))} gzip, ${sum('brotli', (r) => r.name.startsWith('/basemap/'))} brotli`);
-  for (const r of rows.filter(later)) console.log(`the code's second part, asked for once the map was quiet: ${r.name} ${r.raw} raw, ${r.gzip} gzip, ${r.brotli} brotli, ${r.wire} on the wire`);
+  for (const r of rows.filter(later)) console.log(`second part, asked for once the map was quiet: ${r.name} ${r.raw} raw, ${r.gzip} gzip, ${r.brotli} brotli, ${r.wire} on the wire`);
   console.log(`api calls on first load: ${api.length} (${api.reduce((a, f) => a + f.wire, 0)} bytes on wire)`);
   console.log(`time to first frame: median ${median(firstFrames).toFixed(0)} ms over ${runs} cold loads (min ${Math.min(...firstFrames).toFixed(0)}, max ${Math.max(...firstFrames).toFixed(0)})`);
   console.log(`the map settled (1 s without a frame) ${settled.light} ms (light), ${settled.dark} ms (dark) after the first frame`);

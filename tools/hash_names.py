@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Gives the app's code files content-hashed names in a dist folder, so a server may let browsers keep
 them for good (server/web/cache_policy.py): evcharge.wasm becomes evcharge.<16 hex>.wasm and the name
-in evcharge.js follows, evcharge.deferred.wasm (the code the first screen does not need) likewise and
-the name in boot.js; then every script and stylesheet index.html loads (evcharge.js, the bridges,
+in evcharge.js follows, evcharge.deferred.wasm (the code the first screen does not need) and
+evcharge.fonts.ttc (the whole text faces) likewise and their names in boot.js; then every script and stylesheet index.html loads (evcharge.js, the bridges,
 boot.js, shell.css) is renamed the same way and index.html rewritten. index.html, sw.js and the
 manifest keep their names: they say which build runs. Run when dist/ is made, after minifying and
 before the service worker's list is written.
@@ -21,6 +21,8 @@ from server.web import cache_policy  # noqa: E402
 WASM = "evcharge.wasm"
 LOADER = "evcharge.js"
 DEFERRED = "evcharge.deferred.wasm"
+FONTS = "evcharge.fonts.ttc"
+LATER = (DEFERRED, FONTS)  # what boot.js fetches once the first screen is up
 BOOT = "boot.js"
 # src="x.js" / href="x.css": a local file in dist/ itself (no scheme, no folder, no query)
 PAGE_REFERENCE = re.compile(r'(\b(?:src|href)=")([A-Za-z0-9_-]+\.(?:js|css))(")')
@@ -49,13 +51,17 @@ def main(argv):
         sys.exit(f"hash_names: {loader} does not name {WASM} exactly once as a string")
     boot = dist / BOOT
     boot_text = boot.read_text(encoding="utf-8")
-    quoted = re.compile(r"([\"'])" + re.escape(DEFERRED) + r"\1")
-    if len(quoted.findall(boot_text)) != 1:
-        sys.exit(f"hash_names: {boot} does not name {DEFERRED} exactly once as a string")
+    quoted = {name: re.compile(r"([\"'])" + re.escape(name) + r"\1") for name in LATER}
+    for name, pattern in quoted.items():
+        if len(pattern.findall(boot_text)) != 1:
+            sys.exit(f"hash_names: {boot} does not name {name} exactly once as a string")
     wasm = rename(dist, WASM)
     loader.write_text(text.replace(f'"{WASM}"', f'"{wasm}"'), encoding="utf-8")
-    deferred = rename(dist, DEFERRED)
-    boot.write_text(quoted.sub(lambda m: m.group(1) + deferred + m.group(1), boot_text), encoding="utf-8")
+    later = {}
+    for name, pattern in quoted.items():
+        later[name] = rename(dist, name)
+        boot_text = pattern.sub(lambda m, new=later[name]: m.group(1) + new + m.group(1), boot_text)
+    boot.write_text(boot_text, encoding="utf-8")
 
     index = dist / "index.html"
     page = index.read_text(encoding="utf-8")
@@ -65,7 +71,7 @@ def main(argv):
     renamed = {name: rename(dist, name) for name in names}
     index.write_text(PAGE_REFERENCE.sub(lambda m: m.group(1) + renamed[m.group(2)] + m.group(3), page),
                      encoding="utf-8")
-    print(f"[hash] {len(renamed) + 2} files: {wasm}, {deferred}, " + ", ".join(renamed[n] for n in names))
+    print(f"[hash] {len(renamed) + 1 + len(later)} files: {wasm}, " + "".join(f"{n}, " for n in later.values()) + ", ".join(renamed[n] for n in names))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,20 @@
 #!/usr/bin/env python3
 """Subsets the UI fonts and writes them as a C++ source with the bytes and the matching glyph ranges.
 
-Usage: make_font.py OUT.cpp [--regular FILE.ttf] [--bold FILE.ttf|none]
+Usage: make_font.py OUT.cpp [--full FONTS.ttc] [--regular FILE.ttf] [--bold FILE.ttf|none]
                             [--icons FILE.ttf|none] [--icons-header icons.hpp] [--report]
        make_font.py --check   (every character the texts use is in the text faces; for ctest)
 
 `--bold none` leaves the bold face out (about 13 KB brotli less); headings then use the regular
 face at heading size.
+
+The faces come in two cuts. OUT.cpp holds what the first screen (the map) draws: the regular face
+cut to Latin letters, a few signs and what the app's own words use (FIRST_LETTERS, FIRST_SIGNS),
+the bold face cut to the map's title in every language and the clusters' digits (FIRST_BOLD_*),
+and the map screen's icons (FIRST_ICONS). `--full` writes the faces whole as a TrueType collection
+(regular, bold, icons), which the page fetches with the code's second part (web/boot.js) and the
+atlas is then rebuilt from (platform/dpi_scale.cpp): until then a bold text's other letters come
+from the regular face, and a character of neither cut (a name's ő) shows as ImGui's fallback glyph.
 
 The text's glyph ranges live here only: the generated source carries them to ImGui (kGlyphRanges),
 so the fonts and the atlas always agree on which characters exist. The icon font (Material Icons,
@@ -61,6 +69,20 @@ RANGES = [
     (0x2715, 0x2715),
 ]
 
+# The first screen's regular face: Basic Latin, the letters of Latin-1 (Western Europe's names and
+# streets), these few signs (no-break space, pound, the map's credit ©, degree, the separator ·),
+# and every character the app's own words use. The rest (Latin Extended-A's ő, ł, č; ¿, ½, ®;
+# arrows and the like) comes with the whole faces a moment later.
+FIRST_LETTERS = ((0x0020, 0x007E), (0x00C0, 0x00FF))
+FIRST_SIGNS = '\u00a0\u00a3\u00a9\u00b0\u00b7'
+# The bold letters the first screen draws: its title in each language (these string ids), the
+# digits of the marker clusters, and what ImGui falls back to (?) and clips with (…).
+FIRST_BOLD_STRINGS = ('MapTitle',)
+FIRST_BOLD_EXTRA = '0123456789 .,?\u2026'
+# The icons the map screen can show (icons.hpp's kIcon<name>); the others come with the whole faces.
+FIRST_ICONS = ('AccountBalanceWallet', 'Add', 'ArrowBack', 'Close', 'CloudOff', 'Directions', 'History', 'Info',
+               'MyLocation', 'QrCodeScanner', 'Refresh', 'Remove', 'Search', 'Settings', 'Star', 'StarBorder', 'Tune')
+
 
 # A C++ string literal (no raw strings in these files), and the escapes inside one.
 STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
@@ -94,6 +116,39 @@ def text_code_points(text_dir=TEXT_DIR, patterns=TEXT_SOURCES):
     if not used:
         sys.exit(f'make_font: no texts found in {text_dir}')
     return used
+
+
+def first_bold_code_points(ids=FIRST_BOLD_STRINGS, text_dir=TEXT_DIR):
+    """The code points of FIRST_BOLD_EXTRA and of the texts with these string ids, in every language."""
+    import glob
+    entry = re.compile(r'\b[XT]\((\w+),\s*' + STRING_LITERAL.pattern)
+    found, cps = set(), {ord(c) for c in FIRST_BOLD_EXTRA}
+    for pattern in ('strings.hpp', 'strings_*.cpp'):
+        for path in sorted(glob.glob(os.path.join(text_dir, pattern))):
+            with open(path, encoding='utf-8') as f:
+                for m in entry.finditer(f.read()):
+                    if m.group(1) in ids:
+                        found.add(m.group(1))
+                        cps |= {ord(c) for c in literal_text(m.group(2))}
+    if found != set(ids):
+        sys.exit(f'make_font: no text for {sorted(set(ids) - found)} in {text_dir}')
+    return sorted(cps)
+
+
+def first_unicodes(unicodes, used):
+    """The first screen's regular face: FIRST_LETTERS, FIRST_SIGNS and what the texts use."""
+    return [u for u in unicodes
+            if any(lo <= u <= hi for lo, hi in FIRST_LETTERS) or chr(u) in FIRST_SIGNS or u in used]
+
+
+def collection(faces):
+    """The faces as one TrueType collection (font numbers in this order)."""
+    from fontTools.ttLib.ttCollection import TTCollection
+    ttc = TTCollection()
+    ttc.fonts = [TTFont(io.BytesIO(data), recalcTimestamp=False) for data in faces]
+    out = io.BytesIO()
+    ttc.save(out)
+    return out.getvalue()
 
 
 def text_unicodes(used):
@@ -223,6 +278,7 @@ def main():
     ap.add_argument('out', nargs='?')
     ap.add_argument('--check', action='store_true', help='only check that the text faces hold every character '
                                                             'the texts use')
+    ap.add_argument('--full', help='also write the whole faces here, a TrueType collection (regular, bold, icons)')
     ap.add_argument('--regular', default=os.path.join(DEJAVU, 'DejaVuSans.ttf'))
     ap.add_argument('--bold', default=os.path.join(DEJAVU, 'DejaVuSans-Bold.ttf'), help="a TTF, or 'none'")
     ap.add_argument('--icons', default=MATERIAL_ICONS, help="the icon font, or 'none'")
@@ -241,9 +297,11 @@ def main():
     if not args.out:
         ap.error('give OUT.cpp, or --check')
     unicodes = text_unicodes(used)
-    regular = subset_font(args.regular, unicodes)
-    bold = b'' if args.bold == 'none' else subset_font(args.bold, unicodes)
-    icon_ranges, icons = [], b''
+    first = first_unicodes(unicodes, used)
+    bold_first = first_bold_code_points()
+    regular = subset_font(args.regular, first)
+    bold = b'' if args.bold == 'none' else subset_font(args.bold, bold_first)
+    icon_ranges, icon_first_ranges, icons, icons_first = [], [], b'', b''
     if args.icons != 'none':
         wanted = icon_code_points(args.icons_header)
         check_icons(args.icons, wanted)
@@ -252,6 +310,16 @@ def main():
         have = set(TTFont(io.BytesIO(icons)).getBestCmap())
         if have != set(wanted):
             sys.exit(f'make_font: the icon subset holds {len(have)} code points, not the {len(wanted)} asked for')
+        by_name = {name: cp for cp, (name, _) in wanted.items()}
+        unknown = sorted(set(FIRST_ICONS) - set(by_name))
+        if unknown:
+            sys.exit(f'make_font: FIRST_ICONS names icons {args.icons_header} does not have: {unknown}')
+        first_icons = sorted(by_name[name] for name in FIRST_ICONS)
+        icons_first = subset_font(args.icons, unicodes=first_icons, notdef_outline=False)
+        icon_first_ranges = code_point_ranges(first_icons)
+    if args.full:
+        faces = [subset_font(args.regular, unicodes)] + ([] if args.bold == 'none' else [subset_font(args.bold, unicodes)])
+        write_atomically(args.full, collection(faces + ([icons] if icons else [])))
     regular_ascent = ascent_fraction(regular)
     bold_ascent = ascent_fraction(bold) if bold else regular_ascent
     icons_ascent = ascent_fraction(icons) if icons else 1.0
@@ -260,20 +328,28 @@ def main():
         '// (Apache 2.0; cut to the code points src/ui/widgets/icons.hpp names). Do not edit.\n'
         '#include "platform/font_data.hpp"\n\n'
         'namespace platform::font_data {\n\n'
-        + c_ranges('kGlyphRanges', code_point_ranges(unicodes)) + c_ranges('kIconRanges', icon_ranges) + '\n'
+        + c_ranges('kGlyphRanges', code_point_ranges(unicodes)) + c_ranges('kFirstRanges', code_point_ranges(first))
+        + c_ranges('kBoldFirstRanges', code_point_ranges(bold_first)) + c_ranges('kIconRanges', icon_ranges)
+        + c_ranges('kIconFirstRanges', icon_first_ranges) + '\n'
         f'const float regular_ascent = {regular_ascent:.6f}f;\n'
         f'const float bold_ascent = {bold_ascent:.6f}f;\n'
         f'const float icons_ascent = {icons_ascent:.6f}f;\n\n'
-        + c_array('regular', regular) + '\n' + c_array('bold', bold) + '\n' + c_array('icons', icons) +
+        + c_array('regular', regular) + '\n' + c_array('bold', bold) + '\n' + c_array('icons', icons_first) +
         '\n}  // namespace platform::font_data\n')
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    tmp = args.out + '.tmp'
-    with open(tmp, 'w') as f:
-        f.write(text)
-    os.replace(tmp, args.out)
+    write_atomically(args.out, text.encode())
     if args.report:
-        print(f'make_font: regular {len(regular)} B, bold {len(bold)} B, '
-              f'icons {len(icons)} B ({sum(hi - lo + 1 for lo, hi in icon_ranges)} code points)')
+        print(f'make_font: first screen: regular {len(regular)} B, bold {len(bold)} B ({len(bold_first)} code points), '
+              f'icons {len(icons_first)} B ({len(FIRST_ICONS) if icons else 0} of '
+              f'{sum(hi - lo + 1 for lo, hi in icon_ranges)} code points)'
+              + (f'; {args.full}: {os.path.getsize(args.full)} B' if args.full else ''))
+
+
+def write_atomically(path, data):
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    tmp = path + '.tmp'
+    with open(tmp, 'wb') as f:
+        f.write(data)
+    os.replace(tmp, path)
 
 
 if __name__ == '__main__':

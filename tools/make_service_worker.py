@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes dist/sw.js's build line: the app shell's files (everything dist/ serves to open the app
-with no network: the page, its scripts and styles, the wasm, the translations, the manifest and
+with no network: the page, its scripts and styles, the wasm, the fonts, the translations, the manifest and
 icons, the brands' logos) and a version derived from their contents, so that any change
 to any of them is a new worker the browser installs. Run when dist/ is made, after minifying and
 naming files by their content (tools/hash_names.py), before minifying sw.js itself and precompressing.
@@ -16,7 +16,7 @@ import sys
 # alone, a cost on a phone's data the first visit should not pay) and the QR decoder are cached as
 # they are first used instead, so the area the driver looked at is there offline; so is anything a
 # deployment adds.
-SHELL_GLOBS = ("index.html", "*.js", "*.css", "*.wasm", "lang/*.bin", "manifest.webmanifest", "icons/*.png", "branding/*")
+SHELL_GLOBS = ("index.html", "*.js", "*.css", "*.wasm", "*.ttc", "lang/*.bin", "manifest.webmanifest", "icons/*.png", "branding/*")
 SKIP = {"sw.js"}  # the worker is not its own shell file
 BUILD_LINE = re.compile(r"^const BUILD = \{.*\};$", re.M)
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 dir=${1:?usage: precompress.sh DIR}
 find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.mjs' -o -name '*.html' -o -name '*.css' \
-  -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.ttf' -o -name '*.bin' \) -print0 |
+  -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' -o -name '*.ttf' -o -name '*.ttc' -o -name '*.bin' \) -print0 |
 while IFS= read -r -d '' f; do
   if [ -f "$f.br" ] && [ -f "$f.gz" ] && ! [ "$f" -nt "$f.br" ] && ! [ "$f" -nt "$f.gz" ]; then continue; fi
   # -n: the copy gets its own (later) time; brotli would copy the source's truncated to whole

@@ -56,24 +56,50 @@ evShell.fetchLang = function (code) {
 // service worker's cache or opens on a charger's link (?evse=, ?qr=), whose first screens need it;
 // the app then starts only once it is here. Emscripten calls Module.loadSplitModule when the first part
 // first calls into the second: from the compiled copy, or, if that is not here yet, fetched and
-// compiled there and then (a pause, counted in evShell.code.syncLoads).
-evShell.code = { url: 'evcharge.deferred.wasm', module: null, promise: null, syncLoads: 0 };
+// compiled there and then (a pause, counted in evShell.code.syncLoads). The whole text faces
+// (evcharge.fonts.ttc; the first part holds the first screen's cut of them) come with the second
+// part, asked for first as they are smaller; platform/dpi_scale.cpp takes them through onFonts.
+evShell.code = { url: 'evcharge.deferred.wasm', fontsUrl: 'evcharge.fonts.ttc', module: null, promise: null,
+  fonts: null, fontsPromise: null, fontWaiters: [], syncLoads: 0 };
+evShell.code.loadFonts = function () {
+  var c = evShell.code;
+  if (c.fonts) return Promise.resolve(c.fonts);
+  if (!c.fontsPromise) {
+    c.fontsPromise = fetch(c.fontsUrl, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error(c.fontsUrl + ': ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (b) {
+      c.fonts = b;
+      var waiting = c.fontWaiters;
+      c.fontWaiters = [];
+      waiting.forEach(function (f) { f(b); });
+      return b;
+    });
+    c.fontsPromise.catch(function () { c.fontsPromise = null; });
+  }
+  return c.fontsPromise;
+};
+evShell.code.onFonts = function (f) {
+  var c = evShell.code;
+  if (c.fonts) f(c.fonts); else c.fontWaiters.push(f);
+};
 evShell.code.load = function () {
   var c = evShell.code;
-  if (c.module) return Promise.resolve(c.module);
-  if (!c.promise) {
+  var fonts = c.loadFonts();
+  if (!c.module && !c.promise) {
     c.promise = fetch(c.url, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error(c.url + ': ' + r.status);
       return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(WebAssembly.compile);
     }).then(function (m) { c.module = m; return m; });
     c.promise.catch(function () { c.promise = null; });
   }
-  return c.promise;
+  return Promise.all([c.module || c.promise, fonts]).then(function () { return c.module; });
 };
 Module.loadSplitModule = function (file, imports) {
   var c = evShell.code;
   if (!c.module) {
     c.syncLoads++;
+    c.loadFonts().catch(function () {});
     var xhr = new XMLHttpRequest();
     xhr.open('GET', c.url, false);
     xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes, as a document may not ask for an ArrayBuffer synchronously

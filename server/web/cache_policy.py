@@ -8,7 +8,7 @@ servers: static_files.py answers with it, and tools/nginx renders the same rules
 - Everything else (icons, base map cells, the QR decoder): a few minutes."""
 import re
 
-HASHED_NAME = r"\.[0-9a-f]{16}\.(js|wasm|css)$"   # PCRE and Python alike
+HASHED_NAME = r"\.[0-9a-f]{16}\.(js|wasm|css|ttc)$"   # PCRE and Python alike
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 SHORT_MAX_AGE = 300

@@ -28,6 +28,7 @@ MIME_TYPES = {
     ".avif": "image/avif",
     ".ico": "image/x-icon",
     ".ttf": "font/ttf",
+    ".ttc": "font/collection",
     ".otf": "font/otf",
     ".woff": "font/woff",
     ".woff2": "font/woff2",

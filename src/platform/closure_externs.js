@@ -23,6 +23,8 @@ evShell.takeUpdate = function() {};
 evShell.update = {};
 evShell.update.ready;
 evShell.fetchLang = function(code) {};
+evShell.code = {};
+evShell.code.onFonts = function(callback) {};
 var evHttp = {};
 evHttp.send = function(id, method, path, headers, body, timeoutMs, binary) {};
 evHttp.abort = function(id) {};

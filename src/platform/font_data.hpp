@@ -3,17 +3,23 @@
 
 namespace platform::font_data {
 
-// Zero-terminated pairs of inclusive code point ranges, the same ones the fonts were cut to.
+// Zero-terminated pairs of inclusive code point ranges, the same ones the fonts were cut to: the
+// whole text faces (evcharge.fonts.ttc, fetched with the code's second part), and the cuts below.
 extern const unsigned short kGlyphRanges[];
+extern const unsigned short kFirstRanges[];
+extern const unsigned short kBoldFirstRanges[];
 
-extern const unsigned char regular[];  // DejaVu Sans, body text
+// The text faces as the first screen draws them, until the whole ones arrive (dpi_scale.cpp).
+extern const unsigned char regular[];  // DejaVu Sans, body text: kFirstRanges
 extern const unsigned int regular_size;
-extern const unsigned char bold[];     // DejaVu Sans Bold, headings
+extern const unsigned char bold[];     // DejaVu Sans Bold, headings: kBoldFirstRanges
 extern const unsigned int bold_size;  // 0 when built without the bold face
 
-// Material Icons (Apache 2.0), cut to the code points src/ui/widgets/icons.hpp names; merged into
-// each text font. The ranges are zero-terminated pairs like kGlyphRanges.
+// Material Icons (Apache 2.0), cut to the code points src/ui/widgets/icons.hpp names (kIconRanges;
+// the whole set is the collection's last face) and here to the map screen's (kIconFirstRanges);
+// merged into each text font. The ranges are zero-terminated pairs like kGlyphRanges.
 extern const unsigned short kIconRanges[];
+extern const unsigned short kIconFirstRanges[];
 extern const unsigned char icons[];
 extern const unsigned int icons_size;  // 0 when built without icons
 

@@ -1,10 +1,14 @@
 // The app's code in two parts (tools/split): the first screen runs on evcharge.wasm alone; the rest,
 // evcharge.deferred.wasm, arrives once the map is quiet, or before the app starts when it opens on
-// a charger; a screen that needs it before it has arrived fetches it there and then.
+// a charger; a screen that needs it before it has arrived fetches it there and then. The whole
+// fonts (evcharge.fonts.ttc) come with it; the first part holds the first screen's cut of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
-import { openApp, setPageHidden, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { artifactsDir, openApp, setPageHidden, withScreenshotOnFailure } from './lib/app_driver.mjs';
+import { decodePng } from './lib/png.mjs';
 import { server, browser, useAppServer } from './lib/app_suite.mjs';
 import { reachPrice, MARGA_EVSE } from './lib/charge_steps.mjs';
 import { panAndPinch, mapView } from './lib/map_touch.mjs';
@@ -12,8 +16,17 @@ import { panAndPinch, mapView } from './lib/map_touch.mjs';
 useAppServer();
 
 const SECOND_PART = /\/evcharge\.deferred\.[0-9a-f]{16}\.wasm$/;
+const FONTS = /\/evcharge\.fonts\.[0-9a-f]{16}\.ttc$/;
 const code = (page) => page.evaluate(() => ({ syncLoads: evShell.code.syncLoads, here: !!evShell.code.module }));
 const firstFrameAt = (page) => page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('first-frame')[0].startTime);
+
+// The largest difference of one colour channel between two pictures of the same size.
+function largestDifference(a, b) {
+  assert.deepEqual([a.width, a.height, a.bpp], [b.width, b.height, b.bpp]);
+  let most = 0;
+  for (let i = 0; i < a.data.length; i++) most = Math.max(most, Math.abs(a.data[i] - b.data[i]));
+  return most;
+}
 
 // Every request for the second part, with when it was made (ms since the epoch).
 function watchSecondPart(page) {
@@ -22,9 +35,12 @@ function watchSecondPart(page) {
   return seen;
 }
 
-test('the map runs on the first part alone: with the second part unreachable it loads, pans, pinches, hides and shows', { timeout: 90000 }, async () => {
+test('the map runs on the first part alone: with the second part unreachable it loads, pans, pinches, hides and shows, and looks the same once the whole fonts arrive', { timeout: 90000 }, async () => {
   const { page, app, close } = await openApp(server.url + '/', {
-    browser, setup: (ctx) => ctx.route(SECOND_PART, (route) => route.abort()),
+    browser, setup: async (ctx) => {
+      await ctx.route(SECOND_PART, (route) => route.abort());
+      await ctx.route(FONTS, (route) => route.abort());
+    },
   });
   try {
     await withScreenshotOnFailure(page, 'code-split-first-part', async () => {
@@ -42,6 +58,26 @@ test('the map runs on the first part alone: with the second part unreachable it 
       assert.deepEqual(c, { syncLoads: 0, here: false },
         'nothing on the map called into the second part (if this fails, run node tools/split/profile.mjs and rebuild)');
       assert.deepEqual(app.errors.filter((e) => !/Failed to load resource/.test(e)), []);
+
+      // The whole fonts arrive: the atlas is rebuilt from them (a new picture is drawn), and the map
+      // looks as before, letter for letter and icon for icon (tools/make_font.py's first-screen cut).
+      // The glyphs sit elsewhere in the new atlas, so a texel's filtering may differ by one level; a
+      // missing glyph or icon differs by far more.
+      const first = await page.screenshot();
+      const drawn = await page.evaluate(() => window.__drawn);
+      await page.context().unroute(FONTS);
+      await page.evaluate(() => evShell.code.loadFonts());
+      await page.waitForFunction((d) => window.__drawn > d, drawn, { timeout: 10000 });
+      await app.waitIdle({ quietMs: 500 });
+      const whole = await page.screenshot();
+      const difference = largestDifference(decodePng(first), decodePng(whole));
+      if (difference > 2) {
+        mkdirSync(artifactsDir, { recursive: true });
+        writeFileSync(path.join(artifactsDir, 'code-split-first-faces.png'), first);
+        writeFileSync(path.join(artifactsDir, 'code-split-whole-faces.png'), whole);
+      }
+      assert.ok(difference <= 2, `the map drawn with the fonts of the first part is the one drawn with the whole fonts: a colour differs by ${difference} (both pictures in tests/browser/artifacts)`);
+      assert.equal((await code(page)).syncLoads, 0);
     });
   } finally {
     await close();

@@ -20,13 +20,16 @@ def run(tool, *args):
     return subprocess.run([sys.executable, os.path.join(TOOLS, tool), *args], capture_output=True, text=True)
 
 
+BOOT = "var evShell={code:{url:'evcharge.deferred.wasm',fontsUrl:'evcharge.fonts.ttc'}};"
+
+
 class HashNamesTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="hash-names-")
         self.dist = self.tmp.name
-        files = {"index.html": PAGE, "shell.css": "body{margin:0}", "boot.js": "var evShell={code:{url:'evcharge.deferred.wasm'}};",
+        files = {"index.html": PAGE, "shell.css": "body{margin:0}", "boot.js": BOOT,
                  "http_bridge.js": "function f(){}", "evcharge.js": 'var w="evcharge.wasm";',
-                 "evcharge.wasm": "\0asm", "evcharge.deferred.wasm": "\0asm\1", "manifest.webmanifest": "{}", "qr_worker.js": "1;",
+                 "evcharge.wasm": "\0asm", "evcharge.deferred.wasm": "\0asm\1", "evcharge.fonts.ttc": "ttcf", "manifest.webmanifest": "{}", "qr_worker.js": "1;",
                  "sw.js": "const BUILD = { version: 'dev', files: {} };\n"}
         for name, text in files.items():
             with open(os.path.join(self.dist, name), "w") as fh:
@@ -51,7 +54,9 @@ class HashNamesTest(unittest.TestCase):
         self.assertEqual(self.read(loader), f'var w="{wasm}";')
         self.assertIn(hashlib.sha256(self.read(loader).encode()).hexdigest()[:16], loader)
         deferred = self.named(r"evcharge\.deferred\.[0-9a-f]{16}\.wasm")
-        self.assertEqual(self.read(self.named(r"boot\.[0-9a-f]{16}\.js")), f"var evShell={{code:{{url:'{deferred}'}}}};")
+        fonts = self.named(r"evcharge\.fonts\.[0-9a-f]{16}\.ttc")
+        self.assertEqual(self.read(self.named(r"boot\.[0-9a-f]{16}\.js")),
+                         BOOT.replace("evcharge.deferred.wasm", deferred).replace("evcharge.fonts.ttc", fonts))
         page = self.read("index.html")
         for stem, ext in (("shell", "css"), ("boot", "js"), ("http_bridge", "js"), ("evcharge", "js")):
             name = self.named(stem + r"\.[0-9a-f]{16}\." + ext)
@@ -69,6 +74,7 @@ class HashNamesTest(unittest.TestCase):
             digest = hashlib.sha256(fh.read()).hexdigest()[:16]
         self.assertIn(f"'{wasm}': '{digest}'", worker)
         self.assertRegex(worker, r"'evcharge\.deferred\.[0-9a-f]{16}\.wasm': '[0-9a-f]{16}'")
+        self.assertRegex(worker, r"'evcharge\.fonts\.[0-9a-f]{16}\.ttc': '[0-9a-f]{16}'")
         self.assertNotIn("'evcharge.js'", worker)
 
     def test_a_page_script_that_does_not_name_the_second_part_stops_the_build(self):
@@ -78,6 +84,15 @@ class HashNamesTest(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("does not name evcharge.deferred.wasm", result.stderr)
         for kept in ("evcharge.wasm", "evcharge.deferred.wasm"):
+            self.assertTrue(os.path.isfile(os.path.join(self.dist, kept)), kept)
+
+    def test_a_page_script_that_does_not_name_the_fonts_stops_the_build(self):
+        with open(os.path.join(self.dist, "boot.js"), "w") as fh:
+            fh.write("var evShell={code:{url:'evcharge.deferred.wasm'}};")
+        result = run("hash_names.py", self.dist)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("does not name evcharge.fonts.ttc", result.stderr)
+        for kept in ("evcharge.wasm", "evcharge.deferred.wasm", "evcharge.fonts.ttc"):
             self.assertTrue(os.path.isfile(os.path.join(self.dist, kept)), kept)
 
     def test_a_loader_that_does_not_name_the_wasm_stops_the_build(self):

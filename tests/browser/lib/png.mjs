@@ -89,7 +89,7 @@ export function decodePng(buf) {
     }
   }
   return {
-    width, height,
+    width, height, bpp, data: px,
     pixel(x, y) {
       const o = Math.round(y) * stride + Math.round(x) * bpp;
       return [px[o], px[o + 1], px[o + 2]];
