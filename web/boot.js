@@ -68,16 +68,30 @@ evShell.code.loadFonts = function () {
     c.fontsPromise = fetch(c.fontsUrl, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error(c.fontsUrl + ': ' + r.status);
       return r.arrayBuffer();
-    }).then(function (b) {
-      c.fonts = b;
-      var waiting = c.fontWaiters;
-      c.fontWaiters = [];
-      waiting.forEach(function (f) { f(b); });
-      return b;
-    });
+    }).then(c.fontsArrived);
     c.fontsPromise.catch(function () { c.fontsPromise = null; });
   }
   return c.fontsPromise;
+};
+// A file's bytes, synchronously (a document may not ask for an ArrayBuffer so); null when it cannot be had.
+evShell.code.fetchNow = function (url) {
+  var xhr = new XMLHttpRequest();
+  xhr.open('GET', url, false);
+  xhr.overrideMimeType('text/plain; charset=x-user-defined');
+  xhr.send(null);
+  if (xhr.status !== 200) return null;
+  var text = xhr.responseText, bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes;
+};
+evShell.code.fontsArrived = function (b) {
+  var c = evShell.code;
+  if (c.fonts) return c.fonts;
+  c.fonts = b;
+  var waiting = c.fontWaiters;
+  c.fontWaiters = [];
+  waiting.forEach(function (f) { f(b); });
+  return b;
 };
 evShell.code.onFonts = function (f) {
   var c = evShell.code;
@@ -99,14 +113,13 @@ Module.loadSplitModule = function (file, imports) {
   var c = evShell.code;
   if (!c.module) {
     c.syncLoads++;
-    c.loadFonts().catch(function () {});
-    var xhr = new XMLHttpRequest();
-    xhr.open('GET', c.url, false);
-    xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes, as a document may not ask for an ArrayBuffer synchronously
-    xhr.send(null);
-    if (xhr.status !== 200) throw new Error(c.url + ': ' + xhr.status);
-    var text = xhr.responseText, bytes = new Uint8Array(text.length);
-    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    // The screen about to show needs the whole fonts too, or its headings would mix bold and regular.
+    if (!c.fonts) {
+      var faces = c.fetchNow(c.fontsUrl);
+      if (faces) c.fontsArrived(faces.buffer);
+    }
+    var bytes = c.fetchNow(c.url);
+    if (!bytes) throw new Error(c.url + ': not loaded');
     c.module = new WebAssembly.Module(bytes);
   }
   return [new WebAssembly.Instance(c.module, imports), c.module];

@@ -5,10 +5,9 @@
 // The first screen draws with the faces embedded in the first part (font_data.hpp: the regular face
 // without Latin Extended-A, the bold one cut to the map's title and digits with the regular face
 // merged under it for every other letter, the map's icons). The whole faces come as evcharge.fonts.ttc with the code's
-// second part (web/boot.js); the atlas is rebuilt from them once no finger has touched for a moment.
+// second part (web/boot.js); the atlas is rebuilt from them at the next frame without a finger down.
 #include "platform/dpi_scale.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -32,11 +31,6 @@ float g_dpr = 0, g_text_scale = 0;
 const unsigned char* g_full = nullptr;
 unsigned g_full_size = 0;
 bool g_built_full = false;
-// Rebuilding the atlas is one long frame (240 ms in headless Chromium at DPR 2.625, tools/bench_fonts.mjs),
-// so the whole faces wait until no finger has been on the screen for this long (the first build
-// takes them at once if they are here).
-constexpr double kQuietMs = 800;
-double g_last_touch_ms = 0;
 
 // evShell.code.onFonts (boot.js) calls back at once when the faces are here, else when they arrive.
 EM_JS(void, js_fonts_want, (), {
@@ -98,10 +92,11 @@ bool apply(float dpr, float text_scale) {
         g_asked = true;
         js_fonts_want();  // may call ev_fonts_arrived now: the first atlas is then built from the whole faces
     }
-    const double now = emscripten_get_now();
-    if (ImGui::IsAnyMouseDown()) g_last_touch_ms = now;
+    // The whole faces go in at the next frame without a finger down: rebuilding is one long frame (240 ms
+    // in headless Chromium at DPR 2.625, tools/bench_fonts.mjs), but until then a heading off the
+    // map mixes bold letters with regular ones.
     const bool more_faces = g_full != nullptr && !g_built_full;
-    if (dpr == g_dpr && text_scale == g_text_scale && (!more_faces || now < g_last_touch_ms + kQuietMs)) return false;
+    if (dpr == g_dpr && text_scale == g_text_scale && (!more_faces || ImGui::IsAnyMouseDown())) return false;
     g_dpr = dpr;
     g_text_scale = text_scale;
     using ui::theme::Type;
@@ -132,11 +127,6 @@ bool apply(float dpr, float text_scale) {
     }
     g_built_once = true;
     return true;
-}
-
-int faces_due_in_ms() {
-    if (g_full == nullptr || g_built_full) return -1;
-    return static_cast<int>(std::max(1.0, std::ceil(g_last_touch_ms + kQuietMs - emscripten_get_now())));
 }
 
 }  // namespace platform::dpi_scale

@@ -6,9 +6,7 @@ namespace platform::dpi_scale {
 
 // Rebuilds the font atlas with one font per ui::theme::Type, in that enum's order, when `dpr` or
 // `text_scale` differ from the last build, or when the whole faces have arrived (evcharge.fonts.ttc)
-// and no finger has been down for a moment. Returns true when it rebuilt.
+// and no finger is down. Returns true when it rebuilt.
 bool apply(float dpr, float text_scale);
-// In how many ms a frame should run to take in the whole faces that have arrived; -1 when none wait.
-int faces_due_in_ms();
 
 }  // namespace platform::dpi_scale

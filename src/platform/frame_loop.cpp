@@ -167,8 +167,6 @@ int draw_frame(core::Language language) {
     if (gliding) request(0);
     // A new text size is known only once the app view has run: the next frame rasterises it.
     if (dpi_scale::apply(display::dpr(), ui::theme::text_scale())) request(0);
-    const int faces_in_ms = dpi_scale::faces_due_in_ms();
-    if (faces_in_ms >= 0 && (result.redraw_in_ms < 0 || faces_in_ms < result.redraw_in_ms)) return faces_in_ms;
     return result.redraw_in_ms;
 }
 

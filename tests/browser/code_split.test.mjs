@@ -133,13 +133,16 @@ test("a charger's link opens with both parts: the app starts once the second one
   }
 });
 
-test('a screen that needs the rest before it has arrived fetches it there and then', { timeout: 60000 }, async () => {
-  // The prefetch is held back; the second request for the file (the one made when the code is
+test('a screen that needs the rest before it has arrived fetches it there and then, the whole fonts with it', { timeout: 60000 }, async () => {
+  // The prefetch is held back; the second request for each file (the one made when the code is
   // needed) goes through.
-  const held = [];
+  const held = [], heldFonts = [];
   const { page, app, close } = await openApp(server.url + '/', {
     browser,
-    setup: (ctx) => ctx.route(SECOND_PART, (route) => (held.length === 0 ? held.push(route) : route.continue())),
+    setup: async (ctx) => {
+      await ctx.route(SECOND_PART, (route) => (held.length === 0 ? held.push(route) : route.continue()));
+      await ctx.route(FONTS, (route) => (heldFonts.length === 0 ? heldFonts.push(route) : route.continue()));
+    },
   });
   try {
     await withScreenshotOnFailure(page, 'code-split-sync', async () => {
@@ -148,15 +151,17 @@ test('a screen that needs the rest before it has arrived fetches it there and th
       await page.waitForFunction(() => evShell.code.promise !== null, null, { timeout: 20000 });
       for (let waited = 0; held.length === 0 && waited < 10000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       assert.equal(held.length, 1, 'the prefetch was made, and is held');
+      assert.equal(heldFonts.length, 1, "the fonts' prefetch was made, and is held");
       await app.tap('button', 'Past sessions');
       await app.waitFor('heading', 'Past sessions');
       assert.deepEqual(await code(page), { syncLoads: 1, here: true });
+      assert.ok(await page.evaluate(() => evShell.code.fonts !== null), 'the whole fonts came with the code');
       await app.tap('button', /^Back/);
       await app.waitFor('heading', 'Chargers nearby');
       assert.deepEqual(app.errors, []);
     });
   } finally {
-    for (const r of held) await r.continue().catch(() => {});
+    for (const r of [...held, ...heldFonts]) await r.continue().catch(() => {});
     await close();
   }
 });
