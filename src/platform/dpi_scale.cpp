@@ -3,9 +3,10 @@
 // icon is drawn in whatever font the text around it uses.
 //
 // The first screen draws with the faces embedded in the first part (font_data.hpp: the regular face
-// without Latin Extended-A, the bold one cut to the map's title and digits with the regular face
-// merged under it for every other letter, the map's icons). The whole faces come as evcharge.fonts.ttc with the code's
-// second part (web/boot.js); the atlas is rebuilt from them at the next frame without a finger down.
+// cut to Latin letters and the texts' characters, the bold one cut to the map's title and digits with
+// the regular face merged under it for every other letter, the map's icons). The whole faces come as
+// evcharge.fonts.ttc with the code's second part (web/boot.js); the atlas is rebuilt from them at the
+// next frame without a finger down.
 #include "platform/dpi_scale.hpp"
 
 #include <cmath>
