@@ -28,6 +28,8 @@ test('frames that repeat the picture are not drawn; the canvas keeps showing the
   try {
     await withScreenshotOnFailure(page, 'frames-drawn', async () => {
       await app.waitFor('option', /free$/, { timeout: 15000 });
+      // Settled: the second part and the whole fonts are here, and the atlas rebuilt from them.
+      await page.waitForFunction(() => evShell.code.module !== null && evShell.code.fonts !== null, null, { timeout: 20000 });
       await app.waitIdle({ quietMs: 500 });
       const frames0 = await app.frames(), drawn0 = await drawn(page);
       const shot0 = await page.screenshot();
