@@ -119,17 +119,18 @@ def text_code_points(text_dir=TEXT_DIR, patterns=TEXT_SOURCES):
 
 
 def first_bold_code_points(ids=FIRST_BOLD_STRINGS, text_dir=TEXT_DIR):
-    """The code points of FIRST_BOLD_EXTRA and of the texts with these string ids, in every language."""
+    """The code points of FIRST_BOLD_EXTRA and of the texts with these string ids, in every language
+    (the string table's entries read as tools/make_strings.py reads them)."""
     import glob
-    entry = re.compile(r'\b[XT]\((\w+),\s*' + STRING_LITERAL.pattern)
+    import make_strings
     found, cps = set(), {ord(c) for c in FIRST_BOLD_EXTRA}
-    for pattern in ('strings.hpp', 'strings_*.cpp'):
+    for pattern, entry in (('strings.hpp', make_strings.ENGLISH_ENTRY), ('strings_*.cpp', make_strings.ENTRY)):
         for path in sorted(glob.glob(os.path.join(text_dir, pattern))):
             with open(path, encoding='utf-8') as f:
                 for m in entry.finditer(f.read()):
                     if m.group(1) in ids:
                         found.add(m.group(1))
-                        cps |= {ord(c) for c in literal_text(m.group(2))}
+                        cps |= {ord(c) for c in make_strings.unescape(m.group(2))}
     if found != set(ids):
         sys.exit(f'make_font: no text for {sorted(set(ids) - found)} in {text_dir}')
     return sorted(cps)
