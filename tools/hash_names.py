@@ -2,8 +2,9 @@
 """Gives the app's code files content-hashed names in a dist folder, so a server may let browsers keep
 them for good (server/web/cache_policy.py): evcharge.wasm becomes evcharge.<16 hex>.wasm and the name
 in evcharge.js follows, evcharge.deferred.wasm (the code the first screen does not need) and
-evcharge.fonts.ttc (the whole text faces) likewise and their names in boot.js; then every script and stylesheet index.html loads (evcharge.js, the bridges,
-boot.js, shell.css) is renamed the same way and index.html rewritten. index.html, sw.js and the
+evcharge.fonts.ttc (the whole faces) likewise and their names in boot.js; then every script and
+stylesheet index.html loads (evcharge.js, the bridges, boot.js, shell.css) is renamed the same way
+and index.html rewritten. index.html, sw.js and the
 manifest keep their names: they say which build runs. Run when dist/ is made, after minifying and
 before the service worker's list is written.
 
